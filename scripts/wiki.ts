@@ -1,0 +1,41 @@
+// Runs in Node: the `wiki` command (`npm run wiki -- <command> [options]`), a thin dispatcher over scripts/commands/.
+import { WikiContentError, formatProblem } from '../src/lib/problems.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  history: { summary: 'who contributed what, read from git (--json for machines)', load: async () => (await import('./commands/history.ts')).run },
+};
+
+function usage(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return ['Usage: npm run wiki -- <command> [options]', '', 'Commands:', ...rows].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`wiki: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof WikiContentError) {
+      for (const p of error.problems) console.error(formatProblem(p));
+    } else {
+      console.error(`wiki: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.exitCode = 1;
+  },
+);

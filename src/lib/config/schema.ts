@@ -1,0 +1,48 @@
+// Runs anywhere: the one typed configuration read by the site and the `wiki` command alike.
+import { z } from 'zod';
+
+const basePath = z
+  .string()
+  .regex(/^\/([^?#]*)$/, 'must start with "/" (for example "/" or "/wiki/")')
+  .transform((base) => (base.endsWith('/') ? base : base + '/'));
+
+export const wikiConfigSchema = z
+  .object({
+    title: z.string().min(1).default('Community wiki'),
+    description: z.string().default('What our communities of practice know, and who knows it.'),
+    /** Absolute site URL (for feeds and the sitemap); optional. */
+    site: z.url().optional(),
+    /** Sub-path the site is served under, e.g. "/wiki/". */
+    base: basePath.default('/'),
+    /** Folder of the repository that holds the communities. */
+    content: z.string().min(1).default('content'),
+    /** The community that files directly in the content folder belong to. */
+    defaultCommunity: z
+      .object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('general'), name: z.string().default('General') })
+      .prefault({}),
+    /** Default page language (BCP 47), overridable per page with `lang` front matter. */
+    language: z.string().min(2).default('en'),
+    repository: z
+      .object({
+        url: z.url(),
+        branch: z.string().min(1).default('main'),
+        forge: z.enum(['github', 'gitlab', 'gitea', 'forgejo', 'bitbucket']).optional(),
+      })
+      .optional(),
+    /** Author names or emails (`*` wildcards allowed) kept out of contributor lists; names ending in [bot] always are. */
+    bots: z.array(z.string()).default([]),
+    security: z
+      .object({
+        /** Hosts whose <iframe> embeds survive sanitizing, e.g. "www.youtube-nocookie.com". */
+        iframeHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be a host name')).default([]),
+        /** Community slugs in which .mdx pages (which run code at build time) are allowed; "*" for all. */
+        mdx: z.array(z.string()).default(['*']),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type WikiConfig = z.output<typeof wikiConfigSchema>;
+export type WikiConfigInput = z.input<typeof wikiConfigSchema>;
+
+export const defaultConfig = (): WikiConfig => wikiConfigSchema.parse({});

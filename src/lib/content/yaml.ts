@@ -1,0 +1,51 @@
+// Runs anywhere: YAML parsing that keeps line numbers, so every problem can point at file:line.
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { problem, type Problem } from '../problems.ts';
+
+export interface ParsedYaml {
+  data: unknown;
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+/** `firstLine` is the file line on which the YAML text starts (front matter starts on line 2). */
+export function parseYaml(text: string, file: string, firstLine = 1): { parsed?: ParsedYaml; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((err) => {
+        const pos = err.linePos?.[0];
+        const reason = err.message.split('\n')[0] ?? err.message;
+        return problem(file, `invalid YAML: ${reason}`, pos ? { line: pos.line + firstLine - 1, column: pos.col } : {});
+      }),
+    };
+  }
+  return { parsed: { data: doc.toJS({ maxAliasCount: 100 }), doc, lineCounter }, problems: [] };
+}
+
+/** The file line where the value at `path` starts, or where the document starts if the path is absent. */
+export function lineOf(parsed: ParsedYaml, path: readonly PropertyKey[], firstLine = 1): number {
+  let node = parsed.doc.getIn(path.map(String), true) as { range?: [number, number, number] } | undefined;
+  for (let depth = path.length; !node?.range && depth > 0; depth--) {
+    node = parsed.doc.getIn(path.slice(0, depth - 1).map(String), true) as typeof node;
+  }
+  const offset = node?.range?.[0] ?? parsed.doc.contents?.range?.[0] ?? 0;
+  return parsed.lineCounter.linePos(offset).line + firstLine - 1;
+}
+
+/** The text an author typed for a top-level scalar, so `title: 1e3` stays "1e3" instead of becoming 1000. */
+export function sourceTextOf(parsed: ParsedYaml, key: string): string | undefined {
+  if (!isMap(parsed.doc.contents)) return undefined;
+  const node = parsed.doc.get(key, true);
+  if (!isScalar(node) || node.value === null) return undefined;
+  return node.source !== undefined ? String(node.source) : String(node.value);
+}
+
+export function zodProblems(error: z.ZodError, parsed: ParsedYaml, file: string, firstLine = 1): Problem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    return problem(file, field ? `${field}: ${issue.message}` : issue.message, { line: lineOf(parsed, issue.path, firstLine) });
+  });
+}
