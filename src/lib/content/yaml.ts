@@ -16,7 +16,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): { parsed?:
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((err) => {
-        const pos = err.linePos?.[0];
+        const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
         const reason = err.message.split('\n')[0] ?? err.message;
         return problem(file, `invalid YAML: ${reason}`, pos ? { line: pos.line + firstLine - 1, column: pos.col } : {});
       }),

@@ -1,0 +1,112 @@
+// Runs anywhere: reads what the site needs from a page body in one parse: title heading, headings, links.
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import { findWikilinks, parseWikilinkInner, WIKILINK } from '../links/wikilink-syntax.ts';
+
+export interface Heading {
+  depth: number;
+  text: string;
+  slug: string;
+}
+
+export interface LinkOccurrence {
+  kind: 'wikilink' | 'markdown';
+  /** Wikilink target, or the URL of a Markdown link/image/definition. */
+  target: string;
+  heading?: string;
+  raw: string;
+  line: number;
+  column: number;
+  isImage?: boolean;
+}
+
+export interface Outline {
+  firstHeading?: string;
+  headings: Heading[];
+  links: LinkOccurrence[];
+  firstParagraph?: string;
+  words: number;
+}
+
+export class MarkdownSyntaxError extends Error {
+  readonly line?: number;
+  readonly column?: number;
+  constructor(message: string, line?: number, column?: number) {
+    super(message);
+    this.name = 'MarkdownSyntaxError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+const mdParser = unified().use(remarkParse).use(remarkGfm);
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/** Text from which link targets are read; anything inside code, links or MDX is left alone. */
+const SKIP_INSIDE = new Set(['link', 'linkReference', 'inlineCode', 'code', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+/** Paragraph text as a reader sees it: `[[target|label]]` becomes its label. */
+function plainText(text: string): string {
+  return text
+    .replace(new RegExp(WIKILINK.source, 'g'), (_, inner: string) => {
+      const { target, heading, label } = parseWikilinkInner(inner);
+      return label ?? (target || heading || '');
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `lineOffset` is the file line on which `body` starts. */
+export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): Outline {
+  let tree: Root;
+  try {
+    tree = (format === 'mdx' ? mdxParser : mdParser).parse(body) as Root;
+  } catch (error) {
+    const e = error as { message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place ? e.place.start : e.place;
+    const line = e.line ?? place?.line;
+    throw new MarkdownSyntaxError(`MDX could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
+  }
+  const slugger = new GithubSlugger();
+  const outline: Outline = { headings: [], links: [], words: 0 };
+  const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + lineOffset - 1, column: node.position?.start.column ?? 1 });
+
+  visitParents(tree, (node, ancestors) => {
+    switch (node.type) {
+      case 'heading': {
+        const text = toString(node).trim();
+        if (node.depth === 1 && outline.firstHeading === undefined) outline.firstHeading = text;
+        outline.headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+        break;
+      }
+      case 'paragraph':
+        if (outline.firstParagraph === undefined && ancestors.length === 1) outline.firstParagraph = plainText(toString(node)) || undefined;
+        break;
+      case 'link':
+      case 'image':
+      case 'definition':
+        outline.links.push({ kind: 'markdown', target: node.url, raw: node.url, ...at(node), ...(node.type === 'image' ? { isImage: true } : {}) });
+        break;
+      case 'text': {
+        outline.words += node.value.split(/\s+/).filter(Boolean).length;
+        if (ancestors.some((a) => SKIP_INSIDE.has(a.type))) break;
+        for (const link of findWikilinks(node.value)) {
+          const start = node.position?.start;
+          const before = node.value.slice(0, link.start);
+          const newlines = before.split('\n');
+          const line = (start?.line ?? 1) + newlines.length - 1 + lineOffset - 1;
+          const column = newlines.length > 1 ? (newlines.at(-1)?.length ?? 0) + 1 : (start?.column ?? 1) + link.start;
+          outline.links.push({ kind: 'wikilink', target: link.target, ...(link.heading ? { heading: link.heading } : {}), raw: link.raw, line, column });
+        }
+        break;
+      }
+    }
+  });
+  return outline;
+}

@@ -1,0 +1,115 @@
+// Runs anywhere: branded path types and the one mapping from content files to URLs.
+// Content paths, page ids and hrefs are all strings; the brands keep them from being mixed up.
+import { slug } from 'github-slugger';
+
+/** A file's path relative to the content folder, "/"-separated, NFC-normalised. */
+export type ContentPath = string & { readonly __brand: 'ContentPath' };
+/** A page's slugged id, e.g. "platform-engineering/postgres/index-tuning"; also its URL path without base. */
+export type PageId = string & { readonly __brand: 'PageId' };
+/** A URL path inside the site, base included, e.g. "/wiki/platform-engineering/". */
+export type SiteHref = string & { readonly __brand: 'SiteHref' };
+
+export const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
+const INDEX_NAMES = new Set(['readme', 'index']);
+
+/** Route names the site itself uses; a community may not take them. */
+export const RESERVED_SLUGS = new Set(['tags', 'people', 'search', 'recent', 'pagefind', '_astro', 'feeds', '404']);
+
+export function toContentPath(raw: string): ContentPath {
+  return raw.replaceAll('\\', '/').replace(/^\.\//, '').normalize('NFC') as ContentPath;
+}
+
+export function isPagePath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return PAGE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+export function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+export function stripExtension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Slug of one path segment by GitHub's rules; "" when the name has no letters or digits. */
+export const slugSegment = (segment: string): string => slug(segment.normalize('NFC'));
+
+export function isIndexFile(path: ContentPath): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return isPagePath(name) && INDEX_NAMES.has(stripExtension(name).toLowerCase());
+}
+
+/** The folders of a content path and its file name. */
+export function splitContentPath(path: ContentPath): { folders: string[]; file: string } {
+  const parts = path.split('/');
+  const file = parts.pop() ?? '';
+  return { folders: parts, file };
+}
+
+export type IdResult = { id: string; emptySegment?: undefined } | { id?: undefined; emptySegment: string };
+
+function slugSegments(segments: readonly string[]): IdResult {
+  const slugs: string[] = [];
+  for (const segment of segments) {
+    const s = slugSegment(segment);
+    if (!s) return { emptySegment: segment };
+    slugs.push(s);
+  }
+  return { id: slugs.join('/') };
+}
+
+/**
+ * A page's id: its community folder and sub-folders slugged, then its file name without extension.
+ * README/index files stand for their folder. Files at the content root belong to the default community.
+ */
+export function pageIdFor(path: ContentPath, defaultCommunity: string): IdResult {
+  const { folders, file } = splitContentPath(path);
+  const segments = folders.length === 0 ? [defaultCommunity] : [...folders];
+  if (!isIndexFile(path)) segments.push(stripExtension(file));
+  return slugSegments(segments);
+}
+
+/** An asset's URL path: folders slugged like pages, the file name slugged with its extension kept. */
+export function assetIdFor(path: ContentPath, defaultCommunity: string): IdResult {
+  const { folders, file } = splitContentPath(path);
+  const ext = extensionOf(file);
+  const name = ext ? file.slice(0, -ext.length) : file;
+  const result = slugSegments([...(folders.length === 0 ? [defaultCommunity] : folders), name]);
+  return result.id === undefined ? result : { id: result.id + ext };
+}
+
+export function communityFolderOf(path: ContentPath): string | undefined {
+  const slash = path.indexOf('/');
+  return slash === -1 ? undefined : path.slice(0, slash);
+}
+
+export function normalizeBase(base: string): string {
+  const withLead = base.startsWith('/') ? base : '/' + base;
+  return withLead.endsWith('/') ? withLead : withLead + '/';
+}
+
+export function pageHref(base: string, id: string): SiteHref {
+  return (normalizeBase(base) + (id ? id + '/' : '')) as SiteHref;
+}
+
+export function assetHref(base: string, assetId: string): SiteHref {
+  return (normalizeBase(base) + assetId) as SiteHref;
+}
+
+/** Joins a relative link onto the folder of `from`; undefined when it climbs above the content root. */
+export function resolveRelativePath(from: ContentPath, relative: string): ContentPath | undefined {
+  const { folders } = splitContentPath(from);
+  const parts = relative.startsWith('/') ? [] : [...folders];
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return toContentPath(parts.join('/'));
+}

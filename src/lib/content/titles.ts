@@ -1,0 +1,14 @@
+// Runs anywhere: display names for pages and folders when the author gave none.
+import { stripExtension } from './paths.ts';
+
+/** "deploy-checklist.md" → "Deploy checklist"; "Interview notes.md" stays "Interview notes". */
+export function titleFromFileName(fileName: string): string {
+  const words = stripExtension(fileName).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!words) return fileName;
+  return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+}
+
+/** A page title: front matter, then the first level-one heading, then the file name. */
+export function pageTitle(frontMatterTitle: string | undefined, firstHeading: string | undefined, fileName: string): string {
+  return frontMatterTitle?.trim() || firstHeading?.trim() || titleFromFileName(fileName);
+}

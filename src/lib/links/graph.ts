@@ -1,0 +1,59 @@
+// Runs anywhere: resolves every page's links, reports the broken ones, and inverts them into backlinks.
+import type { LinkOccurrence } from '../content/outline.ts';
+import type { PageId } from '../content/paths.ts';
+import { problem, type Problem } from '../problems.ts';
+import type { IndexablePage, PageIndex } from './page-index.ts';
+import { resolveMarkdownLink, resolveWikilink } from './resolve.ts';
+
+export interface ResolvedLink {
+  kind: 'page' | 'asset';
+  /** Page id, or asset id for assets. */
+  to: string;
+  line: number;
+}
+
+export interface Backlink {
+  from: PageId;
+  /** True when the linking page belongs to another community. */
+  crossCommunity: boolean;
+}
+
+export interface LinkGraph {
+  outgoing: Map<string, ResolvedLink[]>;
+  backlinks: Map<string, Backlink[]>;
+}
+
+export function buildLinkGraph<P extends IndexablePage & { file: string }>(
+  pages: readonly P[],
+  index: PageIndex<P>,
+  linksOf: (page: P) => readonly LinkOccurrence[],
+  problems: Problem[],
+): LinkGraph {
+  const outgoing = new Map<string, ResolvedLink[]>();
+  const backlinks = new Map<string, Backlink[]>();
+  for (const page of pages) {
+    const resolved: ResolvedLink[] = [];
+    for (const link of linksOf(page)) {
+      const result = link.kind === 'wikilink' ? resolveWikilink(index, page, link.target, link.heading) : resolveMarkdownLink(index, page, link.target);
+      const at = { line: link.line, column: link.column };
+      if (result.kind === 'broken') {
+        const what = link.kind === 'wikilink' ? link.raw : `link to "${link.raw}"`;
+        problems.push(problem(page.file, `broken ${what}: ${result.reason}`, at));
+        continue;
+      }
+      if (result.kind === 'external') continue;
+      if (result.kind === 'page' && result.headingMissing) {
+        problems.push(problem(page.file, `${link.raw}: page "${result.page.title}" has no heading "${result.headingMissing}"`, at, 'warning'));
+      }
+      resolved.push(result.kind === 'page' ? { kind: 'page', to: result.page.id, line: link.line } : { kind: 'asset', to: result.assetId, line: link.line });
+    }
+    outgoing.set(page.id, resolved);
+    const targets = new Set(resolved.filter((l) => l.kind === 'page' && l.to !== page.id).map((l) => l.to));
+    for (const target of targets) {
+      const list = backlinks.get(target) ?? [];
+      list.push({ from: page.id, crossCommunity: index.byId.get(target)?.community !== page.community });
+      backlinks.set(target, list);
+    }
+  }
+  return { outgoing, backlinks };
+}

@@ -1,0 +1,46 @@
+// Runs anywhere: look-up tables over every page, built once, used by link resolution.
+import type { ContentPath, PageId } from '../content/paths.ts';
+import { slugSegment, stripExtension } from '../content/paths.ts';
+import type { Heading } from '../content/outline.ts';
+
+export interface IndexablePage {
+  id: PageId;
+  path: ContentPath;
+  community: string;
+  title: string;
+  headings: readonly Heading[];
+}
+
+export interface PageIndex<P extends IndexablePage = IndexablePage> {
+  byId: Map<string, P>;
+  /** Lower-cased content path, with and without extension. */
+  byPath: Map<string, P>;
+  /** Last id segment (the slugged file name) → pages. */
+  byName: Map<string, P[]>;
+  /** Lower-cased title → pages. */
+  byTitle: Map<string, P[]>;
+  /** Lower-cased asset content path → asset id. */
+  assets: Map<string, string>;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export const pathKey = (path: string) => path.normalize('NFC').toLowerCase();
+
+export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, assets: Iterable<{ id: string; path: ContentPath }> = []): PageIndex<P> {
+  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), assets: new Map() };
+  for (const page of pages) {
+    index.byId.set(page.id, page);
+    index.byPath.set(pathKey(page.path), page);
+    index.byPath.set(pathKey(stripExtension(page.path)), page);
+    const fileName = stripExtension(page.path.slice(page.path.lastIndexOf('/') + 1));
+    push(index.byName, slugSegment(fileName), page);
+    push(index.byTitle, page.title.trim().toLowerCase(), page);
+  }
+  for (const asset of assets) index.assets.set(pathKey(asset.path), asset.id);
+  return index;
+}

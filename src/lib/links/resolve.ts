@@ -1,0 +1,115 @@
+// Runs anywhere: turns a wikilink target or a relative Markdown link into the page or asset it names.
+import { slug } from 'github-slugger';
+import type { ContentPath } from '../content/paths.ts';
+import { isPagePath, resolveRelativePath, slugSegment } from '../content/paths.ts';
+import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
+
+export type Resolution<P extends IndexablePage = IndexablePage> =
+  | { kind: 'page'; page: P; anchor?: string; headingMissing?: string }
+  | { kind: 'asset'; assetId: string; anchor?: string }
+  | { kind: 'external' }
+  | { kind: 'broken'; reason: string };
+
+const FILE_EXT = /\.(md|mdx)$/i;
+const INDEX_SEGMENT = /^(readme|index)$/;
+
+function slugPath(target: string): string {
+  const segments = target
+    .replace(FILE_EXT, '')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.')
+    .map(slugSegment);
+  if (segments.length > 1 && INDEX_SEGMENT.test(segments.at(-1) ?? '')) segments.pop();
+  return segments.join('/');
+}
+
+function folderIdOf(page: IndexablePage, isIndex: boolean): string {
+  return isIndex ? page.id : page.id.slice(0, page.id.lastIndexOf('/'));
+}
+
+const isIndexPath = (path: ContentPath) => /(^|\/)(readme|index)\.mdx?$/i.test(path);
+
+function unique<P>(candidates: readonly P[] | undefined, describe: (p: P) => string, what: string): { page?: P; reason?: string } {
+  if (!candidates || candidates.length === 0) return {};
+  if (candidates.length === 1) return { page: candidates[0] };
+  return { reason: `${what} is ambiguous: it could be ${candidates.map(describe).join(' or ')}; write the path instead` };
+}
+
+function withHeading<P extends IndexablePage>(page: P, heading: string | undefined): Resolution<P> {
+  if (!heading) return { kind: 'page', page };
+  const anchor = slug(heading);
+  const found = page.headings.some((h) => h.slug === anchor || h.text.toLowerCase() === heading.toLowerCase());
+  return { kind: 'page', page, anchor, ...(found ? {} : { headingMissing: heading }) };
+}
+
+/**
+ * Wikilink targets are tried in order: a path from the content root (community/page), from the
+ * linking page's community, from its folder; then a file name in the same community, a community
+ * home, a page title (same community first), a file name anywhere.
+ */
+export function resolveWikilink<P extends IndexablePage>(index: PageIndex<P>, from: P, target: string, heading?: string): Resolution<P> {
+  if (!target) return withHeading(from, heading);
+  const key = slugPath(target);
+  const folder = folderIdOf(from, isIndexPath(from.path));
+  const describe = (p: P) => `${p.path}`;
+  const direct = [key, `${from.community}/${key}`, `${folder}/${key}`];
+  for (const id of key.includes('/') ? direct : [direct[2], direct[1], direct[0]]) {
+    const page = id ? index.byId.get(id) : undefined;
+    if (page) return withHeading(page, heading);
+  }
+  if (!key.includes('/')) {
+    const inCommunity = index.byName.get(key)?.filter((p) => p.community === from.community);
+    const named = unique(inCommunity, describe, `[[${target}]]`);
+    if (named.page) return withHeading(named.page, heading);
+    if (named.reason) return { kind: 'broken', reason: named.reason };
+  }
+  const titled = index.byTitle.get(target.trim().toLowerCase());
+  const titledHere = titled?.filter((p) => p.community === from.community);
+  const byTitle = unique(titledHere?.length ? titledHere : titled, describe, `the title "${target}"`);
+  if (byTitle.page) return withHeading(byTitle.page, heading);
+  if (byTitle.reason) return { kind: 'broken', reason: byTitle.reason };
+  if (!key.includes('/')) {
+    const anywhere = unique(index.byName.get(key), describe, `[[${target}]]`);
+    if (anywhere.page) return withHeading(anywhere.page, heading);
+    if (anywhere.reason) return { kind: 'broken', reason: anywhere.reason };
+  }
+  return { kind: 'broken', reason: 'no page has this path, file name or title' };
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Relative Markdown links and images: to a page file, an asset, or a folder with an index page. */
+export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>, from: P, url: string): Resolution<P> {
+  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('/') || url.startsWith('?')) return { kind: 'external' };
+  const hashAt = url.indexOf('#');
+  const pathPart = safeDecode((hashAt === -1 ? url : url.slice(0, hashAt)).split('?')[0] ?? '');
+  const anchor = hashAt === -1 ? undefined : url.slice(hashAt + 1) || undefined;
+  if (!pathPart) return anchor ? { kind: 'page', page: from, anchor } : { kind: 'external' };
+  const resolved = resolveRelativePath(from.path, pathPart);
+  if (resolved === undefined) return { kind: 'broken', reason: 'the link climbs above the content folder' };
+  const key = pathKey(resolved);
+  const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : folderIndex(index, key));
+  if (page) return { kind: 'page', page, ...(anchor ? { anchor } : {}) };
+  const asset = index.assets.get(key);
+  if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
+  const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
+  return { kind: 'broken', reason };
+}
+
+function folderIndex<P extends IndexablePage>(index: PageIndex<P>, folderKey: string): P | undefined {
+  const folder = folderKey.replace(/\/$/, '');
+  for (const name of ['readme', 'index']) {
+    const page = index.byPath.get(folder ? `${folder}/${name}` : name);
+    if (page) return page;
+  }
+  return undefined;
+}
+

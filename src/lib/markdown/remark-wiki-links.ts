@@ -1,0 +1,59 @@
+// Runs at build time inside Astro's Markdown pipeline: turns wikilinks and relative links into site URLs.
+import type { Link, PhrasingContent, Root } from 'mdast';
+import type {} from 'mdast-util-to-hast';
+import { findAndReplace } from 'mdast-util-find-and-replace';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { assetHref, pageHref } from '../content/paths.ts';
+import type { WikiPage } from '../content/model.ts';
+import type { PageIndex } from '../links/page-index.ts';
+import { resolveMarkdownLink, resolveWikilink, type Resolution } from '../links/resolve.ts';
+import { parseWikilinkInner, WIKILINK } from '../links/wikilink-syntax.ts';
+
+export interface WikiLinksOptions {
+  base: string;
+  index: PageIndex<WikiPage>;
+  /** Finds the page a Markdown file is, from the file's absolute path. */
+  pageForFile: (absolutePath: string) => WikiPage | undefined;
+}
+
+function hrefOf(base: string, resolution: Resolution<WikiPage>): string | undefined {
+  if (resolution.kind === 'page') return pageHref(base, resolution.page.id) + (resolution.anchor ? `#${resolution.anchor}` : '');
+  if (resolution.kind === 'asset') return assetHref(base, resolution.assetId) + (resolution.anchor ? `#${resolution.anchor}` : '');
+  return undefined;
+}
+
+function wikilinkNode(options: WikiLinksOptions, from: WikiPage, raw: string, inner: string): PhrasingContent {
+  const { target, heading, label } = parseWikilinkInner(inner);
+  const resolution = resolveWikilink(options.index, from, target, heading);
+  if (resolution.kind !== 'page') {
+    // The build stops on broken links before rendering; this only shows while editing in `astro dev`.
+    return { type: 'text', value: raw, data: { hName: 'span', hProperties: { className: ['wikilink', 'wikilink-broken'], title: 'Broken link' } } } as PhrasingContent;
+  }
+  const page = resolution.page;
+  const text = label ?? (target ? page.title + (heading ? ` › ${heading}` : '') : (heading ?? page.title));
+  const cross = page.community !== from.community;
+  const link: Link = {
+    type: 'link',
+    url: hrefOf(options.base, resolution) ?? '#',
+    children: [{ type: 'text', value: text }],
+    data: { hProperties: { className: cross ? ['wikilink', 'wikilink-cross'] : ['wikilink'], dataWikilink: target || '#', ...(cross ? { dataWikiCommunity: page.community } : {}) } },
+  };
+  return link;
+}
+
+export function remarkWikiLinks(options: WikiLinksOptions) {
+  return (tree: Root, file: VFile) => {
+    const from = file.path ? options.pageForFile(file.path) : undefined;
+    if (!from) return;
+    findAndReplace(tree, [[new RegExp(WIKILINK.source, 'g'), (raw: string, inner: string) => wikilinkNode(options, from, raw, inner)]], {
+      ignore: ['link', 'linkReference', 'inlineCode', 'code'],
+    });
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      if (node.type === 'link' && (node.data?.hProperties as { dataWikilink?: string } | undefined)?.dataWikilink) return;
+      const href = hrefOf(options.base, resolveMarkdownLink(options.index, from, node.url));
+      if (href) node.url = href;
+    });
+  };
+}
