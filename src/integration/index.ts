@@ -75,6 +75,9 @@ export default function wikiIntegration(): AstroIntegration {
                 name: 'cop-wiki-site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
                 load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : undefined),
+                // Astro's MDX output carries a directive the bundler warns about on every .mdx page; it is harmless.
+                onLog: (_level: string, log: { code?: string; id?: string; message?: string }) =>
+                  !(log.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx/.test(log.id ?? log.message ?? '')),
               },
             ],
           },
