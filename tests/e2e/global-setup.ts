@@ -10,10 +10,12 @@ import { projectRoot } from '../helpers/build-site.ts';
 
 export default async function setup(project: TestProject) {
   assertBrowserInstalled();
-  const outDir = mkdtempSync(path.join(tmpdir(), 'wiki-e2e-'));
+  const workDir = mkdtempSync(path.join(tmpdir(), 'wiki-e2e-'));
+  // The cache must not live inside the output folder: Astro empties that folder while it builds.
+  const outDir = path.join(workDir, 'site');
   const build = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, WIKI_OUT_DIR: outDir, WIKI_CACHE_DIR: path.join(outDir, '.cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, WIKI_OUT_DIR: outDir, WIKI_CACHE_DIR: path.join(workDir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`building the sample wiki failed:\n${build.stdout}${build.stderr}`);
@@ -21,7 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', server.url);
   return async () => {
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   };
 }
 

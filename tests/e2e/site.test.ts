@@ -18,13 +18,16 @@ describe('reading the sample wiki', () => {
   it('goes from the home page to a community and a page, and follows a wikilink', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(siteUrl);
-    await expect(page.locator('.card h3').allTextContents()).resolves.toEqual(expect.arrayContaining(['Platform Engineering']));
-    await page.locator('.card', { hasText: 'Platform Engineering' }).click();
-    await expect(page.locator('h1.page-title').textContent()).resolves.toBe('Platform Engineering');
+    await expect(page.locator('.card h3').allTextContents()).resolves.toEqual(expect.arrayContaining(['Platform engineering', 'User research', 'Using the wiki']));
+    await page.locator('.card', { hasText: 'Platform engineering' }).click();
+    await expect(page.locator('h1.page-title').textContent()).resolves.toBe('Platform engineering');
+    // On a desktop the page tree and the table of contents are always shown.
+    await expect(page.locator('.sidebar .tree').isVisible()).resolves.toBe(true);
     await page.locator('.sidebar a', { hasText: 'Index tuning for Postgres' }).first().click();
+    await expect(page.locator('.toc ol').isVisible()).resolves.toBe(true);
     await expect(page.locator('h1.page-title').textContent()).resolves.toBe('Index tuning for Postgres');
     const crumbs = await page.locator('.breadcrumbs li').allTextContents();
-    expect(crumbs[0]).toBe('Platform Engineering');
+    expect(crumbs[0]).toBe('Platform engineering');
     expect(crumbs.at(-1)).toBe('Index tuning for Postgres');
     const toc = page.locator('.toc a').first();
     const target = await toc.getAttribute('href');
@@ -46,7 +49,10 @@ describe('reading the sample wiki', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const article = await page.locator('article.prose').boundingBox();
     expect(article?.width).toBeGreaterThan(300);
-    await expect(page.locator('.sidebar summary').isVisible()).resolves.toBe(true);
+    // On a phone the page tree folds away behind its summary and opens on a tap.
+    await expect(page.locator('.sidebar .tree').isVisible()).resolves.toBe(false);
+    await page.locator('.sidebar summary').tap();
+    await expect(page.locator('.sidebar .tree').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SHOTS}/page-phone.png`, fullPage: false });
     await page.close();
   });

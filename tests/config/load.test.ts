@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../src/lib/config/load-fs.ts';
+import { WikiContentError } from '../../src/lib/problems.ts';
+import { writeFixture } from '../helpers/build-site.ts';
+
+const roots: string[] = [];
+const fixture = (files: Record<string, string>) => {
+  const root = writeFixture(files, 'wiki-config-');
+  roots.push(root);
+  return root;
+};
+afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+describe('wiki.config.yml', () => {
+  it('defaults every field when the file is absent', () => {
+    const root = fixture({});
+    const { config, contentDir } = loadConfig(root);
+    expect(config).toMatchObject({ title: 'Community wiki', base: '/', content: 'content', language: 'en', defaultCommunity: { slug: 'general', name: 'General' } });
+    expect(contentDir).toBe(path.join(root, 'content'));
+  });
+
+  it('reads fields and normalises the base path', () => {
+    const root = fixture({ 'wiki.config.yml': 'title: Ops KB\nbase: /kb\ncontent: docs/wiki\nrepository:\n  url: https://github.com/acme/kb\n' });
+    const { config, contentDir } = loadConfig(root);
+    expect(config).toMatchObject({ title: 'Ops KB', base: '/kb/', repository: { url: 'https://github.com/acme/kb', branch: 'main' } });
+    expect(contentDir).toBe(path.join(root, 'docs/wiki'));
+  });
+
+  it('reports wrong fields with their lines, and unknown fields', () => {
+    const root = fixture({ 'wiki.config.yml': 'title: Ops\nbase: kb/\nsecurity:\n  iframeHosts: ["https://x"]\ncolour: blue\n' });
+    try {
+      loadConfig(root);
+      expect.unreachable('an invalid config must not load');
+    } catch (error) {
+      expect(error).toBeInstanceOf(WikiContentError);
+      const found = (error as WikiContentError).problems.map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(found).toContainEqual(expect.stringMatching(/^wiki.config.yml:2 base: must start with "\/"/));
+      expect(found).toContainEqual(expect.stringMatching(/^wiki.config.yml:4 security.iframeHosts.0: must be a host name/));
+      expect(found).toContainEqual(expect.stringMatching(/^wiki.config.yml:1 .*colour/));
+    }
+  });
+
+  it('reports YAML that does not parse', () => {
+    const root = fixture({ 'wiki.config.yml': 'title: [Ops\n' });
+    expect(() => loadConfig(root)).toThrow(/wiki.config.yml:\d+(:\d+)?: error: invalid YAML/);
+  });
+});
