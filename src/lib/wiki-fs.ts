@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from './config/load-fs.ts';
-import { checkAsset } from './content/asset-safety.ts';
+import { checkAsset, needsContentCheck } from './content/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
 import { buildSiteModel, type SiteModel } from './content/model.ts';
 import { problem, WikiContentError, type Problem } from './problems.ts';
@@ -40,7 +40,9 @@ export function loadWiki(root = wikiRootFromEnv()): LoadedWiki {
   });
   const assetProblems: Problem[] = [];
   for (const asset of model.assets) {
-    const found = checkAsset(asset.file, readFileSync(path.join(contentDir, asset.path)));
+    const file = path.join(contentDir, asset.path);
+    if (!needsContentCheck(asset.path, statSync(file).size)) continue;
+    const found = checkAsset(asset.file, readFileSync(file));
     if (found) assetProblems.push(found);
   }
   model.problems.push(...assetProblems);

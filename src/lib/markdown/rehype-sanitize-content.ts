@@ -1,0 +1,104 @@
+// Runs at build time inside Astro's Markdown pipeline: turns the raw HTML authors wrote into elements and sanitizes them.
+import type { Element, Root } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+
+type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
+import { visit } from 'unist-util-visit';
+
+export interface SanitizeOptions {
+  /** Hosts whose `<iframe>` embeds are kept (sandboxed); every other iframe is removed. */
+  iframeHosts?: readonly string[];
+}
+
+const CLOBBER_PREFIX = 'user-content-';
+
+/** Classes and data attributes this wiki's own remark plugins put on elements before sanitizing. */
+const WIKI_LINK_CLASSES = ['wikilink', 'wikilink-cross', 'wikilink-broken', 'wikilink-asset'];
+
+/**
+ * GitHub's schema (what readers of a forge already trust), plus what the wiki's own plugins emit and
+ * what authors commonly embed (`<kbd>`, `<mark>`, `<figure>`), plus iframes that a later pass limits to
+ * the configured hosts. Everything else, `<script>`, `<style>`, forms, `<svg>`, event handlers and
+ * `javascript:` URLs, is removed.
+ */
+/** The sanitizer reads only the first `className` rule of an element; drop GitHub's so ours is the one. */
+const withoutClassName = (rules: PropertyDefinition[] = []) => rules.filter((rule) => !(Array.isArray(rule) && rule[0] === 'className'));
+
+export function sanitizeSchema(options: SanitizeOptions = {}): Schema {
+  const base = defaultSchema.attributes ?? {};
+  const allowIframes = (options.iframeHosts ?? []).length > 0;
+  return {
+    ...defaultSchema,
+    clobberPrefix: CLOBBER_PREFIX,
+    // Elements whose text would otherwise leak onto the page as if the author had written it.
+    strip: ['script', 'style', 'template', 'noscript', 'xmp', 'noembed', 'noframes'],
+    tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'abbr', ...(allowIframes ? ['iframe'] : [])],
+    attributes: {
+      ...base,
+      a: [...withoutClassName(base.a), ['className', ...WIKI_LINK_CLASSES, 'data-footnote-backref'], 'dataWikilink', 'dataWikiCommunity'],
+      span: [...(base.span ?? []), ['className', ...WIKI_LINK_CLASSES]],
+      iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading'],
+      img: [...(base.img ?? []), 'loading'],
+    },
+    protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] },
+  };
+}
+
+const hostOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).protocol === 'https:' ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** After sanitizing: data: URLs only as images, iframes only from allowlisted hosts, and those sandboxed. */
+function restrictEmbeds(tree: Root, iframeHosts: readonly string[]): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const src = node.properties.src;
+    if (typeof src === 'string' && /^\s*data:/i.test(src) && !(node.tagName === 'img' && /^\s*data:image\/(png|jpe?g|gif|webp|avif);/i.test(src))) {
+      delete node.properties.src;
+    }
+    if (node.tagName !== 'iframe') return;
+    const host = typeof src === 'string' ? hostOf(src) : undefined;
+    if (!host || !iframeHosts.includes(host)) {
+      if (parent && index !== undefined) parent.children.splice(index, 1);
+      return index;
+    }
+    node.properties.sandbox = ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-presentation'];
+    node.properties.referrerPolicy = 'strict-origin-when-cross-origin';
+    node.properties.loading = 'lazy';
+  });
+}
+
+/**
+ * Footnote ids from remark-gfm already carry the prefix the sanitizer adds to every author-written id;
+ * strip it first so the sanitizer adds it exactly once and footnote links keep pointing at them.
+ */
+function unprefixGeneratedIds(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (typeof id === 'string' && id.startsWith(CLOBBER_PREFIX)) node.properties.id = id.slice(CLOBBER_PREFIX.length);
+  });
+}
+
+const isMdx = (filePath: string | undefined) => typeof filePath === 'string' && /\.mdx$/i.test(filePath);
+
+/**
+ * Astro's pipeline keeps raw HTML as `raw` nodes and parses them only after the project's rehype
+ * plugins have run, where a sanitizer would no longer see them: parse them here first.
+ */
+export function rehypeSanitizeContent(options: SanitizeOptions = {}) {
+  const schema = sanitizeSchema(options);
+  const parseRaw = rehypeRaw();
+  return (tree: Root, file: Parameters<ReturnType<typeof rehypeRaw>>[1]) => {
+    // .mdx is code, trusted like the site's own source (README, Security); its JSX is not raw HTML.
+    if (isMdx(file.path)) return tree;
+    const parsed = parseRaw(tree, file) as Root;
+    unprefixGeneratedIds(parsed);
+    const clean = sanitize(parsed, schema) as Root;
+    restrictEmbeds(clean, options.iframeHosts ?? []);
+    return clean;
+  };
+}
