@@ -5,6 +5,7 @@ import { assetHref, pageHref } from '../lib/content/paths.ts';
 
 export const config = site.config;
 export const model = site.model;
+export const history = site.history;
 export const pagesById: ReadonlyMap<string, WikiPage> = new Map(model.pages.map((p) => [p.id, p]));
 export const communitiesBySlug: ReadonlyMap<string, Community> = new Map(model.communities.map((c) => [c.slug, c]));
 

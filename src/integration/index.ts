@@ -50,7 +50,11 @@ export default function wikiIntegration(): AstroIntegration {
         const index = buildPageIndex(model.pages, model.assets);
         const byFile = new Map(model.pages.map((p) => [path.join(contentDir, p.path).normalize('NFC'), p]));
         const pageForFile = (file: string): WikiPage | undefined => byFile.get(path.resolve(file).normalize('NFC'));
-        const data: SiteData = { config, model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags } };
+        const data: SiteData = {
+          config,
+          model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
+          history: { head: null, shallow: false, pages: {} },
+        };
         updateConfig({
           base: config.base,
           ...(config.site ? { site: config.site } : {}),

@@ -1,8 +1,17 @@
 // Runs anywhere: what the build hands to the pages through the virtual module `virtual:wiki/site`.
 import type { WikiConfig } from '../lib/config/schema.ts';
 import type { SiteModel } from '../lib/content/model.ts';
+import type { PageHistory } from '../lib/history/types.ts';
+
+/** The history engine's result, keyed by page id for the pages; empty (head null) when there is no repository. */
+export interface SiteHistory {
+  head: string | null;
+  shallow: boolean;
+  pages: Record<string, PageHistory>;
+}
 
 export interface SiteData {
   config: WikiConfig;
   model: Omit<SiteModel, 'problems'>;
+  history: SiteHistory;
 }

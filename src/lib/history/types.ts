@@ -1,0 +1,67 @@
+// Runs anywhere: the shapes the history engine produces and the site, the `wiki history` and `wiki stats` commands consume.
+
+/** An identity after .mailmap; `email` is lower-cased, so it is the key that compares people. */
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** One commit's change to one page. */
+export interface Revision {
+  commit: string;
+  /** Author date, ISO 8601 with the author's offset (as `git log --date=iso-strict`). */
+  date: string;
+  author: Person;
+  coAuthors: Person[];
+  /** The commit's subject line. */
+  message: string;
+  /** The page's path at this commit, relative to the repository root. */
+  path: string;
+  added: number;
+  removed: number;
+  merge: boolean;
+  /** The page's blob after this revision. */
+  blob: string;
+  /** The page's blob before it (null when the revision created the page). */
+  parentBlob: string | null;
+  /** Set when this revision renamed or moved the page: its path before. */
+  previousPath?: string;
+  /** True when the author is a bot (kept in revisions, kept out of contributors). */
+  bot?: boolean;
+}
+
+export interface Contributor extends Person {
+  commits: number;
+  coAuthored: number;
+  added: number;
+  removed: number;
+  /** Lines of the page at HEAD whose last change was a commit this person authored. */
+  lines: number;
+}
+
+export interface PageHistory {
+  /** Path at HEAD, relative to the repository root. */
+  path: string;
+  commits: number;
+  created: Revision;
+  updated: Revision;
+  /** Ranked by surviving lines, then commits; bots excluded. */
+  contributors: Contributor[];
+  /** Newest first. */
+  revisions: Revision[];
+  /**
+   * For each line of the page at HEAD (0-based), the commit that last changed it, as `git blame`
+   * would say; look the commit up in `revisions`.
+   */
+  lineCommits: string[];
+}
+
+export interface RepositoryHistory {
+  /** HEAD's commit, null without a repository or commits. */
+  head: string | null;
+  shallow: boolean;
+  /** Keyed by the page's path at HEAD, relative to the repository root. */
+  pages: Record<string, PageHistory>;
+  /** One line each, for the build log: no repository, shallow clone, … */
+  warnings: string[];
+}
