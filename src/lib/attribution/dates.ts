@@ -1,0 +1,44 @@
+// Runs anywhere: the few date computations the history views share (days, months, "3 months ago").
+
+const DAY_MS = 86_400_000;
+
+/** Milliseconds since the epoch of an ISO date or date-time; a bare day is read as UTC midnight. */
+export const timeOf = (iso: string): number => Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+
+/** Whole days from `iso` to `today` (YYYY-MM-DD, end of that day UTC); 0 for the same day, negative for the future. */
+export function daysSince(iso: string, today: string): number {
+  return Math.floor((timeOf(today) + DAY_MS - 1 - timeOf(iso)) / DAY_MS);
+}
+
+/** The calendar day the author saw (the date part as written with their offset). */
+export const dayOf = (iso: string): string => iso.slice(0, 10);
+
+/** The calendar month (YYYY-MM) the author saw. */
+export const monthOf = (iso: string): string => iso.slice(0, 7);
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+
+/** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago", counted to `today`. */
+export function relativeDate(iso: string, today: string): string {
+  const days = daysSince(iso, today);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return plural(days, 'day');
+  if (days < 60) return plural(Math.floor(days / 7), 'week');
+  if (days < 365) return plural(Math.floor(days / 30.44), 'month');
+  return plural(Math.floor(days / 365.25), 'year');
+}
+
+/** The `count` months ending with today's month, oldest first, as YYYY-MM. */
+export function monthsUpTo(today: string, count: number): string[] {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const index = year * 12 + (month - 1) - i;
+    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+/** Newest first, by instant (ISO strings with different offsets do not sort as text). */
+export const byDateDesc = <T>(dateOf: (item: T) => string) => (a: T, b: T): number => timeOf(dateOf(b)) - timeOf(dateOf(a));

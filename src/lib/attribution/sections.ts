@@ -1,0 +1,119 @@
+// Runs anywhere: who wrote each heading section of a page, from the page's line attribution at HEAD.
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { splitFrontMatter } from '../content/front-matter.ts';
+import type { PageHistory, Person, Revision } from '../history/types.ts';
+
+export interface SourceHeading {
+  depth: number;
+  text: string;
+  /** The id the heading gets on the site (GitHub's slug rules, in document order, like the heading anchors). */
+  slug: string;
+  /** 1-based line in the file, front matter included. */
+  line: number;
+}
+
+export interface SectionAuthor extends Person {
+  /** Non-blank lines of the section this person last changed. */
+  lines: number;
+  /** Share of the section's non-blank lines, 0–1. */
+  share: number;
+  /** Lines of the section from commits this person co-authored. */
+  coAuthoredLines: number;
+}
+
+export interface SectionCredit {
+  slug: string;
+  text: string;
+  depth: number;
+  /** First and last file lines of the section (1-based, inclusive), its sub-sections included. */
+  startLine: number;
+  endLine: number;
+  authors: SectionAuthor[];
+  /** The newest revision among the section's lines. */
+  updated?: Revision;
+}
+
+const mdParser = unified().use(remarkParse).use(remarkGfm);
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/** Headings of a page file with their file lines; front matter lines count, as they do in `lineCommits`. */
+export function sourceHeadings(source: string, format: 'md' | 'mdx'): SourceHeading[] {
+  const { body, bodyLine } = splitFrontMatter(source);
+  let tree: Root;
+  try {
+    tree = (format === 'mdx' ? mdxParser : mdParser).parse('\n'.repeat(bodyLine - 1) + body) as Root;
+  } catch {
+    return [];
+  }
+  const slugger = new GithubSlugger();
+  const headings: SourceHeading[] = [];
+  visit(tree, 'heading', (node) => {
+    const text = toString(node).trim();
+    headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: node.position?.start.line ?? 1 });
+  });
+  return headings;
+}
+
+export interface SectionOptions {
+  /** Deepest heading level that gets a credit (2 = only `##` sections). */
+  maxDepth?: number;
+}
+
+/**
+ * Credits per section; empty when the page has a single (non-bot) author, so one-author pages carry no clutter.
+ * A section runs from its heading to the next heading of the same or a higher level; blank lines do not count.
+ */
+export function sectionCredits(source: string, format: 'md' | 'mdx', history: PageHistory, options: SectionOptions = {}): SectionCredit[] {
+  const maxDepth = options.maxDepth ?? 3;
+  const revisions = new Map(history.revisions.map((r) => [r.commit, r]));
+  const lines = source.split('\n');
+  if (source.endsWith('\n')) lines.pop();
+  const lineRevision = (index: number): Revision | undefined => {
+    const commit = history.lineCommits[index];
+    return commit === undefined ? undefined : revisions.get(commit);
+  };
+  const authorsOnPage = new Set<string>();
+  lines.forEach((text, i) => {
+    const revision = lineRevision(i);
+    if (text.trim() && revision && !revision.bot) authorsOnPage.add(revision.author.email);
+  });
+  if (authorsOnPage.size < 2) return [];
+
+  const headings = sourceHeadings(source, format);
+  const credits: SectionCredit[] = [];
+  headings.forEach((heading, h) => {
+    if (heading.depth > maxDepth) return;
+    const next = headings.slice(h + 1).find((other) => other.depth <= heading.depth);
+    const endLine = next ? next.line - 1 : lines.length;
+    const byEmail = new Map<string, SectionAuthor>();
+    const credit = (person: Person) => {
+      let author = byEmail.get(person.email);
+      if (!author) byEmail.set(person.email, (author = { name: person.name, email: person.email, lines: 0, share: 0, coAuthoredLines: 0 }));
+      return author;
+    };
+    let counted = 0;
+    let updated: Revision | undefined;
+    for (let line = heading.line; line <= endLine; line++) {
+      const revision = lineRevision(line - 1);
+      if (!revision || !lines[line - 1]?.trim()) continue;
+      if (!updated || Date.parse(revision.date) > Date.parse(updated.date)) updated = revision;
+      if (revision.bot) continue;
+      counted++;
+      credit(revision.author).lines++;
+      for (const co of revision.coAuthors) if (co.email !== revision.author.email) credit(co).coAuthoredLines++;
+    }
+    const authors = [...byEmail.values()]
+      .map((a) => ({ ...a, share: counted ? a.lines / counted : 0 }))
+      .sort((a, b) => b.lines - a.lines || b.coAuthoredLines - a.coAuthoredLines || a.name.localeCompare(b.name));
+    if (authors.length === 0) return;
+    credits.push({ slug: heading.slug, text: heading.text, depth: heading.depth, startLine: heading.line, endLine, authors, ...(updated ? { updated } : {}) });
+  });
+  return credits;
+}
