@@ -9,9 +9,11 @@ import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts'
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
+import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts';
 import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/problems.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
+import { sectionCreditLookups } from './section-credits-fs.ts';
 import type { SiteData } from './site-data.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
@@ -69,6 +71,7 @@ export default function wikiIntegration(): AstroIntegration {
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts }],
                 rehypeHeadingAnchors,
+                [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile), historyKey: data.history.head }],
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
               ],
             }),

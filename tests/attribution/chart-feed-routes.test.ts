@@ -40,7 +40,7 @@ describe('history routes', () => {
   const ids = new Set(['ops', 'ops/history', 'ops/deploy', 'ops/recent/notes', 'research']);
   it('steps aside from pages that own the plain path', () => {
     expect(historyPathOf('ops/deploy', ids)).toBe('ops/deploy/history');
-    expect(historyPathOf('ops', ids)).toBe('ops/_history');
+    expect(historyPathOf('ops', ids)).toBe('ops/_/history');
     expect(communityRecentPathOf('ops', ids)).toBeUndefined();
     expect(communityRecentPathOf('research', ids)).toBe('research/recent');
   });

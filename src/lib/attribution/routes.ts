@@ -8,12 +8,12 @@ const occupied = (path: string, pageIds: ReadonlySet<string>) => {
 };
 
 /**
- * `<page>/history` normally; `<page>/_history` when a page of the wiki already lives at (or under) that path,
- * e.g. `ops/history.md` next to `ops/README.md`. Slugs never start with "_" from file names with letters first.
+ * `<page>/history` normally; `<page>/_/history` when a page of the wiki already lives at (or under) that path,
+ * e.g. `ops/history.md` next to `ops/README.md` (a folder named "_" is the only way to take that one).
  */
 export function historyPathOf(pageId: string, pageIds: ReadonlySet<string>): string {
   const plain = `${pageId}/history`;
-  return occupied(plain, pageIds) ? `${pageId}/_history` : plain;
+  return occupied(plain, pageIds) ? `${pageId}/_/history` : plain;
 }
 
 /** A community's recent changes: `<community>/recent`, unless a page takes it (then only the community home lists them). */

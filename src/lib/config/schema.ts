@@ -31,6 +31,22 @@ export const wikiConfigSchema = z
       .optional(),
     /** Author names or emails (`*` wildcards allowed) kept out of contributor lists; names ending in [bot] always are. */
     bots: z.array(z.string()).default([]),
+    /** Thresholds of the history views: knowledge at risk, active contributors, "ask these people", history pages. */
+    attribution: z
+      .object({
+        /** Share of a page's surviving lines from one person at which the page depends on them (0–1). */
+        atRiskShare: z.number().min(0).max(1).default(0.8),
+        /** Days without contributing anywhere after which that person counts as gone. */
+        inactiveDays: z.number().int().positive().default(180),
+        /** Days within which a contributor counts as active on a community home. */
+        activeDays: z.number().int().positive().default(90),
+        /** Days after which a contribution weighs half in "ask these people". */
+        askHalfLifeDays: z.number().int().positive().default(365),
+        /** Revisions per history page before it paginates. */
+        revisionsPerPage: z.number().int().min(5).default(50),
+      })
+      .strict()
+      .prefault({}),
     security: z
       .object({
         /** Hosts whose <iframe> embeds survive sanitizing, e.g. "www.youtube-nocookie.com". */
