@@ -13,8 +13,8 @@ import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts'
 import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/problems.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
-import { sectionCreditLookups } from './section-credits-fs.ts';
 import type { SiteData } from './site-data.ts';
+import { sectionCreditLookups } from './section-credits-fs.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
