@@ -51,3 +51,11 @@ describe('the diff of a revision', () => {
     expect(diff.hunks[0]!.lines.map((l) => l.newLine)).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe('word highlights', () => {
+  it('highlights words when most of the shorter line survives', () => {
+    const diff = diffRevision('Our default is a B-tree. On the orders\n', 'Our default on busy tables is a narrow B-tree, partial where the query allows. On the orders\n');
+    const added = diff.hunks[0]!.lines.find((l) => l.kind === 'added')!;
+    expect(added.segments.filter((s) => s.changed).map((s) => s.text)).toEqual(['on busy tables ', 'narrow ', ', partial where the query allows']);
+  });
+});

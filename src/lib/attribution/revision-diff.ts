@@ -46,15 +46,15 @@ const splitLines = (value: string): string[] => {
 };
 
 /**
- * Word highlights only help when a line was edited, not replaced: below this share of unchanged
- * characters the pair is shown as a plain removal and addition.
+ * Word highlights only help when a line was edited, not replaced: when less than this share of the shorter
+ * line's characters is kept, the pair is shown as a plain removal and addition.
  */
-const MIN_SHARED = 0.4;
+const MIN_SHARED = 0.5;
 
 function pairSegments(before: string, after: string): { before: DiffSegment[]; after: DiffSegment[] } | undefined {
   const parts = diffWordsWithSpace(before, after);
   const shared = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.trim().length, 0);
-  if (shared < MIN_SHARED * Math.max(before.trim().length, after.trim().length)) return undefined;
+  if (shared === 0 || shared < MIN_SHARED * Math.min(before.trim().length, after.trim().length)) return undefined;
   const side = (drop: 'added' | 'removed'): DiffSegment[] => {
     const out: DiffSegment[] = [];
     for (const part of parts) {

@@ -20,11 +20,14 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-function summaryOf(authors: readonly SectionAuthor[]): string {
+/** "Written by Ada Lovelace", "Written by Ada Lovelace 60%, Grace Hopper 40% and 1 more", "… with Linus Torvalds". */
+export function creditSummary(authors: readonly SectionAuthor[]): string {
   const writers = authors.filter((a) => a.lines > 0);
-  const named = writers.slice(0, 2).map((a) => `${a.name} ${percent(a.share)}`);
-  const others = writers.length - named.length + authors.filter((a) => a.lines === 0).length;
-  return `Written by ${named.join(', ')}${others > 0 ? ` and ${others} more` : ''}`;
+  const coAuthors = authors.filter((a) => a.lines === 0);
+  const named = writers.length === 1 ? [writers[0]!.name] : writers.slice(0, 2).map((a) => `${a.name} ${percent(a.share)}`);
+  const more = writers.length - named.length;
+  const withCo = coAuthors.length === 0 ? '' : ` with ${coAuthors[0]!.name}${coAuthors.length > 1 ? ` and ${coAuthors.length - 1} more` : ''}`;
+  return `Written by ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}${withCo}`;
 }
 
 function creditElement(credit: SectionCredit, personHref: SectionCreditsOptions['personHref']): Element {
@@ -40,7 +43,7 @@ function creditElement(credit: SectionCredit, personHref: SectionCreditsOptions[
     items.push(el('li', {}, [text('Last changed '), el('time', { dateTime: credit.updated.date }, [text(day)])]));
   }
   return el('details', { className: ['section-credit'], dataSection: credit.slug }, [
-    el('summary', {}, [text(summaryOf(credit.authors))]),
+    el('summary', {}, [text(creditSummary(credit.authors))]),
     el('ul', {}, items),
   ]);
 }
