@@ -124,6 +124,25 @@ describe('a built fixture wiki', () => {
   });
 });
 
+describe('a fixture wiki outside any git repository', () => {
+  it('builds with every history view hidden or saying there is no history yet', () => {
+    const root = writeFixture({ 'content/ops/README.md': '# Ops\n', 'content/ops/page.md': '# Page\n\n## Section\n\nText.\n' });
+    try {
+      const site = buildSite(root);
+      expect(site.status, site.output).toBe(0);
+      const page = site.html('/ops/page/');
+      for (const absent of ['class="byline"', 'Contributors', 'Ask these people', 'section-credit', '/history/']) expect(page).not.toContain(absent);
+      expect(site.exists('/ops/page/history/')).toBe(false);
+      expect(site.html('/ops/')).not.toMatch(/Knowledge at risk|Recent changes|Contributions over time/);
+      expect(site.html('/people/')).toContain('No contributions are known yet');
+      expect(site.html('/recent/')).toContain('No changes are known yet');
+      expect(site.html('/feeds/recent.xml')).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">[\s\S]*<\/feed>/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a fixture wiki with bad content', () => {
   it('stops with every problem listed as file:line and no stack trace', () => {
     const root = writeFixture({
