@@ -22,6 +22,3 @@ export function repositoryPathOf(target: string, wikiRoot: string): { root: stri
   const relative = path.relative(root, path.resolve(target)).split(path.sep).join('/');
   return { root, path: relative.normalize('NFC') };
 }
-
-/** Joins "/"-separated repository paths, skipping empty parts. */
-export const joinRepoPath = (...parts: string[]) => parts.filter((p) => p !== '').join('/');

@@ -38,9 +38,14 @@ export function ownerOf(steward: Steward): string | undefined {
   return steward.email;
 }
 
-/** The default community's rule comes first, so every specific community rule after it takes precedence. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The default community's rule comes first, so every specific community rule after it takes precedence.
+ * Folders sort by code point, not locale, so every machine writes the same file.
+ */
 export function codeownersText(communities: readonly CommunityOwners[]): string {
-  const ordered = [...communities].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || a.folder.localeCompare(b.folder));
+  const ordered = [...communities].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || byCodePoint(a.folder, b.folder));
   const lines = [...CODEOWNERS_HEADER, ''];
   for (const community of ordered) {
     const owners = [...new Set(community.stewards.map(ownerOf).filter((o): o is string => o !== undefined))];
