@@ -1,5 +1,5 @@
 // Runs anywhere: the text and file name of a new page, shared by `wiki new` and the "Propose a new page" link.
-import { stringify } from 'yaml';
+import { Document, isSeq } from 'yaml';
 import { slugSegment } from '../content/paths.ts';
 import type { PAGE_TYPES } from '../content/schemas.ts';
 
@@ -35,7 +35,11 @@ export function newPageText(input: NewPageInput): string {
     status: 'draft',
     'review-by': aYearAfter(input.today),
   };
-  const yaml = stringify(data, { flowCollectionPadding: false, lineWidth: 0 }).replace(/^tags: \[\]$/m, 'tags: []');
+  const doc = new Document(data);
+  // Tags in flow style, `tags: [postgres, backups]`, as the docs and the sample pages write them.
+  const tags = doc.get('tags', true);
+  if (isSeq(tags)) tags.flow = true;
+  const yaml = doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
   return [
     '---',
     yaml.trimEnd().replace(/^summary: ""$/m, 'summary: "" # one sentence shown in lists and search results'),
