@@ -35,6 +35,7 @@ function parse(argv: string[]): Options | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 2) throw new Error(`expected a community and a title, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
   const [target = '', title = ''] = positionals.map((p) => p.trim());
+  if (target.split(/[\\/]/).some((segment) => segment === '.' || segment === '..')) throw new Error(`"${target}" must name a community and folders inside it, without . or ..`);
   if (!slugSegment(title)) throw new Error(`the title "${title}" has no letters or digits to name the file after`);
   const type = values.type;
   if (type !== undefined && !(PAGE_TYPES as readonly string[]).includes(type)) throw new Error(`--type must be one of: ${PAGE_TYPES.join(', ')} (got "${type}")`);

@@ -58,7 +58,7 @@ describe('wiki new', () => {
 
   it('exits 2 with the usage on wrong flags or arguments', () => {
     const root = fixture();
-    for (const args of [['new', 'ops'], ['new', 'ops', 'T', '--type', 'novel'], ['new', 'ops', 'T', '--colour'], ['new', 'ops', '???']]) {
+    for (const args of [['new', 'ops'], ['new', 'ops', 'T', '--type', 'novel'], ['new', 'ops', 'T', '--colour'], ['new', 'ops', '???'], ['new', 'ops/../..', 'Escape']]) {
       const result = wiki(root, args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: npm run wiki -- new');
