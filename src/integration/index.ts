@@ -10,6 +10,7 @@ import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.t
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
 import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/problems.ts';
+import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import type { SiteData } from './site-data.ts';
@@ -54,6 +55,7 @@ export default function wikiIntegration(): AstroIntegration {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
           history: { head: null, shallow: false, pages: {} },
+          contentInRepository: repositoryPathOf(contentDir, wiki.root).path,
         };
         updateConfig({
           base: config.base,
