@@ -4,7 +4,9 @@ import { WikiContentError, formatProblem } from '../src/lib/problems.ts';
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-
+  new: { summary: 'create a draft page in a community: new <community> "<title>" [--type how-to] [--tags a,b]', load: async () => (await import('./commands/new.ts')).run },
+  check: { summary: 'check content, links, CODEOWNERS and review dates without a build [--format github]', load: async () => (await import('./commands/check.ts')).run },
+  codeowners: { summary: 'write .github/CODEOWNERS from the stewards in community.yml [--stdout]', load: async () => (await import('./commands/codeowners.ts')).run },
 };
 
 function usage(): string {

@@ -11,6 +11,7 @@ import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
 import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts';
 import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/problems.ts';
+import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import type { SiteData } from './site-data.ts';
@@ -56,6 +57,7 @@ export default function wikiIntegration(): AstroIntegration {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
           history: { head: null, shallow: false, pages: {} },
+          contentInRepository: repositoryPathOf(contentDir, wiki.root).path,
         };
         updateConfig({
           base: config.base,

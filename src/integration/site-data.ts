@@ -14,4 +14,6 @@ export interface SiteData {
   config: WikiConfig;
   model: Omit<SiteModel, 'problems'>;
   history: SiteHistory;
+  /** The content folder's path from the repository root ("" at the root), for forge links. */
+  contentInRepository: string;
 }

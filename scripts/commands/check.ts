@@ -1,0 +1,78 @@
+// Runs in Node: `wiki check [--format text|github]`, what a reviewer needs in seconds without building the site.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
+import { checkFindings } from '../../src/lib/forge/check.ts';
+import { CHECK_FORMATS, countBySeverity, formatGithub, formatText, sortFindings, summaryLine, type CheckFormat, type Finding } from '../../src/lib/forge/check-report.ts';
+import { WikiContentError } from '../../src/lib/problems.ts';
+import { findRepositoryRoot } from '../../src/lib/repository-fs.ts';
+import { loadWiki, wikiRootFromEnv, type LoadedWiki } from '../../src/lib/wiki-fs.ts';
+import { codeownersTarget } from './codeowners-fs.ts';
+import { parseOrExitCode } from './usage.ts';
+
+const USAGE = 'Usage: npm run wiki -- check [--format text|github]';
+
+function parse(argv: string[]): { format: CheckFormat } | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const format = values.format as CheckFormat;
+  if (!CHECK_FORMATS.includes(format)) throw new Error(`--format must be one of: ${CHECK_FORMATS.join(', ')} (got "${values.format}")`);
+  return values.help ? 'help' : { format };
+}
+
+/** The line of `review-by:` in a page's front matter; read only for the few pages that are overdue. */
+function reviewByLine(root: string) {
+  return (file: string): number | undefined => {
+    try {
+      const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
+      const index = lines.findIndex((l) => /^review-by\s*:/.test(l));
+      return index === -1 ? undefined : index + 1;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function collect(root: string): { findings: Finding[]; pages: number } {
+  let wiki: LoadedWiki;
+  try {
+    wiki = loadWiki(root);
+  } catch (error) {
+    if (error instanceof WikiContentError) return { findings: error.problems, pages: 0 };
+    throw error;
+  }
+  const findings = checkFindings({
+    problems: wiki.model.problems,
+    pages: wiki.model.pages,
+    today: process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10),
+    codeowners: codeownersTarget(wiki),
+    repository: wiki.config.repository,
+    configFile: CONFIG_FILE,
+    reviewByLine: reviewByLine(root),
+  });
+  return { findings, pages: wiki.model.pages.length };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const options = parseOrExitCode(argv, parse, USAGE);
+  if (typeof options === 'number') return options;
+  const started = performance.now();
+  const root = wikiRootFromEnv();
+  const { findings, pages } = collect(root);
+  const sorted = sortFindings(findings);
+  if (options.format === 'github') {
+    // Annotations name files from the repository root, where GitHub looks for them.
+    const repoRoot = findRepositoryRoot(root) ?? root;
+    const fromRepo = (file: string) => path.relative(repoRoot, path.resolve(root, file)).split(path.sep).join('/');
+    for (const f of sorted) console.log(formatGithub({ ...f, file: fromRepo(f.file) }));
+  } else {
+    for (const f of sorted) console.log(formatText(f));
+  }
+  console.log(summaryLine(sorted, pages, (performance.now() - started) / 1000));
+  return countBySeverity(sorted).error > 0 ? 1 : 0;
+}

@@ -1,0 +1,25 @@
+// Runs in Node: where CODEOWNERS lives for this wiki and what it should say; shared by `wiki codeowners` and `wiki check`.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { codeownersText, communityOwners, hasOwners } from '../../src/lib/forge/codeowners.ts';
+import type { CodeownersState } from '../../src/lib/forge/check.ts';
+import { repositoryPathOf } from '../../src/lib/repository-fs.ts';
+import type { LoadedWiki } from '../../src/lib/wiki-fs.ts';
+
+export interface CodeownersTarget extends CodeownersState {
+  /** Absolute path of .github/CODEOWNERS at the repository root. */
+  absolute: string;
+}
+
+export function codeownersTarget(wiki: LoadedWiki): CodeownersTarget {
+  const { root: repoRoot, path: contentInRepository } = repositoryPathOf(wiki.contentDir, wiki.root);
+  const owners = communityOwners(wiki.model.communities, contentInRepository);
+  const absolute = path.join(repoRoot, '.github', 'CODEOWNERS');
+  return {
+    absolute,
+    file: path.relative(wiki.root, absolute).split(path.sep).join('/'),
+    expected: codeownersText(owners),
+    actual: existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined,
+    needed: hasOwners(owners),
+  };
+}

@@ -1,0 +1,94 @@
+// Runs in Node: `wiki new <community> "<title>" [--type how-to] [--tags a,b]` writes a draft page in the right folder.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Community } from '../../src/lib/content/model.ts';
+import { pageHref, pageIdFor, slugSegment, toContentPath } from '../../src/lib/content/paths.ts';
+import { PAGE_TYPES } from '../../src/lib/content/schemas.ts';
+import { newPageText, pageFileName } from '../../src/lib/forge/new-page.ts';
+import { nearest } from '../../src/lib/forge/suggest.ts';
+import { loadWiki } from '../../src/lib/wiki-fs.ts';
+import { parseOrExitCode } from './usage.ts';
+
+const USAGE = [
+  'Usage: npm run wiki -- new <community>[/<folder>…] "<title>" [--type <type>] [--tags a,b]',
+  `  --type   one of: ${PAGE_TYPES.join(', ')}`,
+  '  --tags   comma-separated tags, e.g. postgres,backups',
+].join('\n');
+
+type PageType = (typeof PAGE_TYPES)[number];
+
+interface Options {
+  target: string;
+  title: string;
+  type?: PageType;
+  tags: string[];
+}
+
+function parse(argv: string[]): Options | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { type: { type: 'string' }, tags: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return 'help';
+  if (positionals.length !== 2) throw new Error(`expected a community and a title, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
+  const [target = '', title = ''] = positionals.map((p) => p.trim());
+  if (target.split(/[\\/]/).some((segment) => segment === '.' || segment === '..')) throw new Error(`"${target}" must name a community and folders inside it, without . or ..`);
+  if (!slugSegment(title)) throw new Error(`the title "${title}" has no letters or digits to name the file after`);
+  const type = values.type;
+  if (type !== undefined && !(PAGE_TYPES as readonly string[]).includes(type)) throw new Error(`--type must be one of: ${PAGE_TYPES.join(', ')} (got "${type}")`);
+  const tags = (values.tags ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  return { target, title, ...(type ? { type: type as PageType } : {}), tags };
+}
+
+function findCommunity(communities: readonly Community[], name: string): Community | undefined {
+  const wanted = slugSegment(name);
+  return communities.find((c) => c.slug === wanted || c.folder === name || c.name.toLowerCase() === name.toLowerCase());
+}
+
+const shellQuote = (text: string) => (/^[\w./@-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);
+
+export async function run(argv: string[]): Promise<number> {
+  const options = parseOrExitCode(argv, parse, USAGE);
+  if (typeof options === 'number') return options;
+  const wiki = loadWiki();
+  const { model, config, contentDir, root } = wiki;
+  const [communityName = '', ...subFolders] = options.target.split('/').filter((s) => s !== '');
+  const community = findCommunity(model.communities, communityName);
+  if (!community) {
+    const near = nearest(communityName, model.communities, (c) => [c.slug, c.name, c.folder]);
+    const hint = near ? `Did you mean "${near.slug}" (${near.name})?` : `Communities: ${model.communities.map((c) => c.slug).join(', ')}.`;
+    console.error(`wiki: there is no community "${communityName}". ${hint}\nTo start a new community, create its folder in ${path.relative(root, contentDir) || '.'}/ with a community.yml.`);
+    return 1;
+  }
+  const fileName = pageFileName(options.title) ?? '';
+  const contentPath = toContentPath([community.folder, ...subFolders, fileName].filter((p) => p !== '').join('/'));
+  const file = path.join(contentDir, ...contentPath.split('/'));
+  const label = path.relative(root, file).split(path.sep).join('/');
+  const id = pageIdFor(contentPath, config.defaultCommunity.slug).id;
+  const existing = model.pages.find((p) => p.id === id);
+  if (existing || existsSync(file)) {
+    console.error(`wiki: ${existing?.file ?? label} already exists at /${id}/: edit that page, or choose another title.`);
+    return 1;
+  }
+  const sameTitle = model.pages.find((p) => p.community === community.slug && p.title.toLowerCase() === options.title.toLowerCase());
+  if (sameTitle) {
+    console.error(`wiki: ${sameTitle.file} already has the title "${sameTitle.title}", so [[${options.title}]] would not know which page to open: edit that page, or choose another title.`);
+    return 1;
+  }
+  const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, newPageText({ title: options.title, type: options.type, tags: options.tags, today }));
+  const branch = `${community.slug}/${fileName.replace(/\.md$/, '')}`;
+  console.log(`Created ${label} (status: draft).`);
+  console.log('');
+  console.log('Next steps:');
+  console.log(`  1. git switch -c ${shellQuote(branch)}`);
+  console.log(`  2. Write the page; preview it with npm run dev at ${pageHref(config.base, id ?? '')}`);
+  console.log('  3. npm run wiki -- check');
+  console.log(`  4. git add ${shellQuote(label)} && git commit -m ${shellQuote(`Add "${options.title}" to ${community.name}`)}`);
+  console.log(`  5. git push -u origin ${shellQuote(branch)}, then open a pull request: the stewards of ${community.name} review it.`);
+  return 0;
+}
