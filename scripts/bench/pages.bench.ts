@@ -1,0 +1,78 @@
+// Runs in Node: `npm run bench -- pages [--pages N] [--commits M] [--authors K]` reports built page sizes (median, largest)
+// of the sample wiki and of a synthetic wiki with history, against the 1 MB page budget.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSyntheticRepo } from './synthetic-repo.ts';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const BUDGET = 1024 * 1024;
+
+function build(env: Record<string, string>): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`astro build failed:\n${`${result.stdout}${result.stderr}`.slice(-3000)}`);
+  return (performance.now() - started) / 1000;
+}
+
+function htmlFiles(dir: string, out: { file: string; bytes: number }[] = []): { file: string; bytes: number }[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) htmlFiles(full, out);
+    else if (entry.name.endsWith('.html')) out.push({ file: full, bytes: statSync(full).size });
+  }
+  return out;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function report(label: string, outDir: string, seconds: number): void {
+  const files = htmlFiles(outDir);
+  const rel = (f: string) => '/' + path.relative(outDir, f).replace(/index\.html$/, '');
+  const groups = {
+    all: files,
+    pages: files.filter((f) => !/\/(history|people|recent|feeds|tags)(\/|$)/.test(rel(f.file))),
+    history: files.filter((f) => /\/history\//.test(rel(f.file))),
+    people: files.filter((f) => rel(f.file).startsWith('/people/')),
+  };
+  console.log(`${label}: ${files.length} HTML files, built in ${seconds.toFixed(1)} s`);
+  for (const [name, group] of Object.entries(groups)) {
+    if (group.length === 0) continue;
+    const largest = group.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const over = group.filter((f) => f.bytes > BUDGET).length;
+    console.log(
+      `  ${name.padEnd(8)} ${String(group.length).padStart(5)} files  median ${kb(median(group.map((f) => f.bytes))).padStart(9)}  largest ${kb(largest.bytes).padStart(9)} (${(largest.bytes / BUDGET * 100).toFixed(0)}% of 1 MB) ${rel(largest.file)}${over ? `  ${over} OVER BUDGET` : ''}`,
+    );
+  }
+}
+
+export default async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { pages: { type: 'string', default: '1000' }, commits: { type: 'string', default: '5000' }, authors: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' } },
+    strict: false,
+  });
+  const work = mkdtempSync(path.join(tmpdir(), 'wiki-bench-pages-'));
+  try {
+    const sampleOut = path.join(work, 'sample');
+    report('sample wiki', sampleOut, build({ WIKI_OUT_DIR: sampleOut, WIKI_CACHE_DIR: path.join(work, 'sample-cache') }));
+
+    const repo = await generateSyntheticRepo({
+      dir: path.join(work, 'repo'), pages: Number(values.pages), commits: Number(values.commits), authors: Number(values.authors), seed: Number(values.seed), checkout: true,
+    });
+    const out = path.join(work, 'synthetic');
+    const seconds = build({ WIKI_ROOT: repo.dir, WIKI_CONTENT: repo.contentDir, WIKI_OUT_DIR: out, WIKI_CACHE_DIR: path.join(work, 'synthetic-cache') });
+    report(`synthetic wiki (${values.pages} pages, ${repo.commits} commits, ${repo.merges} merges, ${repo.renames} renames, ${values.authors} authors)`, out, seconds);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
