@@ -93,7 +93,8 @@ export function formatStats(stats: WikiStats): string {
   lines.push(`${stats.pages} pages, ${stats.communities.length} communities, ${stats.people} people, ${stats.commits} commits (as of ${stats.today}${stats.head ? `, HEAD ${stats.head.slice(0, 7)}` : ', no git history'})`);
   if (stats.shallow) lines.push('warning: shallow clone: history before the boundary is missing');
   lines.push('', 'Communities:');
-  for (const c of stats.communities) lines.push(`  ${c.name.padEnd(28)} ${pad(c.pages, 4)} pages ${pad(c.people, 4)} people ${pad(c.commits, 5)} commits`);
+  const count = (n: number, one: string, many: string) => `${pad(n, 5)} ${(n === 1 ? one : many).padEnd(many.length)}`;
+  for (const c of stats.communities) lines.push(`  ${c.name.padEnd(28)} ${count(c.pages, 'page', 'pages')} ${count(c.people, 'person', 'people')} ${count(c.commits, 'commit', 'commits')}`.trimEnd());
   lines.push('', 'Contributions per month:');
   const header = ['  month  ', 'all', ...stats.communities.map((c) => c.slug)];
   lines.push(header.join('  '));
@@ -102,7 +103,7 @@ export function formatStats(stats: WikiStats): string {
   });
   if (stats.topPeople.length > 0) {
     lines.push('', 'People (by lines in the wiki today):');
-    for (const p of stats.topPeople) lines.push(`  ${p.name.padEnd(28)} ${pad(p.lines, 6)} lines ${pad(p.commits, 5)} commits`);
+    for (const p of stats.topPeople) lines.push(`  ${p.name.padEnd(28)} ${count(p.lines, 'line', 'lines')} ${count(p.commits, 'commit', 'commits')}`.trimEnd());
   }
   lines.push('', stats.atRisk.length ? `Knowledge at risk (${stats.atRisk.length}):` : 'Knowledge at risk: none');
   for (const r of stats.atRisk) lines.push(`  ${r.id}: ${r.reasons.map(reasonText).join('; ')}`);
