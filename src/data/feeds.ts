@@ -28,6 +28,7 @@ export function recentFeed(title: string, pagePath: string, feedName: string, ch
     link,
     self: absolute(feedHref(feedName)),
     updated: changes[0]?.revision.date ?? today,
+    author: config.title,
     entries: changes.map(entryOf),
   });
 }

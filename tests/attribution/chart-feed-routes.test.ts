@@ -12,7 +12,7 @@ describe('the contributions chart', () => {
       { month: '2026-02', count: 1 },
     ], 400, 120, 20);
     expect(chart.baseline).toBe(100);
-    expect(chart.bars.map((b) => [b.x, b.y, b.width, b.height])).toEqual([[1, 52, 98, 48], [101, 99, 98, 1], [201, 4, 98, 96], [301, 76, 98, 24]]);
+    expect(chart.bars.map((b) => [b.x, b.y, b.width, b.height])).toEqual([[1, 57, 98, 43], [101, 99, 98, 1], [201, 14, 98, 86], [301, 78.5, 98, 21.5]]);
     expect(chart.labels).toEqual([{ x: 1, text: 'Nov 2025' }, { x: 201, text: '2026' }]);
     expect(chart.summary).toBe('7 contributions from Nov 2025 to Feb 2026, at most 4 in a month.');
   });
@@ -26,6 +26,7 @@ describe('Atom feeds', () => {
       link: 'https://wiki.example.org/recent/',
       self: 'https://wiki.example.org/feeds/recent.xml',
       updated: '2026-11-20T10:00:00+02:00',
+      author: 'The wiki',
       entries: [{ id: 'urn:x', title: 'Fix "quotes" & <tags>\u0007', updated: '2026-11-20T10:00:00+02:00', link: '/ops/p/history/', authors: [{ name: 'Ada & co' }] }],
     });
     expect(xml).toContain('<title>Recent &lt;changes&gt;</title>');
@@ -57,7 +58,7 @@ describe('Atom feeds parse as XML', () => {
   it('is well-formed with an id, updated and author per entry', async () => {
     const { XMLParser, XMLValidator } = await import('fast-xml-parser');
     const xml = atomFeed({
-      id: 'urn:wiki:recent', title: 'Wiki', link: '/recent/', self: '/feeds/recent.xml', updated: '2026-11-20T10:00:00Z',
+      id: 'urn:wiki:recent', title: 'Wiki', link: '/recent/', self: '/feeds/recent.xml', updated: '2026-11-20T10:00:00Z', author: 'Wiki',
       entries: [
         { id: 'urn:wiki:a', title: 'A <b>', updated: '2026-11-20T10:00:00Z', link: '/a/', authors: [{ name: 'Ada' }], summary: 'x & y' },
         { id: 'urn:wiki:b', title: 'B', updated: '2026-11-19T10:00:00Z', link: '/b/', authors: [{ name: 'Grace' }] },

@@ -19,6 +19,8 @@ export interface AtomFeed {
   self: string;
   /** Newest entry's date, or the build's date when there are none. */
   updated: string;
+  /** Stands in for entries' authors where Atom needs one: the wiki's name. */
+  author: string;
   entries: AtomEntry[];
 }
 
@@ -52,7 +54,7 @@ export function atomFeed(feed: AtomFeed): string {
     `  <link rel="alternate" type="text/html" href="${escapeXml(feed.link)}"/>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.self)}"/>`,
     // Atom requires an author for entries without one; the wiki itself stands in.
-    `  <author><name>${escapeXml(feed.title)}</name></author>`,
+    `  <author><name>${escapeXml(feed.author)}</name></author>`,
     `  <generator>cop-wiki</generator>`,
     ...feed.entries.map(entry),
     '</feed>',

@@ -25,6 +25,8 @@ export interface ChartGeometry {
   summary: string;
 }
 
+/** Room above the tallest bar for the "max" label. */
+const TOP = 14;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
@@ -37,7 +39,7 @@ export function barChart(series: readonly MonthCount[], width = 480, height = 12
   const round = (n: number) => Math.round(n * 100) / 100;
   const bars = series.map((s, i) => {
     // Empty months keep a 1px stub so the timeline reads as continuous.
-    const h = max === 0 ? 1 : Math.max(1, (s.count / max) * (baseline - 4));
+    const h = max === 0 ? 1 : Math.max(1, (s.count / max) * (baseline - TOP));
     return { month: s.month, count: s.count, x: round(i * slot + gap / 2), y: round(baseline - h), width: round(slot - gap), height: round(h) };
   });
   const labels = series
