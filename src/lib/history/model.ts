@@ -1,0 +1,90 @@
+// Runs anywhere: turns the walk's raw state into per-page histories, applying .mailmap and keeping bots out of contributor lists.
+import type { IdentityResolver } from './identities.ts';
+import type { Contributor, PageHistory, Person, Revision } from './types.ts';
+import { rootId, type CommitInfo, type RawRevision, type WalkState } from './walk-state.ts';
+
+export interface Identities {
+  resolve: IdentityResolver;
+  isBot: (person: Person) => boolean;
+}
+
+export function buildPages(state: WalkState, identities: Identities): Record<string, PageHistory> {
+  const people = new Map<CommitInfo, { author: Person; coAuthors: Person[]; bot: boolean }>();
+  const credit = (c: CommitInfo) => {
+    let known = people.get(c);
+    if (!known) {
+      const author = identities.resolve(c.name, c.email);
+      const bot = identities.isBot({ name: c.name, email: c.email }) || identities.isBot(author);
+      const coAuthors = c.coAuthors.map((p) => identities.resolve(p.name, p.email));
+      known = { author, coAuthors, bot };
+      people.set(c, known);
+    }
+    return known;
+  };
+  const toRevision = (raw: RawRevision): Revision => {
+    const c = state.commits[raw.commit]!;
+    const { author, coAuthors, bot } = credit(c);
+    return {
+      commit: c.oid,
+      date: c.date,
+      author,
+      coAuthors,
+      message: c.subject,
+      path: raw.path,
+      added: raw.added,
+      removed: raw.removed,
+      merge: raw.merge,
+      blob: raw.blob,
+      parentBlob: raw.parentBlob,
+      ...(raw.previousPath !== undefined ? { previousPath: raw.previousPath } : {}),
+      ...(bot ? { bot: true } : {}),
+    };
+  };
+
+  const pages: Record<string, PageHistory> = {};
+  for (const path of [...state.pages.keys()].sort()) {
+    const page = state.pages.get(path)!;
+    const raws = (state.histories.get(rootId(state, page.id)) ?? []).slice().sort((a, b) => b.commit - a.commit);
+    if (raws.length === 0) continue;
+    const revisions = raws.map(toRevision);
+    const lineCommits = page.origins.map((i) => state.commits[i]!.oid);
+    pages[path] = {
+      path,
+      commits: revisions.length,
+      created: revisions[revisions.length - 1]!,
+      updated: revisions[0]!,
+      contributors: contributorsOf(revisions, page.origins.map((i) => credit(state.commits[i]!)), identities.isBot),
+      revisions,
+      lineCommits,
+    };
+  }
+  return pages;
+}
+
+function contributorsOf(revisions: Revision[], lineAuthors: { author: Person; bot: boolean }[], isBot: (p: Person) => boolean): Contributor[] {
+  const byEmail = new Map<string, Contributor>();
+  const entry = (p: Person) => {
+    let c = byEmail.get(p.email);
+    if (!c) {
+      c = { name: p.name, email: p.email, commits: 0, coAuthored: 0, added: 0, removed: 0, lines: 0 };
+      byEmail.set(p.email, c);
+    }
+    return c;
+  };
+  // Oldest first, so the newest spelling of a person's name is the one kept.
+  for (const r of revisions.slice().reverse()) {
+    if (!r.bot) {
+      const c = entry(r.author);
+      c.name = r.author.name;
+      c.commits++;
+      c.added += r.added;
+      c.removed += r.removed;
+    }
+    for (const co of r.coAuthors) {
+      if (co.email === r.author.email || isBot(co)) continue;
+      entry(co).coAuthored++;
+    }
+  }
+  for (const { author, bot } of lineAuthors) if (!bot) entry(author).lines++;
+  return [...byEmail.values()].sort((a, b) => b.lines - a.lines || b.commits - a.commits || b.coAuthored - a.coAuthored || a.name.localeCompare(b.name));
+}

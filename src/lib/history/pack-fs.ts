@@ -1,0 +1,110 @@
+// Runs in Node: reads objects out of one packfile through its .idx, reading only the bytes of the entries asked for.
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+
+export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
+export interface GitObject {
+  type: ObjectType;
+  content: Buffer;
+}
+
+const TYPES: Record<number, ObjectType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
+const OFS_DELTA = 6;
+const REF_DELTA = 7;
+
+/** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
+export type PackEntry =
+  | { kind: 'object'; object: GitObject }
+  | { kind: 'ofs-delta'; baseOffset: number; delta: Buffer }
+  | { kind: 'ref-delta'; baseOid: string; delta: Buffer };
+
+export class PackFile {
+  readonly file: string;
+  private readonly idx: Buffer;
+  private readonly count: number;
+  private readonly fd: number;
+  /** Entry offsets in pack order: an entry ends where the next one starts, so reads need no guessing. */
+  private readonly sortedOffsets: Float64Array;
+  private readonly packEnd: number;
+
+  constructor(idxFile: string, packFile: string) {
+    this.file = packFile;
+    this.idx = readFileSync(idxFile);
+    if (this.idx.readUInt32BE(0) !== 0xff744f63 || this.idx.readUInt32BE(4) !== 2) {
+      throw new Error(`${idxFile}: only version 2 pack indexes are supported`);
+    }
+    this.count = this.idx.readUInt32BE(8 + 255 * 4);
+    this.fd = openSync(packFile, 'r');
+    this.packEnd = fstatSync(this.fd).size - 20;
+    const offsets = new Float64Array(this.count);
+    for (let i = 0; i < this.count; i++) offsets[i] = this.offsetAt(i);
+    this.sortedOffsets = offsets.sort();
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private offsetAt(i: number): number {
+    const table = 8 + 256 * 4 + this.count * 24;
+    const small = this.idx.readUInt32BE(table + i * 4);
+    if (!(small & 0x80000000)) return small;
+    const large = table + this.count * 4 + (small & 0x7fffffff) * 8;
+    return this.idx.readUInt32BE(large) * 2 ** 32 + this.idx.readUInt32BE(large + 4);
+  }
+
+  /** The entry's offset in the pack, or -1 when this pack does not hold the object. */
+  find(oid: Buffer): number {
+    const first = oid[0]!;
+    let lo = first === 0 ? 0 : this.idx.readUInt32BE(8 + (first - 1) * 4);
+    let hi = this.idx.readUInt32BE(8 + first * 4);
+    const names = 8 + 256 * 4;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = names + mid * 20;
+      const cmp = this.idx.compare(oid, 0, 20, at, at + 20);
+      if (cmp === 0) return this.offsetAt(mid);
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
+  private entryEnd(offset: number): number {
+    const s = this.sortedOffsets;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < s.length ? s[lo]! : this.packEnd;
+  }
+
+  readEntry(offset: number): PackEntry {
+    const end = this.entryEnd(offset);
+    const raw = Buffer.allocUnsafe(end - offset);
+    readSync(this.fd, raw, 0, raw.length, offset);
+    let pos = 0;
+    let byte = raw[pos++]!;
+    const type = (byte >> 4) & 7;
+    while (byte & 0x80) byte = raw[pos++]!;
+    if (type === OFS_DELTA) {
+      byte = raw[pos++]!;
+      let back = byte & 0x7f;
+      while (byte & 0x80) {
+        byte = raw[pos++]!;
+        back = (back + 1) * 128 + (byte & 0x7f);
+      }
+      return { kind: 'ofs-delta', baseOffset: offset - back, delta: inflateSync(raw.subarray(pos)) };
+    }
+    if (type === REF_DELTA) {
+      const baseOid = raw.toString('hex', pos, pos + 20);
+      return { kind: 'ref-delta', baseOid, delta: inflateSync(raw.subarray(pos + 20)) };
+    }
+    const objectType = TYPES[type];
+    if (!objectType) throw new Error(`${this.file}: unknown object type ${type} at offset ${offset}`);
+    return { kind: 'object', object: { type: objectType, content: inflateSync(raw.subarray(pos)) } };
+  }
+}

@@ -1,0 +1,252 @@
+// Runs anywhere (given an object reader): the one forward pass over new commits, parents first, carrying pages, revisions and line origins.
+import { carryOrigins, type PageVersion } from './blame.ts';
+import { newCommits, type GraphCommit } from './commit-graph.ts';
+import { parseTree, type TreeEntry } from './git-objects.ts';
+import { coAuthorsOf } from './identities.ts';
+import { splitLines } from './line-diff.ts';
+import { Lru } from './lru.ts';
+import { pairRenames, type Side } from './renames.ts';
+import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
+import { joinHistories, rootId, type PageState, type RawRevision, type WalkState } from './walk-state.ts';
+
+export interface ObjectReader {
+  read(oid: string): Promise<{ type: string; content: Buffer }>;
+}
+
+export interface WalkOptions {
+  reader: ObjectReader;
+  head: string;
+  contentPrefix: string;
+  shallow: ReadonlySet<string>;
+  /** The state at an earlier HEAD; used only when HEAD descends from it without rewriting it. */
+  prior?: WalkState | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface WalkOutcome {
+  state: WalkState;
+  processed: number;
+  mode: 'cold' | 'incremental' | 'cached';
+  /** Why a prior state could not be continued (history rewritten, …). */
+  restartReason?: string;
+}
+
+type Pages = Map<string, PageState>;
+
+/** What one parent's tree says about the pages of the commit: for each of its paths, that page's path in the parent. */
+interface ParentView {
+  state: Pages;
+  sourceOf: (path: string) => string | null;
+}
+
+export async function walkHistory(options: WalkOptions): Promise<WalkOutcome> {
+  const { prior } = options;
+  if (prior && prior.head === options.head && prior.contentPrefix === options.contentPrefix) return { state: prior, processed: 0, mode: 'cached' };
+  const walker = new Walker(options);
+  if (prior && prior.contentPrefix === options.contentPrefix) {
+    const reason = await walker.continueFrom(prior);
+    if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental' };
+    const fresh = new Walker(options);
+    await fresh.start(null);
+    return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason };
+  }
+  await walker.start(null);
+  return { state: walker.state, processed: walker.processed, mode: 'cold' };
+}
+
+class Walker {
+  readonly state: WalkState;
+  processed = 0;
+  private readonly options: WalkOptions;
+  private readonly commitIndex = new Map<string, number>();
+  /** Parsed trees by OID: a tree is read once while commits near each other need it. */
+  private readonly trees = new Lru<string, TreeEntry[]>(400_000, (entries) => entries.length + 1);
+  private readonly texts = new Lru<string, string>(32 * 1024 * 1024, (text) => text.length + 64);
+  private readonly contentTrees = new Map<string, string | null>();
+
+  constructor(options: WalkOptions) {
+    this.options = options;
+    this.state = { head: options.head, contentPrefix: options.contentPrefix, commits: [], histories: new Map(), aliases: new Map(), nextId: 0, pages: new Map() };
+  }
+
+  /** Continues a prior walk; returns why it cannot (then nothing was changed in the prior state), or null. */
+  async continueFrom(prior: WalkState): Promise<string | null> {
+    const known = new Map(prior.commits.map((c, i) => [c.oid, i]));
+    const { ordered, knownParents } = await newCommits(this.options.head, (oid) => this.readCommit(oid), (oid) => known.has(oid), this.options.shallow);
+    if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
+    if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
+    if (knownParents.size > 1) return 'new commits branch from commits before the cached HEAD';
+    // Continuing must not alter the prior state the caller still holds: copy what the walk appends to.
+    Object.assign(this.state, {
+      commits: prior.commits.slice(),
+      histories: new Map([...prior.histories].map(([id, list]) => [id, list.slice()])),
+      aliases: new Map(prior.aliases),
+      nextId: prior.nextId,
+    });
+    for (const [oid, i] of known) this.commitIndex.set(oid, i);
+    await this.process(ordered, new Map([[prior.head, new Map(prior.pages)]]));
+    return null;
+  }
+
+  async start(_: null): Promise<void> {
+    const { ordered } = await newCommits(this.options.head, (oid) => this.readCommit(oid), () => false, this.options.shallow);
+    await this.process(ordered, new Map());
+  }
+
+  private async readCommit(oid: string): Promise<Buffer> {
+    const object = await this.options.reader.read(oid);
+    if (object.type !== 'commit') throw new Error(`${oid} is a ${object.type}, not a commit`);
+    return object.content;
+  }
+
+  private async process(ordered: GraphCommit[], states: Map<string, Pages>): Promise<void> {
+    const children = new Map<string, number>();
+    for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
+    for (const commit of ordered) {
+      const index = this.state.commits.length;
+      this.commitIndex.set(commit.oid, index);
+      this.state.commits.push({
+        oid: commit.oid,
+        name: commit.authorName,
+        email: commit.authorEmail,
+        date: commit.date,
+        subject: commit.message.split('\n', 1)[0]!.trim(),
+        coAuthors: coAuthorsOf(commit.message),
+      });
+      // A parent's pages are handed over to its last child and copied for the others.
+      const parentStates = commit.parents.map((p) => {
+        const left = (children.get(p) ?? 0) - 1;
+        children.set(p, left);
+        const s = states.get(p);
+        if (!s) throw new Error(`internal: the state of parent ${p} is missing`);
+        if (left > 0) return new Map(s);
+        states.delete(p);
+        return s;
+      });
+      const pages = await this.processCommit(commit, index, parentStates);
+      if ((children.get(commit.oid) ?? 0) > 0 || commit.oid === this.options.head) states.set(commit.oid, pages);
+      this.processed++;
+      if (this.options.onProgress && this.processed % 500 === 0) this.options.onProgress(this.processed, ordered.length);
+    }
+    this.state.pages = states.get(this.options.head) ?? new Map();
+  }
+
+  private async readTree(oid: string): Promise<TreeEntry[]> {
+    const hit = this.trees.get(oid);
+    if (hit) return hit;
+    const object = await this.options.reader.read(oid);
+    const entries = parseTree(object.content);
+    this.trees.set(oid, entries);
+    return entries;
+  }
+
+  private readonly readTreeFn = (oid: string) => this.readTree(oid);
+
+  private async contentTree(commitOid: string, rootTree?: string): Promise<string | null> {
+    const known = this.contentTrees.get(commitOid);
+    if (known !== undefined) return known;
+    let tree = rootTree;
+    if (!tree) {
+      const object = await this.options.reader.read(commitOid);
+      tree = /^tree ([0-9a-f]{40})/.exec(object.content.toString('latin1', 0, 46))![1]!;
+    }
+    const found = await subtreeAt(this.readTreeFn, tree, this.options.contentPrefix);
+    this.contentTrees.set(commitOid, found);
+    return found;
+  }
+
+  private async text(blob: string): Promise<string> {
+    const hit = this.texts.get(blob);
+    if (hit !== undefined) return hit;
+    const text = (await this.options.reader.read(blob)).content.toString('utf8');
+    this.texts.set(blob, text);
+    return text;
+  }
+
+  private readonly textFn = (blob: string) => this.text(blob);
+
+  private async version(page: PageState): Promise<PageVersion> {
+    page.lines ??= splitLines(await this.text(page.blob));
+    return { lines: page.lines, origins: page.origins };
+  }
+
+  /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
+  private async changesFrom(parentTree: string | null, tree: string | null) {
+    const changes = await diffPageTrees(this.readTreeFn, parentTree, tree, this.options.contentPrefix);
+    const deleted: Side[] = [];
+    const added: Side[] = [];
+    const modified: PageChange[] = [];
+    for (const c of changes) {
+      if (c.oldBlob && c.newBlob) modified.push(c);
+      else if (c.oldBlob) deleted.push({ path: c.path, blob: c.oldBlob });
+      else if (c.newBlob) added.push({ path: c.path, blob: c.newBlob });
+    }
+    const renames = await pairRenames(deleted, added, this.textFn);
+    const renamedFrom = new Set(renames.map((r) => r.from));
+    const renamedTo = new Map(renames.map((r) => [r.to, r.from.path]));
+    return {
+      gone: deleted.filter((d) => !renamedFrom.has(d)).map((d) => d.path).concat(renames.map((r) => r.from.path)),
+      /** Pages of the commit that differ from this parent, each with its path in the parent (null: new). */
+      arrived: [
+        ...modified.map((m) => ({ path: m.path, blob: m.newBlob!, from: m.path as string | null })),
+        ...added.map((a) => ({ path: a.path, blob: a.blob, from: renamedTo.get(a) ?? null })),
+      ],
+    };
+  }
+
+  private async parentView(parentOid: string, state: Pages, tree: string | null): Promise<ParentView> {
+    const { arrived } = await this.changesFrom(await this.contentTree(parentOid), tree);
+    const changed = new Map(arrived.map((a) => [a.path, a.from]));
+    return { state, sourceOf: (path) => (changed.has(path) ? changed.get(path)! : path) };
+  }
+
+  private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[]): Promise<Pages> {
+    const tree = await this.contentTree(commit.oid, commit.tree);
+    const firstParentTree = commit.parents[0] ? await this.contentTree(commit.parents[0]) : null;
+    const pages: Pages = parentStates[0] ?? new Map();
+    const { gone, arrived } = await this.changesFrom(firstParentTree, tree);
+    // Read the first parent's versions before deletions and renames reshuffle the paths.
+    const fromFirst = arrived.map((change) => (change.from === null ? undefined : pages.get(change.from)));
+    for (const path of gone) pages.delete(path);
+    const isMerge = commit.parents.length > 1;
+    const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
+    for (const [k, change] of arrived.entries()) {
+      const sources: (PageState | undefined)[] = [fromFirst[k]];
+      for (let i = 1; i < commit.parents.length; i++) {
+        others[i - 1] ??= await this.parentView(commit.parents[i]!, parentStates[i]!, tree);
+        const view = others[i - 1]!;
+        const from = view.sourceOf(change.path);
+        sources.push(from === null ? undefined : view.state.get(from));
+      }
+      const present = sources.filter((s): s is PageState => s !== undefined);
+      // At a merge, a page equal to one parent's version is that parent's: its branch already has the revision.
+      const same = isMerge ? present.find((s) => s.blob === change.blob) : undefined;
+      if (same) {
+        for (const s of present) joinHistories(this.state, s.id, same.id);
+        pages.set(change.path, same);
+        continue;
+      }
+      let id = present[0]?.id ?? this.state.nextId++;
+      for (const s of present) id = joinHistories(this.state, s.id, id);
+      const lines = splitLines(await this.text(change.blob));
+      const versions = await Promise.all(sources.map((s) => (s ? this.version(s) : undefined)));
+      const carried = carryOrigins(versions, lines, index);
+      const revision: RawRevision = {
+        commit: index,
+        path: change.path,
+        added: carried.added,
+        removed: carried.removed,
+        merge: isMerge,
+        blob: change.blob,
+        parentBlob: sources[0]?.blob ?? null,
+      };
+      if (change.from !== null && change.from !== change.path) revision.previousPath = change.from;
+      const root = rootId(this.state, id);
+      const list = this.state.histories.get(root);
+      if (list) list.push(revision);
+      else this.state.histories.set(root, [revision]);
+      pages.set(change.path, { id: root, blob: change.blob, origins: carried.origins, lines });
+    }
+    return pages;
+  }
+}
