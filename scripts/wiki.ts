@@ -4,7 +4,7 @@ import { WikiContentError, formatProblem } from '../src/lib/problems.ts';
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-
+  history: { summary: 'who contributed what, read from git (--json for machines)', load: async () => (await import('./commands/history.ts')).run },
 };
 
 function usage(): string {

@@ -73,6 +73,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     return {
       head,
       shallow: shallow.size > 0,
+      contentPrefix,
       pages: buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot }),
       warnings,
       stats: {

@@ -64,6 +64,8 @@ export interface RepositoryHistory {
   pages: Record<string, PageHistory>;
   /** One line each, for the build log: no repository, shallow clone, … */
   warnings: string[];
+  /** The content folder's path relative to the repository root ('' for the root itself). */
+  contentPrefix?: string;
   /** What the run cost; tests and the benchmark read it. */
   stats?: HistoryStats;
 }
