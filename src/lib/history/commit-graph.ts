@@ -37,24 +37,72 @@ export async function newCommits(
     parsed.set(oid, commit);
     for (const p of commit.parents) if (!parsed.has(p)) pending.push(p);
   }
-  // Iterative depth-first post-order: a commit is emitted once all its parents are.
+  // Kahn's algorithm: a commit comes once all its parents have; among ready ones the oldest
+  // committer time goes first, so revisions read newest-first in the order git log shows them.
+  const waiting = new Map<string, number>();
+  const children = new Map<string, GraphCommit[]>();
+  const ready = new MinHeap<GraphCommit>((a, b) => a.commitTime - b.commitTime || (a.oid < b.oid ? -1 : 1));
+  for (const commit of parsed.values()) {
+    const inGraph = commit.parents.filter((p) => parsed.has(p));
+    waiting.set(commit.oid, new Set(inGraph).size);
+    for (const p of new Set(inGraph)) children.set(p, [...(children.get(p) ?? []), commit]);
+    if (inGraph.length === 0) ready.push(commit);
+  }
   const ordered: GraphCommit[] = [];
-  const done = new Set<string>();
-  const stack: [GraphCommit, number][] = parsed.has(head) ? [[parsed.get(head)!, 0]] : [];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const [commit, next] = top;
-    if (next < commit.parents.length) {
-      top[1]++;
-      const parent = parsed.get(commit.parents[next]!);
-      if (parent && !done.has(parent.oid)) stack.push([parent, 0]);
-      continue;
-    }
-    stack.pop();
-    if (!done.has(commit.oid)) {
-      done.add(commit.oid);
-      ordered.push(commit);
+  while (ready.size) {
+    const commit = ready.pop()!;
+    ordered.push(commit);
+    for (const child of children.get(commit.oid) ?? []) {
+      const left = waiting.get(child.oid)! - 1;
+      waiting.set(child.oid, left);
+      if (left === 0) ready.push(child);
     }
   }
   return { ordered, knownParents };
+}
+
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  private readonly less: (a: T, b: T) => number;
+
+  constructor(compare: (a: T, b: T) => number) {
+    this.less = compare;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[i]!, a[parent]!) >= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last !== undefined) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l]!, a[m]!) < 0) m = l;
+        if (r < a.length && this.less(a[r]!, a[m]!) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

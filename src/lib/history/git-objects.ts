@@ -7,6 +7,8 @@ export interface ParsedCommit {
   authorEmail: string;
   /** Author date, ISO 8601 in the author's own offset (as `git log --date=iso-strict`). */
   date: string;
+  /** Committer time in seconds: orders commits that the graph leaves unordered, as git log does. */
+  commitTime: number;
   /** The whole message: the subject is its first line, trailers sit at its end. */
   message: string;
 }
@@ -32,7 +34,7 @@ export function parseCommit(content: Buffer): ParsedCommit {
   const text = content.toString('utf8');
   const headerEnd = text.indexOf('\n\n');
   const headers = headerEnd < 0 ? text : text.slice(0, headerEnd);
-  const commit: ParsedCommit = { tree: '', parents: [], authorName: '', authorEmail: '', date: '', message: headerEnd < 0 ? '' : text.slice(headerEnd + 2) };
+  const commit: ParsedCommit = { tree: '', parents: [], authorName: '', authorEmail: '', date: '', commitTime: 0, message: headerEnd < 0 ? '' : text.slice(headerEnd + 2) };
   for (const line of headers.split('\n')) {
     const space = line.indexOf(' ');
     const key = line.slice(0, space);
@@ -46,6 +48,9 @@ export function parseCommit(content: Buffer): ParsedCommit {
         commit.authorEmail = m[2]!;
         commit.date = isoDate(Number(m[3]), m[4]!);
       }
+    } else if (key === 'committer') {
+      const m = IDENT.exec(value);
+      if (m) commit.commitTime = Number(m[3]);
     }
   }
   return commit;
