@@ -1,0 +1,250 @@
+// Runs in Node (benchmarks): generates a synthetic wiki repository of N pages, M commits and K authors with `git fast-import`.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface SyntheticRepoOptions {
+  dir: string;
+  pages: number;
+  commits: number;
+  authors: number;
+  seed?: number;
+  /** Communities (top-level folders); default one per 500 pages, at least 2. */
+  communities?: number;
+  /** Leave the pages checked out in the work tree (needed to build the site; not to read history). */
+  checkout?: boolean;
+}
+
+export interface SyntheticRepo {
+  dir: string;
+  contentDir: string;
+  commits: number;
+  merges: number;
+  renames: number;
+}
+
+/** Small seeded PRNG (mulberry32): the same options always give the same repository. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = (
+  'postgres index vacuum replica lag backup restore deploy rollout canary certificate rotate queue worker cache ' +
+  'latency budget incident review runbook checklist interview synthesis persona recruit consent survey insight ' +
+  'design token component accessibility contrast keyboard screen reader migration schema partition shard ' +
+  'terraform kubernetes node pod autoscale alert pager dashboard metric trace log retention archive policy ' +
+  'the a of to and in for with on when we our team because after before never always usually check run'
+).split(' ');
+
+interface Draw {
+  (): number;
+  int(n: number): number;
+  pick<T>(items: readonly T[]): T;
+}
+
+function drawFrom(seed: number): Draw {
+  const next = random(seed);
+  const draw = (() => next()) as Draw;
+  draw.int = (n) => Math.floor(next() * n);
+  draw.pick = (items) => items[Math.floor(next() * items.length)]!;
+  return draw;
+}
+
+const sentence = (draw: Draw) => {
+  const words = Array.from({ length: 8 + draw.int(14) }, () => draw.pick(VOCABULARY));
+  return words[0]!.charAt(0).toUpperCase() + words.join(' ').slice(1) + '.';
+};
+
+function pageText(draw: Draw, title: string): string[] {
+  const lines = [`# ${title}`, ''];
+  const sections = 2 + draw.int(3);
+  for (let s = 0; s < sections; s++) {
+    lines.push(`## ${sentence(draw).split(' ').slice(0, 3).join(' ').replace(/\.$/, '')}`, '');
+    for (let p = 0, n = 2 + draw.int(4); p < n; p++) lines.push(sentence(draw) + ' ' + sentence(draw), '');
+  }
+  return lines;
+}
+
+/** One change to a page's lines: replace, insert or delete a line, the way people edit wiki pages. */
+function editLines(draw: Draw, lines: string[]): string[] {
+  const next = [...lines];
+  for (let edits = 1 + draw.int(3); edits > 0; edits--) {
+    const at = 2 + draw.int(Math.max(1, next.length - 2));
+    const kind = draw();
+    if (kind < 0.5) next[at] = sentence(draw);
+    else if (kind < 0.85) next.splice(at, 0, sentence(draw), '');
+    else if (next.length > 8) next.splice(at, 1);
+  }
+  return next;
+}
+
+interface Branch {
+  name: string;
+  files: Map<string, string[]>;
+}
+
+/** Writes a fast-import stream: pages are created over the first third of the commits, then edited, moved and merged. */
+async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' | 'checkout'>>, stats: { merges: number; renames: number }) {
+  const draw = drawFrom(options.seed);
+  // A few people write most of the pages, as in real communities.
+  const authorOf = () => Math.min(options.authors - 1, Math.floor(options.authors * Math.pow(draw(), 2.2)));
+  const folders = Math.max(1, Math.ceil(options.pages / 40));
+  const pathOf = (i: number, folder = i % folders) => `content/community-${folder % options.communities}/topic-${folder}/page-${i}.md`;
+  const main: Branch = { name: 'main', files: new Map() };
+  const pagePaths: string[] = [];
+  const creationCommits = Math.max(1, Math.floor(options.commits / 3));
+  let created = 0;
+  // About two hours between commits, ending near the start of 2026 whatever the size.
+  let time = Date.UTC(2026, 0, 1) / 1000 - options.commits * (600 + 2 * 3600);
+  let mark = 0;
+  let mainTip = 0;
+  let topic: { branch: Branch; until: number } | undefined;
+
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const commitHeader = (ref: string, message: string, author: number) => {
+    time += 600 + draw.int(4 * 3600);
+    const who = `Author ${author} <author-${author}@example.org> ${time} +0000`;
+    mark++;
+    if (ref === 'main') mainTip = mark;
+    return `commit refs/heads/${ref}\nmark :${mark}\nauthor ${who}\ncommitter ${who}\n${data(message)}`;
+  };
+
+  for (let c = 0; c < options.commits; c++) {
+    const onTopic = topic !== undefined && c < topic.until && draw() < 0.5;
+    const branch = onTopic ? topic!.branch : main;
+    const author = authorOf();
+    const changes: string[] = [];
+    let merging: Branch | undefined;
+    if (topic && c >= topic.until && branch === main) {
+      merging = topic.branch;
+      topic = undefined;
+    }
+    const remaining = options.pages - created;
+    const toCreate = c >= creationCommits - 1 ? remaining : Math.min(remaining, Math.round((options.pages / creationCommits) * (0.5 + draw())));
+    for (let n = 0; n < toCreate; n++, created++) {
+      const file = pathOf(created);
+      const lines = pageText(draw, `Page ${created} ${draw.pick(VOCABULARY)} ${draw.pick(VOCABULARY)}`);
+      main.files.set(file, lines);
+      if (branch !== main) branch.files.set(file, lines);
+      pagePaths.push(file);
+      changes.push(`M 100644 inline ${file}\n${data(lines.join('\n'))}`);
+    }
+    if (toCreate === 0 && pagePaths.length > 0) {
+      for (let n = 1 + draw.int(2); n > 0; n--) {
+        const index = branch === main ? draw.int(pagePaths.length) : pagePaths.indexOf(draw.pick([...branch.files.keys()]));
+        const file = pagePaths[index]!;
+        // While a topic branch is open, main leaves its pages alone, so the merge has no conflicts.
+        if (branch === main && topic?.branch.files.has(file)) continue;
+        const current = branch.files.get(file);
+        if (!current) continue;
+        if (branch === main && draw() < 0.01) {
+          const moved = pathOf(index, draw.int(folders)).replace(/\.md$/, `-moved-${c}.md`);
+          main.files.delete(file);
+          main.files.set(moved, current);
+          pagePaths[index] = moved;
+          changes.push(`R ${file} ${moved}\n`);
+          stats.renames++;
+          continue;
+        }
+        const next = editLines(draw, current);
+        branch.files.set(file, next);
+        changes.push(`M 100644 inline ${file}\n${data(next.join('\n'))}`);
+      }
+    }
+    if (merging) {
+      // The merge brings the topic's versions of the pages it touched (the topic edits pages main leaves alone).
+      for (const [file, lines] of merging.files) {
+        if (main.files.get(file) === lines) continue;
+        main.files.set(file, lines);
+        changes.push(`M 100644 inline ${file}\n${data(lines.join('\n'))}`);
+      }
+      stats.merges++;
+      yield commitHeader('main', `Merge branch '${merging.name}'`, author) + `merge refs/heads/${merging.name}\n` + changes.join('');
+      continue;
+    }
+    const message = toCreate > 0 ? `Add ${toCreate} page${toCreate === 1 ? '' : 's'}` : `Edit ${changes.length} page${changes.length === 1 ? '' : 's'}`;
+    yield commitHeader(branch.name, message, author) + changes.join('');
+    // Every so often a topic branch starts from main: its edits go to pages main does not touch meanwhile.
+    if (!topic && created === options.pages && draw() < 0.02 && c + 6 < options.commits) {
+      const name = `topic-${c}`;
+      const picked = new Map<string, string[]>();
+      for (let n = 0; n < 3; n++) {
+        const file = draw.pick(pagePaths);
+        picked.set(file, main.files.get(file)!);
+      }
+      topic = { branch: { name, files: picked }, until: c + 2 + draw.int(5) };
+      yield `reset refs/heads/${name}\nfrom :${mainTip}\n\n`;
+    }
+  }
+}
+
+export async function generateSyntheticRepo(options: SyntheticRepoOptions): Promise<SyntheticRepo> {
+  const settings = {
+    pages: options.pages,
+    commits: Math.max(options.commits, 1),
+    authors: Math.max(options.authors, 1),
+    seed: options.seed ?? 1,
+    communities: options.communities ?? Math.max(2, Math.ceil(options.pages / 500)),
+  };
+  mkdirSync(options.dir, { recursive: true });
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', ['-C', options.dir, ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout;
+  };
+  git('init', '-q', '-b', 'main');
+  const stats = { merges: 0, renames: 0 };
+  const importer = spawn('git', ['-C', options.dir, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'inherit', 'inherit'] });
+  // A failing importer reports through its exit code and stderr; the broken pipe adds nothing.
+  importer.stdin.on('error', () => {});
+  const finished = new Promise<number>((resolve, reject) => {
+    importer.on('error', reject);
+    importer.on('close', (code) => resolve(code ?? 1));
+  });
+  for await (const chunk of importStream(settings, stats)) {
+    if (importer.exitCode !== null) break;
+    if (!importer.stdin.write(chunk)) await new Promise((resolve) => importer.stdin.once('drain', resolve));
+  }
+  importer.stdin.end('done\n');
+  if ((await finished) !== 0) throw new Error('git fast-import failed');
+  for (const ref of git('for-each-ref', '--format=%(refname:short)', 'refs/heads/topic-*').split('\n').filter(Boolean)) git('branch', '-q', '-D', ref);
+  git('repack', '-a', '-d', '-q');
+  if (options.checkout) git('checkout', '-q', '-f', 'main');
+  else git('symbolic-ref', 'HEAD', 'refs/heads/main');
+  return { dir: options.dir, contentDir: path.join(options.dir, 'content'), commits: settings.commits, ...stats };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      pages: { type: 'string', default: '1000' },
+      commits: { type: 'string', default: '5000' },
+      authors: { type: 'string', default: '50' },
+      seed: { type: 'string', default: '1' },
+      checkout: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.dir) {
+    console.error('usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--checkout]');
+    process.exit(2);
+  }
+  const started = performance.now();
+  const repo = await generateSyntheticRepo({
+    dir: path.resolve(values.dir),
+    pages: Number(values.pages),
+    commits: Number(values.commits),
+    authors: Number(values.authors),
+    seed: Number(values.seed),
+    checkout: values.checkout,
+  });
+  console.log(`${repo.dir}: ${repo.commits} commits (${repo.merges} merges, ${repo.renames} renames) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
