@@ -38,12 +38,12 @@ const empty = (warning: string, started: number): RepositoryHistory => ({
 export async function readRepositoryHistory(options: ReadHistoryOptions): Promise<RepositoryHistory> {
   const started = Date.now();
   const contentDir = path.resolve(options.contentDir);
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    throw new Error(`the content folder ${contentDir} does not exist`);
-  }
+  const onDisk = existsSync(contentDir) && statSync(contentDir).isDirectory();
+  // Without a checkout (a bare-ish benchmark repository) the folder may be absent; then --repo says where to look.
+  if (!onDisk && !options.repoDir) throw new Error(`the content folder ${contentDir} does not exist`);
   const repo = options.repoDir ? findRepositoryAt(options.repoDir) : findRepository(contentDir);
   if (!repo) return empty(`${contentDir} is not inside a git repository: page history is not shown`, started);
-  const contentPrefix = path.relative(repo.workdir, realpathSync(contentDir)).split(path.sep).join('/');
+  const contentPrefix = (onDisk ? path.relative(repo.workdir, realpathSync(contentDir)) : path.relative(path.resolve(options.repoDir!), contentDir)).split(path.sep).join('/');
   if (contentPrefix.startsWith('..') || path.isAbsolute(contentPrefix)) {
     throw new Error(`the content folder ${contentDir} is outside the repository ${repo.workdir}`);
   }
