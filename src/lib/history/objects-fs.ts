@@ -10,7 +10,7 @@ import { PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
 export type { GitObject, ObjectType };
 
 /** Git keeps 96 MiB of delta bases; a little less keeps the engine's peak memory within budget at 50k commits. */
-const BASE_CACHE_BYTES = 64 * 1024 * 1024;
+const BASE_CACHE_BYTES = 32 * 1024 * 1024;
 
 export class ObjectStore {
   private readonly objectsDirs: string[];
@@ -72,8 +72,11 @@ export class ObjectStore {
     }
   }
 
+  private readonly key = Buffer.alloc(20);
+
   private readPacked(oid: string): GitObject | null {
-    const key = Buffer.from(oid, 'hex');
+    const key = this.key;
+    key.write(oid, 'hex');
     for (let i = 0; i < this.packs.length; i++) {
       const offset = this.packs[i]!.find(key);
       if (offset >= 0) return this.resolve(i, offset);

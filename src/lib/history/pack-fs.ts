@@ -10,6 +10,10 @@ export interface GitObject {
 
 const TYPES: Record<number, ObjectType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
 const OFS_DELTA = 6;
+/** Packs are read in windows, as git maps them: one read serves the many small entries stored near each other. */
+const WINDOW = 1024 * 1024;
+const OVERLAP = 64 * 1024;
+const WINDOWS_KEPT = 16;
 const REF_DELTA = 7;
 
 /** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
@@ -26,6 +30,7 @@ export class PackFile {
   /** Entry offsets in pack order: an entry ends where the next one starts, so reads need no guessing. */
   private readonly sortedOffsets: Float64Array;
   private readonly packEnd: number;
+  private readonly windows = new Map<number, Buffer>();
 
   constructor(idxFile: string, packFile: string) {
     this.file = packFile;
@@ -82,14 +87,38 @@ export class PackFile {
     return lo < s.length ? s[lo]! : this.packEnd;
   }
 
+  private bytes(offset: number, end: number): Buffer {
+    const start = offset - (offset % WINDOW);
+    if (end > start + WINDOW + OVERLAP) {
+      const raw = Buffer.allocUnsafe(end - offset);
+      readSync(this.fd, raw, 0, raw.length, offset);
+      return raw;
+    }
+    let window = this.windows.get(start);
+    if (window) {
+      this.windows.delete(start);
+    } else {
+      window = Buffer.allocUnsafe(Math.min(WINDOW + OVERLAP, this.packEnd - start));
+      readSync(this.fd, window, 0, window.length, start);
+      if (this.windows.size >= WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value as number);
+    }
+    this.windows.set(start, window);
+    return window.subarray(offset - start, end - start);
+  }
+
   readEntry(offset: number): PackEntry {
     const end = this.entryEnd(offset);
-    const raw = Buffer.allocUnsafe(end - offset);
-    readSync(this.fd, raw, 0, raw.length, offset);
+    const raw = this.bytes(offset, end);
     let pos = 0;
     let byte = raw[pos++]!;
     const type = (byte >> 4) & 7;
-    while (byte & 0x80) byte = raw[pos++]!;
+    let size = byte & 15;
+    for (let shift = 4; byte & 0x80; shift += 7) {
+      byte = raw[pos++]!;
+      size += (byte & 0x7f) * 2 ** shift;
+    }
+    // zlib's output buffer is 16 KiB unless told; a small object would keep all of it alive in the caches.
+    const inflate = (data: Buffer) => inflateSync(data, { chunkSize: Math.max(64, size + 1) });
     if (type === OFS_DELTA) {
       byte = raw[pos++]!;
       let back = byte & 0x7f;
@@ -97,14 +126,14 @@ export class PackFile {
         byte = raw[pos++]!;
         back = (back + 1) * 128 + (byte & 0x7f);
       }
-      return { kind: 'ofs-delta', baseOffset: offset - back, delta: inflateSync(raw.subarray(pos)) };
+      return { kind: 'ofs-delta', baseOffset: offset - back, delta: inflate(raw.subarray(pos)) };
     }
     if (type === REF_DELTA) {
       const baseOid = raw.toString('hex', pos, pos + 20);
-      return { kind: 'ref-delta', baseOid, delta: inflateSync(raw.subarray(pos + 20)) };
+      return { kind: 'ref-delta', baseOid, delta: inflate(raw.subarray(pos + 20)) };
     }
     const objectType = TYPES[type];
     if (!objectType) throw new Error(`${this.file}: unknown object type ${type} at offset ${offset}`);
-    return { kind: 'object', object: { type: objectType, content: inflateSync(raw.subarray(pos)) } };
+    return { kind: 'object', object: { type: objectType, content: inflate(raw.subarray(pos)) } };
   }
 }

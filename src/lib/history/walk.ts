@@ -60,8 +60,8 @@ class Walker {
   private readonly options: WalkOptions;
   private readonly commitIndex = new Map<string, number>();
   /** Parsed trees by OID: a tree is read once while commits near each other need it. */
-  private readonly trees = new Lru<string, TreeEntry[]>(400_000, (entries) => entries.length + 1);
-  private readonly texts = new Lru<string, string>(32 * 1024 * 1024, (text) => text.length + 64);
+  private readonly trees = new Lru<string, TreeEntry[]>(150_000, (entries) => entries.length + 1);
+  private readonly texts = new Lru<string, string>(16 * 1024 * 1024, (text) => text.length + 64);
   private readonly contentTrees = new Map<string, string | null>();
 
   constructor(options: WalkOptions) {
