@@ -146,7 +146,7 @@ describe('a linear history', () => {
 
   it('reads a worktree whose .git is a file', async () => {
     const wt = `${repo.dir}-wt`;
-    repo.git(['worktree', 'add', '-q', '--detach', wt, c.trim]);
+    repo.git(['worktree', 'add', '-q', '--detach', wt, c.trim!]);
     const other = await readRepositoryHistory({ contentDir: `${wt}/content`, cacheDir: null });
     expect(other.head).toBe(c.trim);
     expect(other.pages['content/platform/deploy.md']?.revisions.map((r) => r.commit)).toEqual([c.moveAcross, c.create]);

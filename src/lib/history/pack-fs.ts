@@ -14,6 +14,8 @@ const OFS_DELTA = 6;
 const WINDOW = 1024 * 1024;
 const OVERLAP = 64 * 1024;
 const WINDOWS_KEPT = 16;
+/** Up to this size a pack is read whole: random access into it then costs no system calls. */
+const WHOLE_PACK_BYTES = 384 * 1024 * 1024;
 const REF_DELTA = 7;
 
 /** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
@@ -31,6 +33,7 @@ export class PackFile {
   private readonly sortedOffsets: Float64Array;
   private readonly packEnd: number;
   private readonly windows = new Map<number, Buffer>();
+  private readonly whole: Buffer | null;
 
   constructor(idxFile: string, packFile: string) {
     this.file = packFile;
@@ -41,6 +44,7 @@ export class PackFile {
     this.count = this.idx.readUInt32BE(8 + 255 * 4);
     this.fd = openSync(packFile, 'r');
     this.packEnd = fstatSync(this.fd).size - 20;
+    this.whole = this.packEnd <= WHOLE_PACK_BYTES ? readFileSync(packFile) : null;
     const offsets = new Float64Array(this.count);
     for (let i = 0; i < this.count; i++) offsets[i] = this.offsetAt(i);
     this.sortedOffsets = offsets.sort();
@@ -64,10 +68,13 @@ export class PackFile {
     let lo = first === 0 ? 0 : this.idx.readUInt32BE(8 + (first - 1) * 4);
     let hi = this.idx.readUInt32BE(8 + first * 4);
     const names = 8 + 256 * 4;
+    const head = oid.readUInt32BE(0);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const at = names + mid * 20;
-      const cmp = this.idx.compare(oid, 0, 20, at, at + 20);
+      // Most steps are settled by the first four bytes (entry against oid, like the compare below).
+      const first4 = this.idx.readUInt32BE(at);
+      const cmp = first4 !== head ? (first4 < head ? -1 : 1) : this.idx.compare(oid, 0, 20, at, at + 20);
       if (cmp === 0) return this.offsetAt(mid);
       if (cmp < 0) lo = mid + 1;
       else hi = mid;
@@ -88,6 +95,7 @@ export class PackFile {
   }
 
   private bytes(offset: number, end: number): Buffer {
+    if (this.whole) return this.whole.subarray(offset, end);
     const start = offset - (offset % WINDOW);
     if (end > start + WINDOW + OVERLAP) {
       const raw = Buffer.allocUnsafe(end - offset);

@@ -5,6 +5,7 @@ import { parseTree, type TreeEntry } from './git-objects.ts';
 import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-diff.ts';
 import { Lru } from './lru.ts';
+import { PageMap } from './page-map.ts';
 import { pairRenames, type Side } from './renames.ts';
 import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
 import { joinHistories, rootId, type PageState, type RawRevision, type WalkState } from './walk-state.ts';
@@ -31,7 +32,7 @@ export interface WalkOutcome {
   restartReason?: string;
 }
 
-type Pages = Map<string, PageState>;
+type Pages = PageMap;
 
 /** What one parent's tree says about the pages of the commit: for each of its paths, that page's path in the parent. */
 interface ParentView {
@@ -84,7 +85,7 @@ class Walker {
       nextId: prior.nextId,
     });
     for (const [oid, i] of known) this.commitIndex.set(oid, i);
-    await this.process(ordered, new Map([[prior.head, new Map(prior.pages)]]));
+    await this.process(ordered, new Map([[prior.head, PageMap.of(prior.pages)]]));
     return null;
   }
 
@@ -119,16 +120,16 @@ class Walker {
         children.set(p, left);
         const s = states.get(p);
         if (!s) throw new Error(`internal: the state of parent ${p} is missing`);
-        if (left > 0) return new Map(s);
+        if (left > 0) return s.fork();
         states.delete(p);
-        return s;
+        return s.take();
       });
       const pages = await this.processCommit(commit, index, parentStates);
       if ((children.get(commit.oid) ?? 0) > 0 || commit.oid === this.options.head) states.set(commit.oid, pages);
       this.processed++;
       if (this.options.onProgress && this.processed % 500 === 0) this.options.onProgress(this.processed, ordered.length);
     }
-    this.state.pages = states.get(this.options.head) ?? new Map();
+    this.state.pages = states.get(this.options.head)?.toMap() ?? new Map();
   }
 
   private async readTree(oid: string): Promise<TreeEntry[]> {
@@ -203,7 +204,7 @@ class Walker {
   private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[]): Promise<Pages> {
     const tree = await this.contentTree(commit.oid, commit.tree);
     const firstParentTree = commit.parents[0] ? await this.contentTree(commit.parents[0]) : null;
-    const pages: Pages = parentStates[0] ?? new Map();
+    const pages: Pages = parentStates[0] ?? PageMap.of();
     const { gone, arrived } = await this.changesFrom(firstParentTree, tree);
     // Read the first parent's versions before deletions and renames reshuffle the paths.
     const fromFirst = arrived.map((change) => (change.from === null ? undefined : pages.get(change.from)));
