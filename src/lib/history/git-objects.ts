@@ -19,6 +19,20 @@ export interface TreeEntry {
   kind: 'tree' | 'blob' | 'other';
 }
 
+const ABOVE_SURROGATES = /[\uD800-\uFFFF]/;
+
+/**
+ * git's order of tree entries: by the UTF-8 bytes of the name, a folder's name as if it ended in '/'.
+ * JavaScript compares UTF-16 units, which agrees except around surrogate pairs; those names take the slow way.
+ */
+export function compareEntries(a: TreeEntry, b: TreeEntry): number {
+  const x = a.kind === 'tree' ? `${a.name}/` : a.name;
+  const y = b.kind === 'tree' ? `${b.name}/` : b.name;
+  if (x === y) return 0;
+  if (ABOVE_SURROGATES.test(x) || ABOVE_SURROGATES.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  return x < y ? -1 : 1;
+}
+
 /** `1700000000 +0130` → `2023-11-15T00:43:20+01:30`: the wall-clock time where the author was. */
 export function isoDate(seconds: number, offset: string): string {
   const match = /^([+-])(\d\d)(\d\d)$/.exec(offset);

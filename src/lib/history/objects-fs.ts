@@ -15,7 +15,8 @@ const BASE_CACHE_BYTES = 32 * 1024 * 1024;
 export class ObjectStore {
   private readonly objectsDirs: string[];
   private packs: PackFile[] = [];
-  private readonly cache = new Map<number, GitObject>();
+  /** Resolved entries per pack, by offset (small integers hash fastest), least recently used first. */
+  private caches: Map<number, GitObject>[] = [];
   private cachedBytes = 0;
   /** Objects read; the benchmark and tests use it to see what a run cost. */
   reads = 0;
@@ -32,6 +33,8 @@ export class ObjectStore {
   private loadPacks(): void {
     for (const p of this.packs) p.close();
     this.packs = [];
+    this.caches = [];
+    this.cachedBytes = 0;
     for (const dir of this.objectsDirs) {
       const packDir = path.join(dir, 'pack');
       let names: string[] = [];
@@ -44,6 +47,7 @@ export class ObjectStore {
         const pack = path.join(packDir, name.replace(/\.idx$/, '.pack'));
         try {
           this.packs.push(new PackFile(path.join(packDir, name), pack));
+          this.caches.push(new Map());
         } catch {
           // An index this reader does not understand (v1) is left to isomorphic-git below.
         }
@@ -85,11 +89,11 @@ export class ObjectStore {
   }
 
   private resolve(packIndex: number, offset: number): GitObject {
-    const key = packIndex * 2 ** 40 + offset;
-    const hit = this.cache.get(key);
+    const cache = this.caches[packIndex]!;
+    const hit = cache.get(offset);
     if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
+      cache.delete(offset);
+      cache.set(offset, hit);
       return hit;
     }
     const entry = this.packs[packIndex]!.readEntry(offset);
@@ -100,19 +104,21 @@ export class ObjectStore {
       if (!base) throw new Error(`delta base ${entry.kind === 'ref-delta' ? entry.baseOid : ''} is missing`);
       object = { type: base.type, content: applyDelta(entry.delta, base.content) };
     }
-    this.remember(key, object);
+    this.remember(cache, offset, object);
     return object;
   }
 
-  private remember(key: number, object: GitObject): void {
+  private remember(cache: Map<number, GitObject>, offset: number, object: GitObject): void {
     const size = object.content.length + 64;
     if (size > BASE_CACHE_BYTES / 8) return;
-    this.cache.set(key, object);
+    cache.set(offset, object);
     this.cachedBytes += size;
     while (this.cachedBytes > BASE_CACHE_BYTES) {
-      const oldest = this.cache.keys().next().value as number;
-      this.cachedBytes -= this.cache.get(oldest)!.content.length + 64;
-      this.cache.delete(oldest);
+      // Evict from the biggest pack's cache: with one pack (the usual case) this is plain LRU.
+      const from = this.caches.reduce((a, b) => (b.size > a.size ? b : a));
+      const oldest = from.keys().next().value as number;
+      this.cachedBytes -= from.get(oldest)!.content.length + 64;
+      from.delete(oldest);
     }
   }
 

@@ -2,7 +2,7 @@
 import type { PageState } from './walk-state.ts';
 
 /** Layers deeper than this are flattened into one map: look-ups stay short, copies stay rare. */
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 24;
 
 export class PageMap {
   /** A page set here, or null where this layer deleted a page of a lower one. */
@@ -43,7 +43,7 @@ export class PageMap {
 
   /** A map for a child commit to change freely; this one is left as it was. */
   fork(): PageMap {
-    if (this.depth >= MAX_DEPTH) return PageMap.of(this.toMap());
+    if (this.depth >= MAX_DEPTH) return new PageMap(null, this.toMap());
     this.shared = true;
     return new PageMap(this, new Map());
   }
@@ -56,7 +56,8 @@ export class PageMap {
   toMap(): Map<string, PageState> {
     const layers: PageMap[] = [];
     for (let layer: PageMap | null = this; layer; layer = layer.base) layers.unshift(layer);
-    const flat = new Map<string, PageState>();
+    // The bottom layer never holds deletions, so it can be copied in one go.
+    const flat = new Map(layers.shift()!.own as Map<string, PageState>);
     for (const layer of layers) {
       for (const [path, page] of layer.own) {
         if (page) flat.set(path, page);

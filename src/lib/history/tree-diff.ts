@@ -1,5 +1,5 @@
 // Runs anywhere: compares two trees and lists the pages that changed, descending only into subtrees whose OIDs differ.
-import type { TreeEntry } from './git-objects.ts';
+import { compareEntries, type TreeEntry } from './git-objects.ts';
 
 export type ReadTree = (oid: string) => Promise<TreeEntry[]>;
 
@@ -35,24 +35,32 @@ export async function diffPageTrees(readTree: ReadTree, oldTree: string | null, 
 
 async function diffInto(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, out: PageChange[]): Promise<void> {
   if (oldTree === newTree) return;
-  const oldEntries = oldTree ? await readTree(oldTree) : [];
-  const newEntries = newTree ? await readTree(newTree) : [];
-  const before = new Map<string, TreeEntry>();
-  for (const e of oldEntries) if (!skipped(e.name)) before.set(e.name, e);
+  const before = oldTree ? await readTree(oldTree) : [];
+  const after = newTree ? await readTree(newTree) : [];
   const join = (name: string) => (base ? `${base}/${name}` : name);
-  for (const e of newEntries) {
-    if (skipped(e.name)) continue;
-    const old = before.get(e.name);
-    before.delete(e.name);
-    if (old && old.oid === e.oid && old.kind === e.kind) continue;
-    const oldTreeOid = old?.kind === 'tree' ? old.oid : null;
-    const oldBlob = old?.kind === 'blob' && PAGE.test(old.name) ? old.oid : null;
-    if (e.kind === 'tree' || oldTreeOid) await diffInto(readTree, oldTreeOid, e.kind === 'tree' ? e.oid : null, join(e.name), out);
-    const newBlob = e.kind === 'blob' && PAGE.test(e.name) ? e.oid : null;
-    if (oldBlob !== newBlob) out.push({ path: join(e.name), oldBlob, newBlob });
-  }
-  for (const old of before.values()) {
-    if (old.kind === 'tree') await diffInto(readTree, old.oid, null, join(old.name), out);
-    else if (old.kind === 'blob' && PAGE.test(old.name)) out.push({ path: join(old.name), oldBlob: old.oid, newBlob: null });
+  // Both lists are in git's order: walk them side by side, no per-tree map.
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const old = before[i];
+    const now = after[j];
+    const cmp = !old ? 1 : !now ? -1 : compareEntries(old, now);
+    if (cmp < 0) i++;
+    if (cmp > 0) j++;
+    if (cmp === 0) {
+      i++;
+      j++;
+      if (old!.oid === now!.oid && old!.kind === now!.kind) continue;
+    }
+    const o = cmp <= 0 ? old! : null;
+    const n = cmp >= 0 ? now! : null;
+    if (skipped((o ?? n)!.name)) continue;
+    if (o?.kind === 'tree' || n?.kind === 'tree') {
+      await diffInto(readTree, o?.kind === 'tree' ? o.oid : null, n?.kind === 'tree' ? n.oid : null, join((o ?? n)!.name), out);
+      continue;
+    }
+    const oldBlob = o?.kind === 'blob' && PAGE.test(o.name) ? o.oid : null;
+    const newBlob = n?.kind === 'blob' && PAGE.test(n.name) ? n.oid : null;
+    if (oldBlob !== newBlob) out.push({ path: join((o ?? n)!.name), oldBlob, newBlob });
   }
 }
