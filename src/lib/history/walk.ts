@@ -48,10 +48,10 @@ export async function walkHistory(options: WalkOptions): Promise<WalkOutcome> {
     const reason = await walker.continueFrom(prior);
     if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental' };
     const fresh = new Walker(options);
-    await fresh.start(null);
+    await fresh.walkAll();
     return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason };
   }
-  await walker.start(null);
+  await walker.walkAll();
   return { state: walker.state, processed: walker.processed, mode: 'cold' };
 }
 
@@ -59,7 +59,6 @@ class Walker {
   readonly state: WalkState;
   processed = 0;
   private readonly options: WalkOptions;
-  private readonly commitIndex = new Map<string, number>();
   /** Parsed trees by OID: a tree is read once while commits near each other need it. */
   private readonly trees = new Lru<string, TreeEntry[]>(150_000, (entries) => entries.length + 1);
   private readonly texts = new Lru<string, string>(16 * 1024 * 1024, (text) => text.length + 64);
@@ -77,19 +76,13 @@ class Walker {
     if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
     if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
     if (knownParents.size > 1) return 'new commits branch from commits before the cached HEAD';
-    // Continuing must not alter the prior state the caller still holds: copy what the walk appends to.
-    Object.assign(this.state, {
-      commits: prior.commits.slice(),
-      histories: new Map([...prior.histories].map(([id, list]) => [id, list.slice()])),
-      aliases: new Map(prior.aliases),
-      nextId: prior.nextId,
-    });
-    for (const [oid, i] of known) this.commitIndex.set(oid, i);
+    // From here on the prior state is continued in place (the checks above leave it untouched when they refuse).
+    Object.assign(this.state, { commits: prior.commits, histories: prior.histories, aliases: prior.aliases, nextId: prior.nextId });
     await this.process(ordered, new Map([[prior.head, PageMap.of(prior.pages)]]));
     return null;
   }
 
-  async start(_: null): Promise<void> {
+  async walkAll(): Promise<void> {
     const { ordered } = await newCommits(this.options.head, (oid) => this.readCommit(oid), () => false, this.options.shallow);
     await this.process(ordered, new Map());
   }
@@ -105,7 +98,6 @@ class Walker {
     for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
     for (const commit of ordered) {
       const index = this.state.commits.length;
-      this.commitIndex.set(commit.oid, index);
       this.state.commits.push({
         oid: commit.oid,
         name: commit.authorName,
