@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommitInfo, PageState, RawRevision, WalkState } from './walk-state.ts';
+import { rootId, type CommitInfo, type PageState, type RawRevision, type WalkState } from './walk-state.ts';
 
 /** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. */
 export const CACHE_VERSION = 1;
@@ -50,6 +50,7 @@ function toRevision([commit, p, added, removed, merge, blob, parentBlob, previou
 }
 
 export function saveWalkState(cacheDir: string, key: string, state: WalkState): void {
+  const live = new Set([...state.pages.values()].map((p) => rootId(state, p.id)));
   const stored: StoredState = {
     version: CACHE_VERSION,
     key,
@@ -57,7 +58,8 @@ export function saveWalkState(cacheDir: string, key: string, state: WalkState): 
     contentPrefix: state.contentPrefix,
     nextId: state.nextId,
     commits: state.commits.map((c) => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email])]),
-    histories: [...state.histories].map(([id, list]) => [
+    // Only histories of pages at HEAD can still grow: the cache is continued only from HEAD itself.
+    histories: [...state.histories].filter(([id]) => live.has(id)).map(([id, list]) => [
       id,
       list.map((r): StoredRevision => {
         const row: StoredRevision = [r.commit, r.path, r.added, r.removed, r.merge ? 1 : 0, r.blob, r.parentBlob];
@@ -65,7 +67,7 @@ export function saveWalkState(cacheDir: string, key: string, state: WalkState): 
         return row;
       }),
     ]),
-    aliases: [...state.aliases],
+    aliases: [...state.aliases].filter(([, to]) => live.has(rootId(state, to))),
     pages: [...state.pages].map(([p, page]) => [p, page.id, page.blob, page.origins]),
   };
   const file = cacheFile(cacheDir, key);

@@ -24,7 +24,7 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
   const toRevision = (raw: RawRevision): Revision => {
     const c = state.commits[raw.commit]!;
     const { author, coAuthors, bot } = credit(c);
-    return {
+    const revision: Revision = {
       commit: c.oid,
       date: c.date,
       author,
@@ -36,9 +36,10 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
       merge: raw.merge,
       blob: raw.blob,
       parentBlob: raw.parentBlob,
-      ...(raw.previousPath !== undefined ? { previousPath: raw.previousPath } : {}),
-      ...(bot ? { bot: true } : {}),
     };
+    if (raw.previousPath !== undefined) revision.previousPath = raw.previousPath;
+    if (bot) revision.bot = true;
+    return revision;
   };
 
   const pages: Record<string, PageHistory> = {};
@@ -47,13 +48,20 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
     const raws = (state.histories.get(rootId(state, page.id)) ?? []).slice().sort((a, b) => b.commit - a.commit);
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
-    const lineCommits = page.origins.map((i) => state.commits[i]!.oid);
+    const lineCommits = new Array<string>(page.origins.length);
+    const linesPerCommit = new Map<number, number>();
+    for (let k = 0; k < page.origins.length; k++) {
+      const i = page.origins[k]!;
+      lineCommits[k] = state.commits[i]!.oid;
+      linesPerCommit.set(i, (linesPerCommit.get(i) ?? 0) + 1);
+    }
+    const lineAuthors = [...linesPerCommit].map(([i, lines]) => ({ ...credit(state.commits[i]!), lines }));
     pages[path] = {
       path,
       commits: revisions.length,
       created: revisions[revisions.length - 1]!,
       updated: revisions[0]!,
-      contributors: contributorsOf(revisions, page.origins.map((i) => credit(state.commits[i]!)), identities.isBot),
+      contributors: contributorsOf(revisions, lineAuthors, identities.isBot),
       revisions,
       lineCommits,
     };
@@ -61,7 +69,7 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
   return pages;
 }
 
-function contributorsOf(revisions: Revision[], lineAuthors: { author: Person; bot: boolean }[], isBot: (p: Person) => boolean): Contributor[] {
+function contributorsOf(revisions: Revision[], lineAuthors: { author: Person; bot: boolean; lines: number }[], isBot: (p: Person) => boolean): Contributor[] {
   const byEmail = new Map<string, Contributor>();
   const entry = (p: Person) => {
     let c = byEmail.get(p.email);
@@ -72,7 +80,8 @@ function contributorsOf(revisions: Revision[], lineAuthors: { author: Person; bo
     return c;
   };
   // Oldest first, so the newest spelling of a person's name is the one kept.
-  for (const r of revisions.slice().reverse()) {
+  for (let k = revisions.length - 1; k >= 0; k--) {
+    const r = revisions[k]!;
     if (!r.bot) {
       const c = entry(r.author);
       c.name = r.author.name;
@@ -85,6 +94,6 @@ function contributorsOf(revisions: Revision[], lineAuthors: { author: Person; bo
       entry(co).coAuthored++;
     }
   }
-  for (const { author, bot } of lineAuthors) if (!bot) entry(author).lines++;
+  for (const { author, bot, lines } of lineAuthors) if (!bot) entry(author).lines += lines;
   return [...byEmail.values()].sort((a, b) => b.lines - a.lines || b.commits - a.commits || b.coAuthored - a.coAuthored || a.name.localeCompare(b.name));
 }

@@ -16,6 +16,7 @@ const OVERLAP = 64 * 1024;
 const WINDOWS_KEPT = 16;
 /** Up to this size a pack is read whole: random access into it then costs no system calls. */
 const WHOLE_PACK_BYTES = 384 * 1024 * 1024;
+const WHOLE_PACK_AFTER = 2000;
 const REF_DELTA = 7;
 
 /** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
@@ -29,11 +30,11 @@ export class PackFile {
   private readonly idx: Buffer;
   private readonly count: number;
   private readonly fd: number;
-  /** Entry offsets in pack order: an entry ends where the next one starts, so reads need no guessing. */
-  private readonly sortedOffsets: Float64Array;
   private readonly packEnd: number;
   private readonly windows = new Map<number, Buffer>();
-  private readonly whole: Buffer | null;
+  /** The whole pack, read once enough entries were asked for (a one-commit update reads a handful). */
+  private whole: Buffer | null = null;
+  private entriesRead = 0;
 
   constructor(idxFile: string, packFile: string) {
     this.file = packFile;
@@ -44,10 +45,6 @@ export class PackFile {
     this.count = this.idx.readUInt32BE(8 + 255 * 4);
     this.fd = openSync(packFile, 'r');
     this.packEnd = fstatSync(this.fd).size - 20;
-    this.whole = this.packEnd <= WHOLE_PACK_BYTES ? readFileSync(packFile) : null;
-    const offsets = new Float64Array(this.count);
-    for (let i = 0; i < this.count; i++) offsets[i] = this.offsetAt(i);
-    this.sortedOffsets = offsets.sort();
   }
 
   close(): void {
@@ -82,18 +79,6 @@ export class PackFile {
     return -1;
   }
 
-  private entryEnd(offset: number): number {
-    const s = this.sortedOffsets;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (s[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < s.length ? s[lo]! : this.packEnd;
-  }
-
   private bytes(offset: number, end: number): Buffer {
     if (this.whole) return this.whole.subarray(offset, end);
     const start = offset - (offset % WINDOW);
@@ -115,16 +100,19 @@ export class PackFile {
   }
 
   readEntry(offset: number): PackEntry {
-    const end = this.entryEnd(offset);
-    const raw = this.bytes(offset, end);
+    if (!this.whole && ++this.entriesRead === WHOLE_PACK_AFTER && this.packEnd <= WHOLE_PACK_BYTES) this.whole = readFileSync(this.file);
+    const header = this.bytes(offset, Math.min(offset + 32, this.packEnd));
     let pos = 0;
-    let byte = raw[pos++]!;
+    let byte = header[pos++]!;
     const type = (byte >> 4) & 7;
     let size = byte & 15;
     for (let shift = 4; byte & 0x80; shift += 7) {
-      byte = raw[pos++]!;
+      byte = header[pos++]!;
       size += (byte & 0x7f) * 2 ** shift;
     }
+    // zlib stops at the end of its stream, so reading a little past the entry is harmless; deflate
+    // output is never much larger than its input (a few bytes per 16 KiB block, plus headers).
+    const raw = this.bytes(offset, Math.min(this.packEnd, offset + pos + 20 + 64 + size + (size >>> 8)));
     // zlib's output buffer is 16 KiB unless told; a small object would keep all of it alive in the caches.
     const inflate = (data: Buffer) => inflateSync(data, { chunkSize: Math.max(64, size + 1) });
     if (type === OFS_DELTA) {
