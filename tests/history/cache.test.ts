@@ -41,19 +41,40 @@ describe('the history cache', () => {
     expect(next.pages['content/a.md']!.lineCommits).toHaveLength(4);
   });
 
+  it('keeps appending one small record per run, merges included, and still agrees with a cold run', async () => {
+    repo.commit({ author: grace, date: '2024-01-04T11:00:00+00:00', message: 'Five', files: { 'content/b.md': 'b1\nb2\nb3\n' } });
+    expect((await withCache()).stats).toMatchObject({ mode: 'incremental', processed: 1 });
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.commit({ author: linus, date: '2024-01-04T12:00:00+00:00', message: 'Side', files: { 'content/a.md': 'a0\na1\nA2\na3\na4\n' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit({ author: ada, date: '2024-01-04T13:00:00+00:00', message: 'Main', files: { 'content/a.md': 'a1\nA2\na3\na4\na5\n' } });
+    repo.merge('side', { author: grace, date: '2024-01-04T14:00:00+00:00' });
+    const merged = await withCache();
+    expect(merged.stats).toMatchObject({ mode: 'incremental', processed: 3 });
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.log'))).toHaveLength(1);
+    expect(merged.pages).toEqual((await cold()).pages);
+    // Read back from snapshot plus log in a fresh run: nothing left to walk, same answer.
+    const again = await withCache();
+    expect(again.stats).toMatchObject({ mode: 'cached', processed: 0 });
+    expect(again.pages).toEqual(merged.pages);
+  });
+
   it('recomputes from scratch when the history was rewritten', async () => {
-    repo.git(['commit', '-q', '--amend', '-m', 'Four, reworded'], repo.env(grace, '2024-01-05T10:00:00+00:00'));
+    // As after a force-push: the merge is dropped and another commit takes its place.
+    repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    repo.commit({ author: grace, date: '2024-01-05T10:00:00+00:00', message: 'Rewritten', files: { 'content/c.md': 'c\nc2\n' } });
     const rewritten = await withCache();
-    expect(rewritten.stats).toMatchObject({ mode: 'cold', processed: 4, commits: 4 });
+    expect(rewritten.stats).toMatchObject({ mode: 'cold', processed: 7, commits: 7 });
     expect(rewritten.stats?.restartReason).toMatch(/rewritten/);
     expect(rewritten.pages).toEqual((await cold()).pages);
-    expect(rewritten.pages['content/c.md']!.updated.message).toBe('Four, reworded');
+    expect(rewritten.pages['content/c.md']!.updated.message).toBe('Rewritten');
+    expect(rewritten.pages['content/a.md']!.revisions.map((r) => r.message)).not.toContain('Side');
   });
 
   it('ignores a cache file of another format version or a torn one', async () => {
     const [file] = readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
     writeFileSync(path.join(cacheDir, file!), '{"version": 0');
     const result = await withCache();
-    expect(result.stats).toMatchObject({ mode: 'cold', processed: 4 });
+    expect(result.stats).toMatchObject({ mode: 'cold', processed: 7 });
   });
 });

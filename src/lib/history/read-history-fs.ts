@@ -1,7 +1,7 @@
 // Runs in Node: reads a repository's history for one content folder, using and refreshing the on-disk cache.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadWalkState, saveWalkState } from './cache-fs.ts';
+import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './cache-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
 import { buildPages } from './model.ts';
@@ -59,22 +59,37 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
   try {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo.workdir) : options.cacheDir;
     const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}`;
+    const clock = { at: performance.now() };
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - clock.at);
+      clock.at = now;
+      return ms;
+    };
     const prior = cacheDir ? loadWalkState(cacheDir, key) : undefined;
+    // Taken before the walk, which continues the prior state in place.
+    const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
+    const load = lap();
     const outcome = await walkHistory({ reader: store, head, contentPrefix, shallow, prior, onProgress: options.onProgress });
+    const walk = lap();
     if (cacheDir && outcome.processed > 0) {
       try {
-        saveWalkState(cacheDir, key, outcome.state);
+        if (outcome.mode === 'incremental' && baseline) appendWalkState(cacheDir, key, outcome.state, baseline);
+        else saveWalkState(cacheDir, key, outcome.state);
       } catch (error) {
         warnings.push(`the history cache could not be written to ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    const save = lap();
     const mailmap = parseMailmap(await mailmapAtHead(store, head));
     const isBot = botMatcher(options.bots ?? []);
+    const pages = buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
+    const build = lap();
     return {
       head,
       shallow: shallow.size > 0,
       contentPrefix,
-      pages: buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot }),
+      pages,
       warnings,
       stats: {
         commits: outcome.state.commits.length,
@@ -83,6 +98,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
         ...(outcome.restartReason ? { restartReason: outcome.restartReason } : {}),
         objectReads: store.reads,
         ms: Date.now() - started,
+        phases: { load, walk, save, build },
       },
     };
   } finally {

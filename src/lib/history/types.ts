@@ -80,4 +80,6 @@ export interface HistoryStats {
   restartReason?: string;
   objectReads: number;
   ms: number;
+  /** Milliseconds per phase: reading the cache, walking, writing the cache, building pages. */
+  phases?: { load: number; walk: number; save: number; build: number };
 }
