@@ -1,29 +1,52 @@
 // Runs anywhere: turns the walk's raw state into per-page histories, applying .mailmap and keeping bots out of contributor lists.
 import type { IdentityResolver } from './identities.ts';
 import type { Contributor, PageHistory, Person, Revision } from './types.ts';
-import { rootId, type CommitInfo, type RawRevision, type WalkState } from './walk-state.ts';
+import { rootId, type RawRevision, type WalkState } from './walk-state.ts';
 
 export interface Identities {
   resolve: IdentityResolver;
   isBot: (person: Person) => boolean;
 }
 
+interface Credit {
+  author: Person;
+  coAuthors: Person[];
+  bot: boolean;
+}
+
+interface LineAuthor {
+  author: Person;
+  bot: boolean;
+  lines: number;
+}
+
 export function buildPages(state: WalkState, identities: Identities): Record<string, PageHistory> {
-  const people = new Map<CommitInfo, { author: Person; coAuthors: Person[]; bot: boolean }>();
-  const credit = (c: CommitInfo) => {
-    let known = people.get(c);
+  // Per commit index; one identity per raw name and email, so each person is one object throughout.
+  const people: (Credit | undefined)[] = new Array(state.commits.length);
+  const identity = new Map<string, { person: Person; bot: boolean }>();
+  const resolve = (name: string, email: string) => {
+    const key = `${name}\n${email}`;
+    let found = identity.get(key);
+    if (!found) {
+      const person = identities.resolve(name, email);
+      found = { person, bot: identities.isBot({ name, email }) || identities.isBot(person) };
+      identity.set(key, found);
+    }
+    return found;
+  };
+  const credit = (index: number): Credit => {
+    let known = people[index];
     if (!known) {
-      const author = identities.resolve(c.name, c.email);
-      const bot = identities.isBot({ name: c.name, email: c.email }) || identities.isBot(author);
-      const coAuthors = c.coAuthors.map((p) => identities.resolve(p.name, p.email));
-      known = { author, coAuthors, bot };
-      people.set(c, known);
+      const c = state.commits[index]!;
+      const { person, bot } = resolve(c.name, c.email);
+      known = { author: person, coAuthors: c.coAuthors.map((p) => resolve(p.name, p.email).person), bot };
+      people[index] = known;
     }
     return known;
   };
   const toRevision = (raw: RawRevision): Revision => {
     const c = state.commits[raw.commit]!;
-    const { author, coAuthors, bot } = credit(c);
+    const { author, coAuthors, bot } = credit(raw.commit);
     const revision: Revision = {
       commit: c.oid,
       date: c.date,
@@ -45,7 +68,7 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
   const pages: Record<string, PageHistory> = {};
   for (const path of [...state.pages.keys()].sort()) {
     const page = state.pages.get(path)!;
-    const raws = (state.histories.get(rootId(state, page.id)) ?? []).slice().sort((a, b) => b.commit - a.commit);
+    const raws = newestFirst(state.histories.get(rootId(state, page.id)) ?? []);
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
     const lineCommits = new Array<string>(page.origins.length);
@@ -55,7 +78,11 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
       lineCommits[k] = state.commits[i]!.oid;
       linesPerCommit.set(i, (linesPerCommit.get(i) ?? 0) + 1);
     }
-    const lineAuthors = [...linesPerCommit].map(([i, lines]) => ({ ...credit(state.commits[i]!), lines }));
+    const lineAuthors: LineAuthor[] = [];
+    for (const [i, lines] of linesPerCommit) {
+      const { author, bot } = credit(i);
+      lineAuthors.push({ author, bot, lines });
+    }
     pages[path] = {
       path,
       commits: revisions.length,
@@ -69,7 +96,15 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
   return pages;
 }
 
-function contributorsOf(revisions: Revision[], lineAuthors: { author: Person; bot: boolean; lines: number }[], isBot: (p: Person) => boolean): Contributor[] {
+/** Lists are appended in walk order; only histories joined at merges need a real sort. */
+function newestFirst(list: RawRevision[]): RawRevision[] {
+  let ordered = true;
+  for (let k = 1; k < list.length && ordered; k++) ordered = list[k - 1]!.commit < list[k]!.commit;
+  const copy = list.slice();
+  return ordered ? copy.reverse() : copy.sort((a, b) => b.commit - a.commit);
+}
+
+function contributorsOf(revisions: Revision[], lineAuthors: LineAuthor[], isBot: (p: Person) => boolean): Contributor[] {
   const byEmail = new Map<string, Contributor>();
   const entry = (p: Person) => {
     let c = byEmail.get(p.email);
