@@ -1,6 +1,6 @@
 // Test helper: builds real git repositories in temp folders with the git CLI (pinned dates, no signing) and reads git's own answers as the oracle.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -100,10 +100,6 @@ export class TestRepo {
     };
   }
 
-  rename(from: string, to: string): void {
-    renameSync(path.join(this.dir, from), path.join(this.dir, to));
-  }
-
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -155,11 +151,4 @@ export function blameLinesByEmail(dir: string, file: string): Record<string, num
   const counts: Record<string, number> = {};
   for (const { email } of gitBlame(dir, file)) counts[email.toLowerCase()] = (counts[email.toLowerCase()] ?? 0) + 1;
   return counts;
-}
-
-export function writeFiles(dir: string, files: Record<string, string>): void {
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), content);
-  }
 }

@@ -19,7 +19,7 @@ export interface WalkOptions {
   head: string;
   contentPrefix: string;
   shallow: ReadonlySet<string>;
-  /** The state at an earlier HEAD; used only when HEAD descends from it without rewriting it. */
+  /** The state at an earlier HEAD, continued in place when every new commit descends from it; otherwise left as it was and the walk starts over. */
   prior?: WalkState | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
