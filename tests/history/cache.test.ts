@@ -59,22 +59,38 @@ describe('the history cache', () => {
     expect(again.pages).toEqual(merged.pages);
   });
 
+  it('continues the cache when a branch forked from an earlier commit is merged, as pull requests are', async () => {
+    const forkPoint = repo.git(['rev-parse', 'HEAD~3']).trim();
+    repo.git(['checkout', '-q', '-b', 'pull-request', forkPoint]);
+    repo.commit({ author: linus, date: '2024-01-04T15:00:00+00:00', message: 'PR one', files: { 'content/c.md': 'c\nfrom the PR\n', 'content/d.md': 'd\n' } });
+    repo.commit({ author: grace, date: '2024-01-04T16:00:00+00:00', message: 'PR two', files: { 'content/b.md': 'b0\nb1\nb2\n' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.merge('pull-request', { author: ada, date: '2024-01-04T17:00:00+00:00', resolve: { 'content/b.md': 'b0\nb1\nb2\nb3\n' } });
+    const merged = await withCache();
+    expect(merged.stats).toMatchObject({ mode: 'incremental', processed: 3, commits: 11 });
+    expect(merged.pages).toEqual((await cold()).pages);
+    expect(merged.pages['content/d.md']!.created.message).toBe('PR one');
+    const again = await withCache();
+    expect(again.stats).toMatchObject({ mode: 'cached' });
+    expect(again.pages).toEqual(merged.pages);
+  });
+
   it('recomputes from scratch when the history was rewritten', async () => {
-    // As after a force-push: the merge is dropped and another commit takes its place.
+    // As after a force-push: the pull request's merge is dropped and another commit takes its place.
     repo.git(['reset', '-q', '--hard', 'HEAD~1']);
     repo.commit({ author: grace, date: '2024-01-05T10:00:00+00:00', message: 'Rewritten', files: { 'content/c.md': 'c\nc2\n' } });
     const rewritten = await withCache();
-    expect(rewritten.stats).toMatchObject({ mode: 'cold', processed: 7, commits: 7 });
+    expect(rewritten.stats).toMatchObject({ mode: 'cold', processed: 9, commits: 9 });
     expect(rewritten.stats?.restartReason).toMatch(/rewritten/);
     expect(rewritten.pages).toEqual((await cold()).pages);
     expect(rewritten.pages['content/c.md']!.updated.message).toBe('Rewritten');
-    expect(rewritten.pages['content/a.md']!.revisions.map((r) => r.message)).not.toContain('Side');
+    expect(rewritten.pages['content/c.md']!.revisions.map((r) => r.message)).toEqual(['Rewritten', 'Four']);
   });
 
   it('ignores a cache file of another format version or a torn one', async () => {
     const [file] = readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
     writeFileSync(path.join(cacheDir, file!), '{"version": 0');
     const result = await withCache();
-    expect(result.stats).toMatchObject({ mode: 'cold', processed: 7 });
+    expect(result.stats).toMatchObject({ mode: 'cold', processed: 9 });
   });
 });

@@ -31,6 +31,20 @@ export interface PageState {
   lines?: string[];
 }
 
+/**
+ * How to undo one commit on HEAD's first-parent line: its first parent, and each page path it
+ * changed with the page there before (null: there was none). Replayed backwards from HEAD they give
+ * the pages of a recent commit, which is what a merged branch that forked from it needs.
+ */
+export interface UndoRecord {
+  oid: string;
+  parent: string;
+  restore: [path: string, page: PageState | null][];
+}
+
+/** Commits of HEAD's first-parent line kept undoable: a branch forked further back than this is walked again from scratch. */
+export const UNDO_DEPTH = 1000;
+
 export interface WalkState {
   head: string;
   contentPrefix: string;
@@ -41,6 +55,25 @@ export interface WalkState {
   nextId: number;
   /** Every page at HEAD, by repo-relative path. */
   pages: Map<string, PageState>;
+  /** Undo records of HEAD's first-parent line, HEAD's first, at most UNDO_DEPTH. */
+  undo: UndoRecord[];
+}
+
+/** The pages at `oid`, a commit on HEAD's recent first-parent line, or null when it is not among them. */
+export function pagesAt(state: Pick<WalkState, 'head' | 'pages' | 'undo'>, oid: string): Map<string, PageState> | null {
+  if (oid === state.head) return state.pages;
+  const pages = new Map(state.pages);
+  let at = state.head;
+  for (const record of state.undo) {
+    if (record.oid !== at) return null;
+    for (const [path, page] of record.restore) {
+      if (page) pages.set(path, page);
+      else pages.delete(path);
+    }
+    at = record.parent;
+    if (at === oid) return pages;
+  }
+  return null;
 }
 
 export function rootId(state: Pick<WalkState, 'aliases'>, id: number): number {

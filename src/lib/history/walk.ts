@@ -8,7 +8,7 @@ import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { pairRenames, type Side } from './renames.ts';
 import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
-import { joinHistories, rootId, type PageState, type RawRevision, type WalkState } from './walk-state.ts';
+import { joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 export interface ObjectReader {
   read(oid: string): Promise<{ type: string; content: Buffer }>;
@@ -66,7 +66,7 @@ class Walker {
 
   constructor(options: WalkOptions) {
     this.options = options;
-    this.state = { head: options.head, contentPrefix: options.contentPrefix, commits: [], histories: new Map(), aliases: new Map(), nextId: 0, pages: new Map() };
+    this.state = { head: options.head, contentPrefix: options.contentPrefix, commits: [], histories: new Map(), aliases: new Map(), nextId: 0, pages: new Map(), undo: [] };
   }
 
   /** Continues a prior walk; returns why it cannot (then nothing was changed in the prior state), or null. */
@@ -75,16 +75,22 @@ class Walker {
     const { ordered, knownParents } = await newCommits(this.options.head, (oid) => this.readCommit(oid), (oid) => known.has(oid), this.options.shallow);
     if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
     if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
-    if (knownParents.size > 1) return 'new commits branch from commits before the cached HEAD';
+    // A merged branch usually forked from an earlier commit of HEAD's line: its pages come from the undo records.
+    const states = new Map<string, Pages>();
+    for (const oid of knownParents) {
+      const pages = pagesAt(prior, oid);
+      if (!pages) return `new commits branch from ${oid.slice(0, 7)}, further back than the cache can restore`;
+      states.set(oid, PageMap.of(pages));
+    }
     // From here on the prior state is continued in place (the checks above leave it untouched when they refuse).
     Object.assign(this.state, { commits: prior.commits, histories: prior.histories, aliases: prior.aliases, nextId: prior.nextId });
-    await this.process(ordered, new Map([[prior.head, PageMap.of(prior.pages)]]));
+    await this.process(ordered, states, prior.undo);
     return null;
   }
 
   async walkAll(): Promise<void> {
     const { ordered } = await newCommits(this.options.head, (oid) => this.readCommit(oid), () => false, this.options.shallow);
-    await this.process(ordered, new Map());
+    await this.process(ordered, new Map(), []);
   }
 
   private async readCommit(oid: string): Promise<Buffer> {
@@ -93,7 +99,8 @@ class Walker {
     return object.content;
   }
 
-  private async process(ordered: GraphCommit[], states: Map<string, Pages>): Promise<void> {
+  private async process(ordered: GraphCommit[], states: Map<string, Pages>, priorUndo: UndoRecord[]): Promise<void> {
+    const undo = new Map<string, UndoRecord>();
     const children = new Map<string, number>();
     for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
     for (const commit of ordered) {
@@ -116,12 +123,25 @@ class Walker {
         states.delete(p);
         return s.take();
       });
-      const pages = await this.processCommit(commit, index, parentStates);
+      const pages = await this.processCommit(commit, index, parentStates, undo);
       if ((children.get(commit.oid) ?? 0) > 0 || commit.oid === this.options.head) states.set(commit.oid, pages);
       this.processed++;
       if (this.options.onProgress && this.processed % 500 === 0) this.options.onProgress(this.processed, ordered.length);
     }
     this.state.pages = states.get(this.options.head)?.toMap() ?? new Map();
+    // Keep the undo records of HEAD's first-parent line only, continuing into the prior ones.
+    const kept: UndoRecord[] = [];
+    for (let at: string | undefined = this.options.head; at && kept.length < UNDO_DEPTH; ) {
+      const record = undo.get(at);
+      if (!record) {
+        const from = priorUndo.findIndex((r) => r.oid === at);
+        if (from >= 0) kept.push(...priorUndo.slice(from, from + UNDO_DEPTH - kept.length));
+        break;
+      }
+      kept.push(record);
+      at = record.parent;
+    }
+    this.state.undo = kept;
   }
 
   private async readTree(oid: string): Promise<TreeEntry[]> {
@@ -193,11 +213,19 @@ class Walker {
     return { state, sourceOf: (path) => (changed.has(path) ? changed.get(path)! : path) };
   }
 
-  private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[]): Promise<Pages> {
+  private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[], undo: Map<string, UndoRecord>): Promise<Pages> {
     const tree = await this.contentTree(commit.oid, commit.tree);
     const firstParentTree = commit.parents[0] ? await this.contentTree(commit.parents[0]) : null;
     const pages: Pages = parentStates[0] ?? PageMap.of();
     const { gone, arrived } = await this.changesFrom(firstParentTree, tree);
+    if (commit.parents[0]) {
+      // Without `lines`, which can be read again from the blob: undo records stay small.
+      const restore = [...new Set([...gone, ...arrived.map((a) => a.path)])].map((path): [string, PageState | null] => {
+        const page = pages.get(path);
+        return [path, page ? { id: page.id, blob: page.blob, origins: page.origins } : null];
+      });
+      undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
+    }
     // Read the first parent's versions before deletions and renames reshuffle the paths.
     const fromFirst = arrived.map((change) => (change.from === null ? undefined : pages.get(change.from)));
     for (const path of gone) pages.delete(path);
