@@ -28,7 +28,14 @@ export function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'm
 }
 
 export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> {
-  const result = await readRepositoryHistory({ contentDir: wiki.contentDir, bots: wiki.config.bots, cacheDir: defaultCacheDir(wiki.root) });
+  let result: RepositoryHistory;
+  try {
+    result = await readRepositoryHistory({ contentDir: wiki.contentDir, bots: wiki.config.bots, cacheDir: defaultCacheDir(wiki.root) });
+  } catch (error) {
+    // A damaged repository costs the site its history sections, not the build.
+    const message = error instanceof Error ? error.message : String(error);
+    return { history: { head: null, shallow: false, pages: {} }, warnings: [`page history is not shown: ${message}`], summary: 'no page history' };
+  }
   const s = result.stats;
   return {
     history: keyByPageId(result, wiki, result.contentPrefix ?? ''),
