@@ -152,3 +152,10 @@ export function blameLinesByEmail(dir: string, file: string): Record<string, num
   for (const { email } of gitBlame(dir, file)) counts[email.toLowerCase()] = (counts[email.toLowerCase()] ?? 0) + 1;
   return counts;
 }
+
+/** Makes `dir` a real repository whose `.git` is a file pointing elsewhere, as in worktrees and submodules; returns the git folder. */
+export function initWithGitFile(dir: string): string {
+  const gitdir = mkdtempSync(path.join(tmpdir(), 'wiki-gitdir-'));
+  git(dir, ['init', '-q', `--separate-git-dir=${gitdir}`]);
+  return gitdir;
+}
