@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   new: { summary: 'create a draft page in a community: new <community> "<title>" [--type how-to] [--tags a,b]', load: async () => (await import('./commands/new.ts')).run },
   check: { summary: 'check content, links, CODEOWNERS and review dates without a build [--format github]', load: async () => (await import('./commands/check.ts')).run },
   codeowners: { summary: 'write .github/CODEOWNERS from the stewards in community.yml [--stdout]', load: async () => (await import('./commands/codeowners.ts')).run },
+  history: { summary: 'who contributed what, read from git (--json for machines)', load: async () => (await import('./commands/history.ts')).run },
 };
 
 function usage(): string {

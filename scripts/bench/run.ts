@@ -1,40 +1,24 @@
-// Runs in Node: `npm run bench -- <suite> [<suite>…] [options]` runs the named scripts/bench/<suite>.bench.ts suites.
+// Runs in Node: `npm run bench [-- <suite>...] [-- suite options]`, runs scripts/bench/<suite>.bench.ts (all suites when none is named).
 import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-
-type Suite = (args: string[]) => Promise<void>;
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SUFFIX = '.bench.ts';
+const suites = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.slice(0, -'.bench.ts'.length))
+  .sort();
 
-async function main(argv: string[]): Promise<number> {
-  const available = readdirSync(here).filter((f) => f.endsWith(SUFFIX)).map((f) => f.slice(0, -SUFFIX.length)).sort();
-  // Suite names come first; everything from the first option on is handed to each suite.
-  const firstOption = argv.findIndex((a) => a.startsWith('-'));
-  const requested = firstOption === -1 ? argv : argv.slice(0, firstOption);
-  const options = firstOption === -1 ? [] : argv.slice(firstOption);
-  const names = requested.filter((a) => available.includes(a));
-  const unknown = requested.filter((a) => !available.includes(a));
-  if (names.length === 0 || unknown.length > 0) {
-    if (unknown.length > 0) console.error(`bench: no suite named ${unknown.map((u) => `"${u}"`).join(', ')}`);
-    console.error(`Usage: npm run bench -- <suite>… [options]\nSuites: ${available.join(', ') || '(none)'}`);
-    return 2;
-  }
-  for (const name of names) {
-    console.log(`== ${name}`);
-    const suite = (await import(pathToFileURL(path.join(here, name + SUFFIX)).href)) as { default: Suite };
-    await suite.default(options);
-  }
-  return 0;
+const argv = process.argv.slice(2);
+const named = argv.filter((a) => !a.startsWith('-') && suites.includes(a));
+const unknown = argv.filter((a, i) => !a.startsWith('-') && !suites.includes(a) && !argv[i - 1]?.startsWith('--'));
+if (unknown.length) {
+  console.error(`bench: unknown suite ${unknown.map((u) => `"${u}"`).join(', ')}; suites: ${suites.join(', ')}`);
+  process.exit(2);
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+const options = argv.filter((a) => !named.includes(a));
+for (const name of named.length ? named : suites) {
+  console.log(`\n## ${name}\n`);
+  const suite = (await import(pathToFileURL(path.join(here, `${name}.bench.ts`)).href)) as { default: (args: string[]) => Promise<void> };
+  await suite.default(options);
+}

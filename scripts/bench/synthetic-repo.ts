@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from './random.ts';
 
 export interface SyntheticRepoOptions {
   dir: string;
@@ -24,18 +25,6 @@ export interface SyntheticRepo {
   renames: number;
 }
 
-/** Small seeded PRNG (mulberry32): the same options always give the same repository. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const VOCABULARY = (
   'postgres index vacuum replica lag backup restore deploy rollout canary certificate rotate queue worker cache ' +
   'latency budget incident review runbook checklist interview synthesis persona recruit consent survey insight ' +
@@ -51,7 +40,7 @@ interface Draw {
 }
 
 function drawFrom(seed: number): Draw {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const draw = (() => next()) as Draw;
   draw.int = (n) => Math.floor(next() * n);
   draw.pick = (items) => items[Math.floor(next() * items.length)]!;

@@ -1,6 +1,7 @@
 // Runs in Node: writes a deterministic synthetic wiki (communities, nested folders, wikilinks between pages) for benchmarks.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from './random.ts';
 
 export interface SyntheticWikiOptions {
   pages: number;
@@ -16,18 +17,6 @@ const WORDS = (
 const TYPES = ['how-to', 'lesson-learned', 'faq', 'decision', 'reference', 'playbook'];
 const FOLDERS = ['', 'runbooks', 'decisions', 'notes/archive'];
 
-/** mulberry32: a small, fast, seedable generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface PlannedPage {
   community: string;
   folder: string;
@@ -37,7 +26,7 @@ interface PlannedPage {
 
 /** Writes `content/` and `wiki.config.yml` under `root`; returns the number of pages written. */
 export function writeSyntheticWiki(root: string, options: SyntheticWikiOptions): number {
-  const rand = random(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const communities = Array.from({ length: options.communities }, (_, i) => `community-${String(i).padStart(2, '0')}`);
   const pages: PlannedPage[] = Array.from({ length: options.pages }, (_, i) => {

@@ -14,6 +14,7 @@ import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/
 import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
+import { loadSiteHistory } from './history-fs.ts';
 import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
 
@@ -47,8 +48,11 @@ export default function wikiIntegration(): AstroIntegration {
   return {
     name: 'cop-wiki',
     hooks: {
-      'astro:config:setup': ({ updateConfig, logger }) => {
+      'astro:config:setup': async ({ updateConfig, logger }) => {
         wiki = loadOrStop(logger);
+        const loadedHistory = await loadSiteHistory(wiki);
+        for (const warning of loadedHistory.warnings) logger.warn(warning);
+        logger.info(loadedHistory.summary);
         const { config, model, contentDir } = wiki;
         const index = buildPageIndex(model.pages, model.assets);
         const byFile = new Map(model.pages.map((p) => [path.join(contentDir, p.path).normalize('NFC'), p]));
@@ -56,8 +60,8 @@ export default function wikiIntegration(): AstroIntegration {
         const data: SiteData = {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
-          history: { head: null, shallow: false, pages: {} },
           contentInRepository: repositoryPathOf(contentDir, wiki.root).path,
+          history: loadedHistory.history,
         };
         updateConfig({
           base: config.base,

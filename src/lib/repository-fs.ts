@@ -1,16 +1,11 @@
 // Runs in Node: finds the git repository that holds the wiki, so paths can be given relative to its root.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findRepository } from './history/repo-fs.ts';
 
-/** The nearest folder at or above `start` holding `.git`, a folder or (in a worktree or submodule) a file. */
+/** The working tree's root around `start` (worktrees' and submodules' `.git` files included), undefined outside any repository. */
 export function findRepositoryRoot(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return existsSync(start) ? findRepository(start)?.workdir : undefined;
 }
 
 /**

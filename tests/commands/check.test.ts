@@ -2,8 +2,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFixture } from '../helpers/build-site.ts';
+import { writeFixture as writeFiles } from '../helpers/build-site.ts';
+import { initWithGitFile } from '../helpers/git-repo.ts';
 import { wiki } from '../helpers/wiki-command.ts';
+
+/** Fixture wikis in a real repository whose .git is a file, as in a worktree: paths are reported from its root. */
+const writeFixture = (files: Record<string, string>) => {
+  const root = writeFiles(files);
+  initWithGitFile(root);
+  return root;
+};
 
 const clean = {
   'wiki.config.yml': 'title: Fixture\n',
@@ -47,7 +55,6 @@ describe('wiki check', () => {
 
   it('writes GitHub annotations with --format github, escaped, with paths from the repository root', () => {
     const root = writeFixture({
-      '.git': 'gitdir: /elsewhere/worktrees/x\n',
       'site/wiki.config.yml': 'content: pages\n',
       'site/pages/ops, and more/a.md': '# A\n\nLine two [[b: c]].\n',
     });

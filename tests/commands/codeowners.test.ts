@@ -2,11 +2,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFixture } from '../helpers/build-site.ts';
+import { writeFixture as writeFiles } from '../helpers/build-site.ts';
+import { initWithGitFile } from '../helpers/git-repo.ts';
 import { wiki } from '../helpers/wiki-command.ts';
 
+/** Fixture wikis in a real repository whose .git is a file, as in a worktree: paths are reported from its root. */
+const writeFixture = (files: Record<string, string>) => {
+  const root = writeFiles(files);
+  initWithGitFile(root);
+  return root;
+};
+
 const files = {
-  '.git': 'gitdir: /elsewhere/.git/worktrees/wiki\n',
   'docs/wiki.config.yml': 'content: knowledge base\n',
   'docs/knowledge base/Platform Ops/community.yml': 'stewards:\n  - name: Ada\n    github: "@ada"\n    email: ada@example.org\n  - name: Bo\n    email: bo@example.org\n',
   'docs/knowledge base/Platform Ops/a.md': '# A\n',

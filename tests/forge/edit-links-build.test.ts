@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite, writeFixture, type BuiltSite } from '../helpers/build-site.ts';
+import { initWithGitFile } from '../helpers/git-repo.ts';
 
 const content = {
   'content/Platform Ops/community.yml': 'name: Platform ops\n',
@@ -18,10 +19,10 @@ describe('edit links in the built site', () => {
   beforeAll(() => {
     // The wiki lives in docs/ of a (worktree) repository, so links carry the docs/ prefix.
     repoRoot = writeFixture({
-      '.git': 'gitdir: /elsewhere/.git/worktrees/wiki\n',
       'docs/wiki.config.yml': 'title: Forge fixture\nrepository:\n  url: https://gitlab.example.org/team/wiki.git\n  branch: trunk\n  forge: gitlab\n',
       ...Object.fromEntries(Object.entries(content).map(([name, text]) => [`docs/${name}`, text])),
     });
+    initWithGitFile(repoRoot);
     withRepo = buildSite(path.join(repoRoot, 'docs'));
     without = buildSite(writeFixture({ 'wiki.config.yml': 'title: No repository\n', ...content }));
   });

@@ -64,4 +64,22 @@ export interface RepositoryHistory {
   pages: Record<string, PageHistory>;
   /** One line each, for the build log: no repository, shallow clone, … */
   warnings: string[];
+  /** The content folder's path relative to the repository root ('' for the root itself). */
+  contentPrefix?: string;
+  /** What the run cost; tests and the benchmark read it. */
+  stats?: HistoryStats;
+}
+
+export interface HistoryStats {
+  /** Commits reachable from HEAD. */
+  commits: number;
+  /** Commits this run walked (0 when the cache was already at HEAD). */
+  processed: number;
+  mode: 'none' | 'cold' | 'incremental' | 'cached';
+  /** Why a cached walk could not be continued (history rewritten, …). */
+  restartReason?: string;
+  objectReads: number;
+  ms: number;
+  /** Milliseconds per phase: reading the cache, walking, writing the cache, building pages. */
+  phases?: { load: number; walk: number; save: number; build: number };
 }

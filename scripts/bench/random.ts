@@ -1,0 +1,13 @@
+// Runs in Node (benchmarks): a small seeded pseudo-random generator, so synthetic wikis are the same on every run.
+
+/** mulberry32: fast, seedable, good enough for test data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,99 @@
+// Runs in Node: `npm run wiki -- history [--repo DIR] [--content DIR] [--json]`, who contributed what, read from git.
+import path from 'node:path';
+import { defaultCacheDir, readRepositoryHistory } from '../../src/lib/history/index.ts';
+import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
+import { loadWikiConfig } from '../../src/lib/wiki-fs.ts';
+
+const USAGE = 'Usage: npm run wiki -- history [--repo DIR] [--content DIR] [--json]';
+
+interface Args {
+  repo?: string;
+  content?: string;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--json' && inline === undefined) args.json = true;
+    else if (flag === '--repo' || flag === '--content') {
+      const value = inline ?? argv[++i];
+      if (!value) return `${flag} needs a folder`;
+      args[flag === '--repo' ? 'repo' : 'content'] = value;
+    } else return `unknown option "${arg}"`;
+  }
+  return args;
+}
+
+/** The documented JSON: only these fields, in this order. */
+const revisionJson = (r: Revision) => ({
+  commit: r.commit,
+  date: r.date,
+  author: { name: r.author.name, email: r.author.email },
+  coAuthors: r.coAuthors.map((p) => ({ name: p.name, email: p.email })),
+  message: r.message,
+  path: r.path,
+  added: r.added,
+  removed: r.removed,
+  merge: r.merge,
+});
+
+const pageJson = (p: PageHistory) => ({
+  commits: p.commits,
+  created: revisionJson(p.created),
+  updated: revisionJson(p.updated),
+  contributors: p.contributors.map((c) => ({ name: c.name, email: c.email, commits: c.commits, coAuthored: c.coAuthored, added: c.added, removed: c.removed, lines: c.lines })),
+  revisions: p.revisions.map(revisionJson),
+});
+
+export function historyJson(history: RepositoryHistory) {
+  return {
+    head: history.head,
+    shallow: history.shallow,
+    pages: Object.fromEntries(Object.entries(history.pages).map(([p, page]) => [p, pageJson(page)])),
+  };
+}
+
+function summary(history: RepositoryHistory): string {
+  const out: string[] = [];
+  for (const page of Object.values(history.pages)) {
+    const when = (r: Revision) => `${r.date.slice(0, 10)} by ${r.author.name}`;
+    out.push(`${page.path}: ${page.commits} commit${page.commits === 1 ? '' : 's'}, created ${when(page.created)}, updated ${when(page.updated)}`);
+    const top = page.contributors.slice(0, 3).map((c) => `${c.name} (${c.lines} lines, ${c.commits} commits)`);
+    if (top.length) out.push(`  ${top.join(', ')}`);
+  }
+  const s = history.stats;
+  out.push(`${Object.keys(history.pages).length} pages, ${s?.commits ?? 0} commits${s ? ` (${s.processed} walked, ${s.ms} ms)` : ''}`);
+  return out.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`wiki history: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const loaded = loadWikiConfig();
+  const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
+  // With only --repo, the configured content folder is used when it lies in that repository, else the whole repository.
+  const contentDir = args.content
+    ? path.resolve(args.content)
+    : args.repo && !inside(path.resolve(args.repo), loaded.contentDir)
+      ? path.resolve(args.repo)
+      : loaded.contentDir;
+  const started = Date.now();
+  let shown = false;
+  // Progress goes to stderr, only where someone watches or the run is long; stdout stays pure output.
+  const onProgress = (done: number, total: number) => {
+    if (!process.stderr.isTTY && Date.now() - started < 5000) return;
+    shown = true;
+    process.stderr.write(`\rwiki history: ${done}/${total} commits`);
+  };
+  const history = await readRepositoryHistory({ contentDir, repoDir: args.repo, bots: loaded.config.bots, cacheDir: defaultCacheDir(loaded.root), onProgress });
+  if (shown) process.stderr.write('\n');
+  for (const warning of history.warnings) console.error(`wiki history: warning: ${warning}`);
+  console.log(args.json ? JSON.stringify(historyJson(history), null, 2) : summary(history));
+  return 0;
+}

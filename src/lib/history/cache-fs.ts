@@ -1,0 +1,198 @@
+// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run.
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
+
+/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. */
+export const CACHE_VERSION = 3;
+/** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
+const MAX_APPENDS = 200;
+
+type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][]];
+type StoredRevision = [commit: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string];
+type StoredPage = [path: string, id: number, blob: string, origins: number[]];
+/** A restored page, or just its path where the page did not exist. */
+type StoredUndo = [oid: string, parent: string, restore: (StoredPage | [path: string])[]];
+
+interface Snapshot {
+  version: number;
+  key: string;
+  head: string;
+  contentPrefix: string;
+  nextId: number;
+  commits: StoredCommit[];
+  histories: [number, StoredRevision[]][];
+  aliases: [number, number][];
+  pages: StoredPage[];
+  undo: StoredUndo[];
+}
+
+/** What one incremental run added on top of the state at `from`. */
+interface Append {
+  version: number;
+  key: string;
+  from: string;
+  head: string;
+  nextId: number;
+  commits: StoredCommit[];
+  revisions: [number, StoredRevision][];
+  aliases: [number, number][];
+  pages: StoredPage[];
+  deleted: string[];
+  /** Undo records of the new commits on HEAD's line; the older ones continue from `undoFrom` in the records before. */
+  undo: StoredUndo[];
+  undoFrom: string | null;
+}
+
+/** What `appendWalkState` needs to know about the state the run started from. */
+export interface Baseline {
+  head: string;
+  commits: number;
+  pages: ReadonlyMap<string, PageState>;
+}
+
+export function cacheFile(cacheDir: string, key: string): string {
+  return path.join(cacheDir, `history-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.json`);
+}
+
+const logFile = (cacheDir: string, key: string) => cacheFile(cacheDir, key).replace(/\.json$/, '.log');
+
+export function loadWalkState(cacheDir: string, key: string): WalkState | undefined {
+  let snapshot: Snapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as Snapshot;
+  } catch {
+    return undefined;
+  }
+  if (snapshot.version !== CACHE_VERSION || snapshot.key !== key) return undefined;
+  const state: WalkState = {
+    head: snapshot.head,
+    contentPrefix: snapshot.contentPrefix,
+    nextId: snapshot.nextId,
+    commits: snapshot.commits.map(toCommit),
+    histories: new Map(snapshot.histories.map(([id, list]) => [id, list.map(toRevision)])),
+    aliases: new Map(),
+    pages: new Map(snapshot.pages.map(toPage)),
+    undo: snapshot.undo.map(toUndo),
+  };
+  applyAliases(state, snapshot.aliases);
+  let log = '';
+  try {
+    log = readFileSync(logFile(cacheDir, key), 'utf8');
+  } catch {
+    return state;
+  }
+  for (const line of log.split('\n')) {
+    let append: Append;
+    try {
+      append = JSON.parse(line) as Append;
+    } catch {
+      break; // A torn last line: the state up to the previous line is still whole.
+    }
+    if (append.version !== CACHE_VERSION || append.key !== key || append.from !== state.head) break;
+    state.head = append.head;
+    state.nextId = append.nextId;
+    state.commits.push(...append.commits.map(toCommit));
+    applyAliases(state, append.aliases);
+    for (const [id, raw] of append.revisions) {
+      const root = rootId(state, id);
+      const list = state.histories.get(root);
+      if (list) list.push(toRevision(raw));
+      else state.histories.set(root, [toRevision(raw)]);
+    }
+    for (const p of append.deleted) state.pages.delete(p);
+    for (const page of append.pages) state.pages.set(page[0], toPage(page)[1]);
+    const from = state.undo.findIndex((r) => r.oid === append.undoFrom);
+    state.undo = [...append.undo.map(toUndo), ...(from >= 0 ? state.undo.slice(from) : [])].slice(0, UNDO_DEPTH);
+  }
+  return state;
+}
+
+function applyAliases(state: WalkState, aliases: [number, number][]): void {
+  for (const [from, to] of aliases) joinHistories(state, from, to);
+}
+
+const toCommit = ([oid, name, email, date, subject, co]: StoredCommit): CommitInfo => ({ oid, name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })) });
+const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email])];
+const toPage = ([p, id, blob, origins]: StoredPage): [string, PageState] => [p, { id, blob, origins }];
+const fromPage = (p: string, page: PageState): StoredPage => [p, page.id, page.blob, page.origins];
+
+const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
+  oid,
+  parent,
+  restore: restore.map((row): [string, PageState | null] => (row.length === 1 ? [row[0], null] : toPage(row))),
+});
+const fromUndo = (r: UndoRecord): StoredUndo => [r.oid, r.parent, r.restore.map(([p, page]) => (page ? fromPage(p, page) : [p]))];
+
+function toRevision([commit, p, added, removed, merge, blob, parentBlob, previousPath]: StoredRevision): RawRevision {
+  const revision: RawRevision = { commit, path: p, added, removed, merge: merge === 1, blob, parentBlob };
+  if (previousPath !== undefined) revision.previousPath = previousPath;
+  return revision;
+}
+
+function fromRevision(r: RawRevision): StoredRevision {
+  const row: StoredRevision = [r.commit, r.path, r.added, r.removed, r.merge ? 1 : 0, r.blob, r.parentBlob];
+  if (r.previousPath !== undefined) row.push(r.previousPath);
+  return row;
+}
+
+/** Ids joined at merges, each pointing at its final history: replaying them rebuilds the same joins. */
+const aliasesOf = (state: WalkState): [number, number][] => [...state.aliases.keys()].map((id) => [id, rootId(state, id)]);
+
+export function saveWalkState(cacheDir: string, key: string, state: WalkState): void {
+  // Only histories of pages at HEAD, or at the recent commits the undo records restore, can still grow.
+  const live = new Set([...state.pages.values()].map((p) => rootId(state, p.id)));
+  for (const record of state.undo) for (const [, page] of record.restore) if (page) live.add(rootId(state, page.id));
+  const snapshot: Snapshot = {
+    version: CACHE_VERSION,
+    key,
+    head: state.head,
+    contentPrefix: state.contentPrefix,
+    nextId: state.nextId,
+    commits: state.commits.map(fromCommit),
+    histories: [...state.histories].filter(([id]) => live.has(id)).map(([id, list]) => [id, list.map(fromRevision)]),
+    aliases: aliasesOf(state).filter(([, to]) => live.has(to)),
+    pages: [...state.pages].map(([p, page]) => fromPage(p, page)),
+    undo: state.undo.map(fromUndo),
+  };
+  const file = cacheFile(cacheDir, key);
+  mkdirSync(cacheDir, { recursive: true });
+  // Write then rename, so a run cut off halfway never leaves a torn file for the next one.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(snapshot));
+  renameSync(tmp, file);
+  rmSync(logFile(cacheDir, key), { force: true });
+}
+
+/** Records only what a run added after `baseline`; falls back to a new snapshot when the log has grown. */
+export function appendWalkState(cacheDir: string, key: string, state: WalkState, baseline: Baseline): void {
+  const log = logFile(cacheDir, key);
+  const logSize = statSync(log, { throwIfNoEntry: false })?.size ?? 0;
+  const snapshotSize = statSync(cacheFile(cacheDir, key), { throwIfNoEntry: false })?.size ?? 0;
+  const appends = logSize ? readFileSync(log, 'utf8').split('\n').length - 1 : 0;
+  if (snapshotSize === 0 || appends >= MAX_APPENDS || logSize > snapshotSize / 4) return saveWalkState(cacheDir, key, state);
+  const newCommits = new Set(state.commits.slice(baseline.commits).map((c) => c.oid));
+  const isNew = (oid: string) => newCommits.has(oid);
+  const revisions: [number, StoredRevision][] = [];
+  for (const [id, list] of state.histories) for (const r of list) if (r.commit >= baseline.commits) revisions.push([id, fromRevision(r)]);
+  const pages: StoredPage[] = [];
+  for (const [p, page] of state.pages) if (baseline.pages.get(p) !== page) pages.push(fromPage(p, page));
+  const fresh = state.undo.findIndex((r) => !isNew(r.oid));
+  const newUndo = fresh < 0 ? state.undo : state.undo.slice(0, fresh);
+  const append: Append = {
+    version: CACHE_VERSION,
+    key,
+    from: baseline.head,
+    head: state.head,
+    nextId: state.nextId,
+    commits: state.commits.slice(baseline.commits).map(fromCommit),
+    revisions,
+    aliases: aliasesOf(state),
+    pages,
+    deleted: [...baseline.pages.keys()].filter((p) => !state.pages.has(p)),
+    undo: newUndo.map(fromUndo),
+    undoFrom: fresh < 0 ? null : state.undo[fresh]!.oid,
+  };
+  appendFileSync(log, `${JSON.stringify(append)}\n`);
+}

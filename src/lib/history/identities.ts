@@ -1,0 +1,64 @@
+// Runs anywhere: who a commit's author and co-authors are after .mailmap, and which of them are bots.
+import type { Person } from './types.ts';
+
+interface MailmapEntry {
+  properName?: string;
+  properEmail?: string;
+  commitName?: string;
+  commitEmail: string;
+}
+
+/** The four forms of gitmailmap(5); names and emails match case-insensitively, as git compares them. */
+export function parseMailmap(text: string): MailmapEntry[] {
+  const entries: MailmapEntry[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*$/, '').trim();
+    const parts = [...line.matchAll(/([^<]*)<([^>]*)>/g)].map((m) => ({ name: m[1]!.trim(), email: m[2]!.trim() }));
+    if (parts.length === 1) {
+      const [p] = parts as [{ name: string; email: string }];
+      if (p.name) entries.push({ properName: p.name, commitEmail: p.email });
+    } else if (parts.length === 2) {
+      const [proper, commit] = parts as [{ name: string; email: string }, { name: string; email: string }];
+      entries.push({
+        ...(proper.name ? { properName: proper.name } : {}),
+        properEmail: proper.email,
+        ...(commit.name ? { commitName: commit.name } : {}),
+        commitEmail: commit.email,
+      });
+    }
+  }
+  return entries;
+}
+
+export type IdentityResolver = (name: string, email: string) => Person;
+
+export function mailmapResolver(entries: readonly MailmapEntry[]): IdentityResolver {
+  const byEmail = new Map<string, MailmapEntry[]>();
+  for (const e of entries) {
+    const key = e.commitEmail.toLowerCase();
+    byEmail.set(key, [...(byEmail.get(key) ?? []), e]);
+  }
+  return (name, email) => {
+    const candidates = byEmail.get(email.toLowerCase()) ?? [];
+    // Like git's map_user: an entry for the commit's name and email wins outright; otherwise the
+    // email-only entries apply, later lines overriding the fields they set.
+    const specific = candidates.filter((e) => e.commitName?.toLowerCase() === name.toLowerCase()).at(-1);
+    const general = candidates.filter((e) => e.commitName === undefined);
+    const mappedName = specific ? (specific.properName ?? name) : (general.findLast((e) => e.properName)?.properName ?? name);
+    const mappedEmail = specific ? (specific.properEmail ?? email) : (general.findLast((e) => e.properEmail)?.properEmail ?? email);
+    return { name: mappedName, email: mappedEmail.toLowerCase() };
+  };
+}
+
+/** `Co-authored-by: Name <email>` trailers, as GitHub and GitLab write them. */
+export function coAuthorsOf(message: string): { name: string; email: string }[] {
+  const found: { name: string; email: string }[] = [];
+  for (const m of message.matchAll(/^co-authored-by:[ \t]*(.*?)[ \t]*<([^>\n]+)>[ \t]*$/gim)) found.push({ name: m[1]!, email: m[2]! });
+  return found;
+}
+
+/** Names ending in [bot] are bots; so is anything the config's patterns (`*` wildcards) match by name or email. */
+export function botMatcher(patterns: readonly string[]): (person: { name: string; email: string }) => boolean {
+  const regexps = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i'));
+  return ({ name, email }) => /\[bot\]$/i.test(name.trim()) || regexps.some((r) => r.test(name) || r.test(email));
+}

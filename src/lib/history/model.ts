@@ -1,0 +1,134 @@
+// Runs anywhere: turns the walk's raw state into per-page histories, applying .mailmap and keeping bots out of contributor lists.
+import type { IdentityResolver } from './identities.ts';
+import type { Contributor, PageHistory, Person, Revision } from './types.ts';
+import { rootId, type RawRevision, type WalkState } from './walk-state.ts';
+
+export interface Identities {
+  resolve: IdentityResolver;
+  isBot: (person: Person) => boolean;
+}
+
+interface Credit {
+  author: Person;
+  coAuthors: Person[];
+  bot: boolean;
+}
+
+interface LineAuthor {
+  author: Person;
+  bot: boolean;
+  lines: number;
+}
+
+export function buildPages(state: WalkState, identities: Identities): Record<string, PageHistory> {
+  // Per commit index; one identity per raw name and email, so each person is one object throughout.
+  const people: (Credit | undefined)[] = new Array(state.commits.length);
+  const identity = new Map<string, { person: Person; bot: boolean }>();
+  const resolve = (name: string, email: string) => {
+    const key = `${name}\n${email}`;
+    let found = identity.get(key);
+    if (!found) {
+      const person = identities.resolve(name, email);
+      found = { person, bot: identities.isBot({ name, email }) || identities.isBot(person) };
+      identity.set(key, found);
+    }
+    return found;
+  };
+  const credit = (index: number): Credit => {
+    let known = people[index];
+    if (!known) {
+      const c = state.commits[index]!;
+      const { person, bot } = resolve(c.name, c.email);
+      known = { author: person, coAuthors: c.coAuthors.map((p) => resolve(p.name, p.email).person), bot };
+      people[index] = known;
+    }
+    return known;
+  };
+  const toRevision = (raw: RawRevision): Revision => {
+    const c = state.commits[raw.commit]!;
+    const { author, coAuthors, bot } = credit(raw.commit);
+    const revision: Revision = {
+      commit: c.oid,
+      date: c.date,
+      author,
+      coAuthors,
+      message: c.subject,
+      path: raw.path,
+      added: raw.added,
+      removed: raw.removed,
+      merge: raw.merge,
+      blob: raw.blob,
+      parentBlob: raw.parentBlob,
+    };
+    if (raw.previousPath !== undefined) revision.previousPath = raw.previousPath;
+    if (bot) revision.bot = true;
+    return revision;
+  };
+
+  const pages: Record<string, PageHistory> = {};
+  for (const path of [...state.pages.keys()].sort()) {
+    const page = state.pages.get(path)!;
+    const raws = newestFirst(state.histories.get(rootId(state, page.id)) ?? []);
+    if (raws.length === 0) continue;
+    const revisions = raws.map(toRevision);
+    const lineCommits = new Array<string>(page.origins.length);
+    const linesPerCommit = new Map<number, number>();
+    for (let k = 0; k < page.origins.length; k++) {
+      const i = page.origins[k]!;
+      lineCommits[k] = state.commits[i]!.oid;
+      linesPerCommit.set(i, (linesPerCommit.get(i) ?? 0) + 1);
+    }
+    const lineAuthors: LineAuthor[] = [];
+    for (const [i, lines] of linesPerCommit) {
+      const { author, bot } = credit(i);
+      lineAuthors.push({ author, bot, lines });
+    }
+    pages[path] = {
+      path,
+      commits: revisions.length,
+      created: revisions[revisions.length - 1]!,
+      updated: revisions[0]!,
+      contributors: contributorsOf(revisions, lineAuthors, identities.isBot),
+      revisions,
+      lineCommits,
+    };
+  }
+  return pages;
+}
+
+/** Lists are appended in walk order; only histories joined at merges need a real sort. */
+function newestFirst(list: RawRevision[]): RawRevision[] {
+  let ordered = true;
+  for (let k = 1; k < list.length && ordered; k++) ordered = list[k - 1]!.commit < list[k]!.commit;
+  const copy = list.slice();
+  return ordered ? copy.reverse() : copy.sort((a, b) => b.commit - a.commit);
+}
+
+function contributorsOf(revisions: Revision[], lineAuthors: LineAuthor[], isBot: (p: Person) => boolean): Contributor[] {
+  const byEmail = new Map<string, Contributor>();
+  const entry = (p: Person) => {
+    let c = byEmail.get(p.email);
+    if (!c) {
+      c = { name: p.name, email: p.email, commits: 0, coAuthored: 0, added: 0, removed: 0, lines: 0 };
+      byEmail.set(p.email, c);
+    }
+    return c;
+  };
+  // Oldest first, so the newest spelling of a person's name is the one kept.
+  for (let k = revisions.length - 1; k >= 0; k--) {
+    const r = revisions[k]!;
+    if (!r.bot) {
+      const c = entry(r.author);
+      c.name = r.author.name;
+      c.commits++;
+      c.added += r.added;
+      c.removed += r.removed;
+    }
+    for (const co of r.coAuthors) {
+      if (co.email === r.author.email || isBot(co)) continue;
+      entry(co).coAuthored++;
+    }
+  }
+  for (const { author, bot, lines } of lineAuthors) if (!bot) entry(author).lines += lines;
+  return [...byEmail.values()].sort((a, b) => b.lines - a.lines || b.commits - a.commits || b.coAuthored - a.coAuthored || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,122 @@
+// Runs in Node: reads a repository's history for one content folder, using and refreshing the on-disk cache.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './cache-fs.ts';
+import { parseTree } from './git-objects.ts';
+import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
+import { buildPages } from './model.ts';
+import { ObjectStore } from './objects-fs.ts';
+import { findRepository, readShallow, resolveHead, type RepositoryLocation } from './repo-fs.ts';
+import type { RepositoryHistory } from './types.ts';
+import { walkHistory } from './walk.ts';
+
+export interface ReadHistoryOptions {
+  /** The folder whose .md/.mdx files are pages. */
+  contentDir: string;
+  /** The repository's working tree; found by walking up from contentDir when omitted. */
+  repoDir?: string | undefined;
+  /** Config patterns for bots (names ending in [bot] always are). */
+  bots?: readonly string[] | undefined;
+  /** Folder for the cache; null turns it off. */
+  cacheDir?: string | null | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** The default cache folder: WIKI_HISTORY_CACHE, else node_modules/.cache/wiki-history of the repository. */
+export function defaultCacheDir(workdir: string): string {
+  return process.env.WIKI_HISTORY_CACHE ? path.resolve(process.env.WIKI_HISTORY_CACHE) : path.join(workdir, 'node_modules', '.cache', 'wiki-history');
+}
+
+const empty = (warning: string, started: number): RepositoryHistory => ({
+  head: null,
+  shallow: false,
+  pages: {},
+  warnings: [warning],
+  stats: { commits: 0, processed: 0, mode: 'none', objectReads: 0, ms: Date.now() - started },
+});
+
+export async function readRepositoryHistory(options: ReadHistoryOptions): Promise<RepositoryHistory> {
+  const started = Date.now();
+  const contentDir = path.resolve(options.contentDir);
+  const onDisk = existsSync(contentDir) && statSync(contentDir).isDirectory();
+  // Without a checkout (a bare-ish benchmark repository) the folder may be absent; then --repo says where to look.
+  if (!onDisk && !options.repoDir) throw new Error(`the content folder ${contentDir} does not exist`);
+  const repo = options.repoDir ? findRepositoryAt(options.repoDir) : findRepository(contentDir);
+  if (!repo) return empty(`${contentDir} is not inside a git repository: page history is not shown`, started);
+  const contentPrefix = (onDisk ? path.relative(repo.workdir, realpathSync(contentDir)) : path.relative(path.resolve(options.repoDir!), contentDir)).split(path.sep).join('/');
+  if (contentPrefix.startsWith('..') || path.isAbsolute(contentPrefix)) {
+    throw new Error(`the content folder ${contentDir} is outside the repository ${repo.workdir}`);
+  }
+  const head = resolveHead(repo);
+  if (!head) return empty(`the repository at ${repo.workdir} has no commits yet: page history is not shown`, started);
+  const shallow = readShallow(repo);
+  const warnings: string[] = [];
+  if (shallow.size > 0) {
+    warnings.push(`${repo.workdir} is a shallow clone: history before its oldest fetched commits is missing, so pages look created there (run \`git fetch --unshallow\` to fetch it)`);
+  }
+
+  const store = new ObjectStore(repo.commondir);
+  try {
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo.workdir) : options.cacheDir;
+    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}`;
+    const clock = { at: performance.now() };
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - clock.at);
+      clock.at = now;
+      return ms;
+    };
+    const prior = cacheDir ? loadWalkState(cacheDir, key) : undefined;
+    // Taken before the walk, which continues the prior state in place.
+    const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
+    const load = lap();
+    const outcome = await walkHistory({ reader: store, head, contentPrefix, shallow, prior, onProgress: options.onProgress });
+    const walk = lap();
+    if (cacheDir && outcome.processed > 0) {
+      try {
+        if (outcome.mode === 'incremental' && baseline) appendWalkState(cacheDir, key, outcome.state, baseline);
+        else saveWalkState(cacheDir, key, outcome.state);
+      } catch (error) {
+        warnings.push(`the history cache could not be written to ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const save = lap();
+    const mailmap = parseMailmap(await mailmapAtHead(store, head));
+    const isBot = botMatcher(options.bots ?? []);
+    const pages = buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
+    const build = lap();
+    return {
+      head,
+      shallow: shallow.size > 0,
+      contentPrefix,
+      pages,
+      warnings,
+      stats: {
+        commits: outcome.state.commits.length,
+        processed: outcome.processed,
+        mode: outcome.mode,
+        ...(outcome.restartReason ? { restartReason: outcome.restartReason } : {}),
+        objectReads: store.reads,
+        ms: Date.now() - started,
+        phases: { load, walk, save, build },
+      },
+    };
+  } finally {
+    store.close();
+  }
+}
+
+function findRepositoryAt(dir: string): RepositoryLocation {
+  const repo = findRepository(path.resolve(dir));
+  if (!repo) throw new Error(`${path.resolve(dir)} is not inside a git repository`);
+  return repo;
+}
+
+/** The .mailmap committed at HEAD (not the working copy), so every checkout of one commit agrees. */
+async function mailmapAtHead(store: ObjectStore, head: string): Promise<string> {
+  const commit = (await store.read(head)).content.toString('latin1', 0, 46);
+  const tree = /^tree ([0-9a-f]{40})/.exec(commit)?.[1];
+  if (!tree) return '';
+  const entry = parseTree((await store.read(tree)).content).find((e) => e.name === '.mailmap' && e.kind === 'blob');
+  return entry ? (await store.read(entry.oid)).content.toString('utf8') : '';
+}

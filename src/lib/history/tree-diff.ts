@@ -1,0 +1,66 @@
+// Runs anywhere: compares two trees and lists the pages that changed, descending only into subtrees whose OIDs differ.
+import { compareEntries, type TreeEntry } from './git-objects.ts';
+
+export type ReadTree = (oid: string) => Promise<TreeEntry[]>;
+
+/** One page's change between two trees; a null blob means absent on that side. */
+export interface PageChange {
+  path: string;
+  oldBlob: string | null;
+  newBlob: string | null;
+}
+
+const PAGE = /\.mdx?$/i;
+/** Mirrors content discovery: dot-entries and node_modules are never content. */
+const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+export const isPageName = (name: string) => PAGE.test(name) && !skipped(name);
+
+/** The OID of the folder at `prefix` (repo-relative, '' for the root) inside a root tree, or null. */
+export async function subtreeAt(readTree: ReadTree, rootTree: string, prefix: string): Promise<string | null> {
+  let oid = rootTree;
+  for (const part of prefix.split('/').filter(Boolean)) {
+    const entry = (await readTree(oid)).find((e) => e.name === part && e.kind === 'tree');
+    if (!entry) return null;
+    oid = entry.oid;
+  }
+  return oid;
+}
+
+export async function diffPageTrees(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string): Promise<PageChange[]> {
+  const changes: PageChange[] = [];
+  await diffInto(readTree, oldTree, newTree, base, changes);
+  return changes;
+}
+
+async function diffInto(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, out: PageChange[]): Promise<void> {
+  if (oldTree === newTree) return;
+  const before = oldTree ? await readTree(oldTree) : [];
+  const after = newTree ? await readTree(newTree) : [];
+  const join = (name: string) => (base ? `${base}/${name}` : name);
+  // Both lists are in git's order: walk them side by side, no per-tree map.
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const old = before[i];
+    const now = after[j];
+    const cmp = !old ? 1 : !now ? -1 : compareEntries(old, now);
+    if (cmp < 0) i++;
+    if (cmp > 0) j++;
+    if (cmp === 0) {
+      i++;
+      j++;
+      if (old!.oid === now!.oid && old!.kind === now!.kind) continue;
+    }
+    const o = cmp <= 0 ? old! : null;
+    const n = cmp >= 0 ? now! : null;
+    if (skipped((o ?? n)!.name)) continue;
+    if (o?.kind === 'tree' || n?.kind === 'tree') {
+      await diffInto(readTree, o?.kind === 'tree' ? o.oid : null, n?.kind === 'tree' ? n.oid : null, join((o ?? n)!.name), out);
+      continue;
+    }
+    const oldBlob = o?.kind === 'blob' && PAGE.test(o.name) ? o.oid : null;
+    const newBlob = n?.kind === 'blob' && PAGE.test(n.name) ? n.oid : null;
+    if (oldBlob !== newBlob) out.push({ path: join((o ?? n)!.name), oldBlob, newBlob });
+  }
+}

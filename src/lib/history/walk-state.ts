@@ -1,0 +1,103 @@
+// Runs anywhere: what the forward pass knows after HEAD; the unit the on-disk cache stores and the model is built from.
+
+/** A commit as pages credit it; identities are raw here (mailmap and bots apply when the model is built). */
+export interface CommitInfo {
+  oid: string;
+  name: string;
+  email: string;
+  date: string;
+  subject: string;
+  coAuthors: { name: string; email: string }[];
+}
+
+/** A commit's change to one page; `commit` indexes `WalkState.commits`, whose order is the walk's (oldest first). */
+export interface RawRevision {
+  commit: number;
+  path: string;
+  added: number;
+  removed: number;
+  merge: boolean;
+  blob: string;
+  parentBlob: string | null;
+  previousPath?: string;
+}
+
+/** A page in some commit's tree: which history it continues, its blob, and each line's origin (a commit index). */
+export interface PageState {
+  id: number;
+  blob: string;
+  origins: number[];
+  /** Filled on demand from the blob; never stored on disk. */
+  lines?: string[];
+}
+
+/**
+ * How to undo one commit on HEAD's first-parent line: its first parent, and each page path it
+ * changed with the page there before (null: there was none). Replayed backwards from HEAD they give
+ * the pages of a recent commit, which is what a merged branch that forked from it needs.
+ */
+export interface UndoRecord {
+  oid: string;
+  parent: string;
+  restore: [path: string, page: PageState | null][];
+}
+
+/** Commits of HEAD's first-parent line kept undoable: a branch forked further back than this is walked again from scratch. */
+export const UNDO_DEPTH = 1000;
+
+export interface WalkState {
+  head: string;
+  contentPrefix: string;
+  commits: CommitInfo[];
+  /** Revisions per history id; ids joined at merges point at one list through `aliases`. */
+  histories: Map<number, RawRevision[]>;
+  aliases: Map<number, number>;
+  nextId: number;
+  /** Every page at HEAD, by repo-relative path. */
+  pages: Map<string, PageState>;
+  /** Undo records of HEAD's first-parent line, HEAD's first, at most UNDO_DEPTH. */
+  undo: UndoRecord[];
+}
+
+/** The pages at `oid`, a commit on HEAD's recent first-parent line, or null when it is not among them. */
+export function pagesAt(state: Pick<WalkState, 'head' | 'pages' | 'undo'>, oid: string): Map<string, PageState> | null {
+  if (oid === state.head) return state.pages;
+  const pages = new Map(state.pages);
+  let at = state.head;
+  for (const record of state.undo) {
+    if (record.oid !== at) return null;
+    for (const [path, page] of record.restore) {
+      if (page) pages.set(path, page);
+      else pages.delete(path);
+    }
+    at = record.parent;
+    if (at === oid) return pages;
+  }
+  return null;
+}
+
+export function rootId(state: Pick<WalkState, 'aliases'>, id: number): number {
+  let root = id;
+  while (state.aliases.has(root)) root = state.aliases.get(root)!;
+  // Path compression keeps later look-ups short.
+  while (id !== root) {
+    const next = state.aliases.get(id)!;
+    state.aliases.set(id, root);
+    id = next;
+  }
+  return root;
+}
+
+/** Two histories turn out to be one page (a page reached a merge from both sides under different ids). */
+export function joinHistories(state: Pick<WalkState, 'aliases' | 'histories'>, a: number, b: number): number {
+  const ra = rootId(state, a);
+  const rb = rootId(state, b);
+  if (ra === rb) return ra;
+  const la = state.histories.get(ra) ?? [];
+  const lb = state.histories.get(rb) ?? [];
+  const [keep, drop] = la.length >= lb.length ? [ra, rb] : [rb, ra];
+  state.histories.set(keep, keep === ra ? la.concat(lb) : lb.concat(la));
+  state.histories.delete(drop);
+  state.aliases.set(drop, keep);
+  return keep;
+}

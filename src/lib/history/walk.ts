@@ -1,0 +1,273 @@
+// Runs anywhere (given an object reader): the one forward pass over new commits, parents first, carrying pages, revisions and line origins.
+import { carryOrigins, type PageVersion } from './blame.ts';
+import { newCommits, type GraphCommit } from './commit-graph.ts';
+import { parseTree, type TreeEntry } from './git-objects.ts';
+import { coAuthorsOf } from './identities.ts';
+import { splitLines } from './line-diff.ts';
+import { Lru } from './lru.ts';
+import { PageMap } from './page-map.ts';
+import { pairRenames, type Side } from './renames.ts';
+import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
+import { joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
+
+export interface ObjectReader {
+  read(oid: string): Promise<{ type: string; content: Buffer }>;
+}
+
+export interface WalkOptions {
+  reader: ObjectReader;
+  head: string;
+  contentPrefix: string;
+  shallow: ReadonlySet<string>;
+  /** The state at an earlier HEAD, continued in place when every new commit descends from it; otherwise left as it was and the walk starts over. */
+  prior?: WalkState | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface WalkOutcome {
+  state: WalkState;
+  processed: number;
+  mode: 'cold' | 'incremental' | 'cached';
+  /** Why a prior state could not be continued (history rewritten, …). */
+  restartReason?: string;
+}
+
+type Pages = PageMap;
+
+/** What one parent's tree says about the pages of the commit: for each of its paths, that page's path in the parent. */
+interface ParentView {
+  state: Pages;
+  sourceOf: (path: string) => string | null;
+}
+
+export async function walkHistory(options: WalkOptions): Promise<WalkOutcome> {
+  const { prior } = options;
+  if (prior && prior.head === options.head && prior.contentPrefix === options.contentPrefix) return { state: prior, processed: 0, mode: 'cached' };
+  const walker = new Walker(options);
+  if (prior && prior.contentPrefix === options.contentPrefix) {
+    const reason = await walker.continueFrom(prior);
+    if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental' };
+    const fresh = new Walker(options);
+    await fresh.walkAll();
+    return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason };
+  }
+  await walker.walkAll();
+  return { state: walker.state, processed: walker.processed, mode: 'cold' };
+}
+
+class Walker {
+  readonly state: WalkState;
+  processed = 0;
+  private readonly options: WalkOptions;
+  /** Parsed trees by OID: a tree is read once while commits near each other need it. */
+  private readonly trees = new Lru<string, TreeEntry[]>(150_000, (entries) => entries.length + 1);
+  private readonly texts = new Lru<string, string>(16 * 1024 * 1024, (text) => text.length + 64);
+  private readonly contentTrees = new Map<string, string | null>();
+
+  constructor(options: WalkOptions) {
+    this.options = options;
+    this.state = { head: options.head, contentPrefix: options.contentPrefix, commits: [], histories: new Map(), aliases: new Map(), nextId: 0, pages: new Map(), undo: [] };
+  }
+
+  /** Continues a prior walk; returns why it cannot (then nothing was changed in the prior state), or null. */
+  async continueFrom(prior: WalkState): Promise<string | null> {
+    const known = new Map(prior.commits.map((c, i) => [c.oid, i]));
+    const { ordered, knownParents } = await newCommits(this.options.head, (oid) => this.readCommit(oid), (oid) => known.has(oid), this.options.shallow);
+    if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
+    if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
+    // A merged branch usually forked from an earlier commit of HEAD's line: its pages come from the undo records.
+    const states = new Map<string, Pages>();
+    for (const oid of knownParents) {
+      const pages = pagesAt(prior, oid);
+      if (!pages) return `new commits branch from ${oid.slice(0, 7)}, further back than the cache can restore`;
+      states.set(oid, PageMap.of(pages));
+    }
+    // From here on the prior state is continued in place (the checks above leave it untouched when they refuse).
+    Object.assign(this.state, { commits: prior.commits, histories: prior.histories, aliases: prior.aliases, nextId: prior.nextId });
+    await this.process(ordered, states, prior.undo);
+    return null;
+  }
+
+  async walkAll(): Promise<void> {
+    const { ordered } = await newCommits(this.options.head, (oid) => this.readCommit(oid), () => false, this.options.shallow);
+    await this.process(ordered, new Map(), []);
+  }
+
+  private async readCommit(oid: string): Promise<Buffer> {
+    const object = await this.options.reader.read(oid);
+    if (object.type !== 'commit') throw new Error(`${oid} is a ${object.type}, not a commit`);
+    return object.content;
+  }
+
+  private async process(ordered: GraphCommit[], states: Map<string, Pages>, priorUndo: UndoRecord[]): Promise<void> {
+    const undo = new Map<string, UndoRecord>();
+    const children = new Map<string, number>();
+    for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
+    for (const commit of ordered) {
+      const index = this.state.commits.length;
+      this.state.commits.push({
+        oid: commit.oid,
+        name: commit.authorName,
+        email: commit.authorEmail,
+        date: commit.date,
+        subject: commit.message.split('\n', 1)[0]!.trim(),
+        coAuthors: coAuthorsOf(commit.message),
+      });
+      // A parent's pages are handed over to its last child and copied for the others.
+      const parentStates = commit.parents.map((p) => {
+        const left = (children.get(p) ?? 0) - 1;
+        children.set(p, left);
+        const s = states.get(p);
+        if (!s) throw new Error(`internal: the state of parent ${p} is missing`);
+        if (left > 0) return s.fork();
+        states.delete(p);
+        return s.take();
+      });
+      const pages = await this.processCommit(commit, index, parentStates, undo);
+      if ((children.get(commit.oid) ?? 0) > 0 || commit.oid === this.options.head) states.set(commit.oid, pages);
+      this.processed++;
+      if (this.options.onProgress && this.processed % 500 === 0) this.options.onProgress(this.processed, ordered.length);
+    }
+    this.state.pages = states.get(this.options.head)?.toMap() ?? new Map();
+    // Keep the undo records of HEAD's first-parent line only, continuing into the prior ones.
+    const kept: UndoRecord[] = [];
+    for (let at: string | undefined = this.options.head; at && kept.length < UNDO_DEPTH; ) {
+      const record = undo.get(at);
+      if (!record) {
+        const from = priorUndo.findIndex((r) => r.oid === at);
+        if (from >= 0) kept.push(...priorUndo.slice(from, from + UNDO_DEPTH - kept.length));
+        break;
+      }
+      kept.push(record);
+      at = record.parent;
+    }
+    this.state.undo = kept;
+  }
+
+  private async readTree(oid: string): Promise<TreeEntry[]> {
+    const hit = this.trees.get(oid);
+    if (hit) return hit;
+    const object = await this.options.reader.read(oid);
+    const entries = parseTree(object.content);
+    this.trees.set(oid, entries);
+    return entries;
+  }
+
+  private readonly readTreeFn = (oid: string) => this.readTree(oid);
+
+  private async contentTree(commitOid: string, rootTree?: string): Promise<string | null> {
+    const known = this.contentTrees.get(commitOid);
+    if (known !== undefined) return known;
+    let tree = rootTree;
+    if (!tree) {
+      const object = await this.options.reader.read(commitOid);
+      tree = /^tree ([0-9a-f]{40})/.exec(object.content.toString('latin1', 0, 46))![1]!;
+    }
+    const found = await subtreeAt(this.readTreeFn, tree, this.options.contentPrefix);
+    this.contentTrees.set(commitOid, found);
+    return found;
+  }
+
+  private async text(blob: string): Promise<string> {
+    const hit = this.texts.get(blob);
+    if (hit !== undefined) return hit;
+    const text = (await this.options.reader.read(blob)).content.toString('utf8');
+    this.texts.set(blob, text);
+    return text;
+  }
+
+  private readonly textFn = (blob: string) => this.text(blob);
+
+  private async version(page: PageState): Promise<PageVersion> {
+    page.lines ??= splitLines(await this.text(page.blob));
+    return { lines: page.lines, origins: page.origins };
+  }
+
+  /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
+  private async changesFrom(parentTree: string | null, tree: string | null) {
+    const changes = await diffPageTrees(this.readTreeFn, parentTree, tree, this.options.contentPrefix);
+    const deleted: Side[] = [];
+    const added: Side[] = [];
+    const modified: PageChange[] = [];
+    for (const c of changes) {
+      if (c.oldBlob && c.newBlob) modified.push(c);
+      else if (c.oldBlob) deleted.push({ path: c.path, blob: c.oldBlob });
+      else if (c.newBlob) added.push({ path: c.path, blob: c.newBlob });
+    }
+    const renames = await pairRenames(deleted, added, this.textFn);
+    const renamedFrom = new Set(renames.map((r) => r.from));
+    const renamedTo = new Map(renames.map((r) => [r.to, r.from.path]));
+    return {
+      gone: deleted.filter((d) => !renamedFrom.has(d)).map((d) => d.path).concat(renames.map((r) => r.from.path)),
+      /** Pages of the commit that differ from this parent, each with its path in the parent (null: new). */
+      arrived: [
+        ...modified.map((m) => ({ path: m.path, blob: m.newBlob!, from: m.path as string | null })),
+        ...added.map((a) => ({ path: a.path, blob: a.blob, from: renamedTo.get(a) ?? null })),
+      ],
+    };
+  }
+
+  private async parentView(parentOid: string, state: Pages, tree: string | null): Promise<ParentView> {
+    const { arrived } = await this.changesFrom(await this.contentTree(parentOid), tree);
+    const changed = new Map(arrived.map((a) => [a.path, a.from]));
+    return { state, sourceOf: (path) => (changed.has(path) ? changed.get(path)! : path) };
+  }
+
+  private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[], undo: Map<string, UndoRecord>): Promise<Pages> {
+    const tree = await this.contentTree(commit.oid, commit.tree);
+    const firstParentTree = commit.parents[0] ? await this.contentTree(commit.parents[0]) : null;
+    const pages: Pages = parentStates[0] ?? PageMap.of();
+    const { gone, arrived } = await this.changesFrom(firstParentTree, tree);
+    if (commit.parents[0]) {
+      // Without `lines`, which can be read again from the blob: undo records stay small.
+      const restore = [...new Set([...gone, ...arrived.map((a) => a.path)])].map((path): [string, PageState | null] => {
+        const page = pages.get(path);
+        return [path, page ? { id: page.id, blob: page.blob, origins: page.origins } : null];
+      });
+      undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
+    }
+    // Read the first parent's versions before deletions and renames reshuffle the paths.
+    const fromFirst = arrived.map((change) => (change.from === null ? undefined : pages.get(change.from)));
+    for (const path of gone) pages.delete(path);
+    const isMerge = commit.parents.length > 1;
+    const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
+    for (const [k, change] of arrived.entries()) {
+      const sources: (PageState | undefined)[] = [fromFirst[k]];
+      for (let i = 1; i < commit.parents.length; i++) {
+        others[i - 1] ??= await this.parentView(commit.parents[i]!, parentStates[i]!, tree);
+        const view = others[i - 1]!;
+        const from = view.sourceOf(change.path);
+        sources.push(from === null ? undefined : view.state.get(from));
+      }
+      const present = sources.filter((s): s is PageState => s !== undefined);
+      // At a merge, a page equal to one parent's version is that parent's: its branch already has the revision.
+      const same = isMerge ? present.find((s) => s.blob === change.blob) : undefined;
+      if (same) {
+        for (const s of present) joinHistories(this.state, s.id, same.id);
+        pages.set(change.path, same);
+        continue;
+      }
+      let id = present[0]?.id ?? this.state.nextId++;
+      for (const s of present) id = joinHistories(this.state, s.id, id);
+      const lines = splitLines(await this.text(change.blob));
+      const versions = await Promise.all(sources.map((s) => (s ? this.version(s) : undefined)));
+      const carried = carryOrigins(versions, lines, index);
+      const revision: RawRevision = {
+        commit: index,
+        path: change.path,
+        added: carried.added,
+        removed: carried.removed,
+        merge: isMerge,
+        blob: change.blob,
+        parentBlob: sources[0]?.blob ?? null,
+      };
+      if (change.from !== null && change.from !== change.path) revision.previousPath = change.from;
+      const root = rootId(this.state, id);
+      const list = this.state.histories.get(root);
+      if (list) list.push(revision);
+      else this.state.histories.set(root, [revision]);
+      pages.set(change.path, { id: root, blob: change.blob, origins: carried.origins, lines });
+    }
+    return pages;
+  }
+}
