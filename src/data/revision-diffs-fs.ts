@@ -2,10 +2,10 @@
 import type { Revision } from '../lib/history/types.ts';
 import { diffRevision, type RevisionDiff } from '../lib/attribution/revision-diff.ts';
 import { loadWikiConfig } from '../lib/wiki-fs.ts';
-import { blobReader, findGitDir } from './revision-texts-fs.ts';
+import { blobReader, objectsDirFor } from './revision-texts-fs.ts';
 
 let reader: ReturnType<typeof blobReader> | undefined;
-const texts = () => (reader ??= blobReader(findGitDir(loadWikiConfig().contentDir)));
+const texts = () => (reader ??= blobReader(objectsDirFor(loadWikiConfig().contentDir)));
 
 /** Lines shown per diff; with 50 revisions a page this keeps a history page well under 1 MB. */
 const MAX_DIFF_LINES = 300;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { blobReader, findGitDir } from '../../src/data/revision-texts-fs.ts';
+import { blobReader, objectsDirFor } from '../../src/data/revision-texts-fs.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'wiki-blobs-'));
 const git = (cwd: string, ...args: string[]) =>
@@ -22,7 +22,7 @@ describe('reading page texts at past revisions', () => {
   const oid = git(repo, 'rev-parse', 'HEAD:content/ops/page.md');
 
   it('finds the git directory above the content folder and reads a blob', async () => {
-    const gitdir = findGitDir(path.join(repo, 'content/ops'));
+    const gitdir = objectsDirFor(path.join(repo, 'content/ops'));
     expect(gitdir).toBe(path.join(repo, '.git'));
     await expect(blobReader(gitdir).text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
     await expect(blobReader(gitdir).text('0'.repeat(40))).resolves.toBeUndefined();
@@ -31,7 +31,7 @@ describe('reading page texts at past revisions', () => {
   it('follows a worktree\'s .git file to the repository holding the objects', async () => {
     const worktree = path.join(root, 'worktree');
     git(repo, 'worktree', 'add', '-q', '--detach', worktree);
-    const gitdir = findGitDir(path.join(worktree, 'content'));
+    const gitdir = objectsDirFor(path.join(worktree, 'content'));
     expect(gitdir).toBe(path.join(repo, '.git'));
     await expect(blobReader(gitdir).text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
   });
@@ -39,7 +39,7 @@ describe('reading page texts at past revisions', () => {
   it('reads nothing outside a repository', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'wiki-no-git-'));
     try {
-      expect(findGitDir(outside)).toBeUndefined();
+      expect(objectsDirFor(outside)).toBeUndefined();
       await expect(blobReader(undefined).text(oid)).resolves.toBeUndefined();
     } finally {
       rmSync(outside, { recursive: true, force: true });

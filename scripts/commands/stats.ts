@@ -1,0 +1,34 @@
+// Runs in Node: `npm run wiki -- stats [--json]`: communities, pages, people, contributions per month and community, knowledge at risk.
+import { loadSiteHistory } from '../../src/integration/history-fs.ts';
+import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
+import { loadWiki } from '../../src/lib/wiki-fs.ts';
+
+const USAGE = 'Usage: npm run wiki -- stats [--json] [--months N]';
+
+/** Same sources as the site: the content model and the history engine's result, keyed by page id. */
+export async function run(argv: string[]): Promise<number> {
+  let json = false;
+  let months = 12;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--months' && /^\d+$/.test(argv[i + 1] ?? '')) months = Number(argv[++i]);
+    else {
+      console.error(`wiki stats: unknown option "${arg}"\n${USAGE}`);
+      return 2;
+    }
+  }
+  const wiki = loadWiki();
+  const loaded = await loadSiteHistory(wiki);
+  for (const warning of loaded.warnings) console.error(`warning: ${warning}`);
+  const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
+  const { attribution } = wiki.config;
+  const stats = wikiStats(
+    { communities: wiki.model.communities, pages: wiki.model.pages, history: loaded.history },
+    today,
+    { atRiskShare: attribution.atRiskShare, inactiveDays: attribution.inactiveDays, activeWindowDays: attribution.activeDays },
+    months,
+  );
+  console.log(json ? JSON.stringify(stats, null, 2) : formatStats(stats));
+  return 0;
+}

@@ -1,0 +1,191 @@
+// Builds a fixture wiki whose git history has several authors, a co-author, a bot and a rename, and asserts the history views.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { spawnSync } from 'node:child_process';
+import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site.ts';
+import { ada, grace, linus, TestRepo } from '../helpers/git-repo.ts';
+
+const renovate = { name: 'renovate[bot]', email: 'bot@renovate.example' };
+
+const backupsV1 = [
+  '---',
+  'title: Backups',
+  '---',
+  'How we back up the databases.',
+  '',
+  '## Nightly',
+  '',
+  'Run the backup nightly at two.',
+  'Keep seven days of backups.',
+  '',
+  '## Restore',
+  '',
+  'Restore onto a fresh replica.',
+  '',
+].join('\n');
+const backupsV2 = backupsV1
+  .replace('Run the backup nightly at two.', 'Run the full backup nightly at three.')
+  .replace('Restore onto a fresh replica.', 'Restore onto a fresh replica.\nCheck the row counts afterwards.\nThen tell the on-call channel.');
+const backupsV3 = backupsV2.replace('Keep seven days of backups.', 'Keep seven days of backups .');
+
+describe('history views of a multi-author fixture wiki', () => {
+  let repo: TestRepo;
+  let site: BuiltSite;
+  beforeAll(() => {
+    repo = TestRepo.create('wiki-attribution-');
+    repo.commit({
+      author: ada,
+      date: '2024-03-01T10:00:00+00:00',
+      message: 'Start the ops community',
+      files: {
+        'wiki.config.yml': 'title: Fixture wiki\nattribution:\n  revisionsPerPage: 5\n',
+        'content/ops/community.yml': 'name: Ops\nstewards:\n  - name: Ada Lovelace\n    email: ada@example.org\n    github: ada\n  - name: Nobody Yet\n    email: nobody@example.org\n',
+        'content/ops/README.md': '# Ops\n\nThe ops community.\n',
+        'content/ops/backups.md': backupsV1,
+        'content/ops/legacy.md': '# Legacy\n\nOnly Ada knows this.\n',
+        'content/ops/deploy-notes.md': '# Deploy\n\nShip it.\n',
+        'content/research/README.md': '# Research\n',
+      },
+    });
+    repo.commit({
+      author: grace,
+      date: '2026-09-10T09:00:00+02:00',
+      message: 'Backups: full backups <at three>\n\nCo-authored-by: Linus Torvalds <linus@example.org>',
+      files: { 'content/ops/backups.md': backupsV2 },
+    });
+    repo.commit({ author: renovate, date: '2026-10-01T08:00:00+00:00', message: 'Fix spacing', files: { 'content/ops/backups.md': backupsV3 } });
+    for (const day of [1, 2, 3, 4]) {
+      repo.commit({ author: linus, date: `2026-11-0${day}T12:00:00+00:00`, message: `Deploy notes, take ${day}`, files: { 'content/ops/deploy-notes.md': `# Deploy\n\nShip it (take ${day}).\n` } });
+    }
+    repo.commit({ author: grace, date: '2026-11-20T12:00:00+00:00', message: 'Rename deploy notes', moves: [['content/ops/deploy-notes.md', 'content/ops/deploy.md']] });
+    repo.commit({ author: linus, date: '2026-11-21T12:00:00+00:00', message: 'A page called recent', files: { 'content/research/recent.md': '# Recent findings\n\nNew.\n' } });
+    site = buildSite(repo.dir);
+    if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
+  });
+  afterAll(() => repo?.remove());
+
+  it('shows who created and who last updated a page, with both dates', () => {
+    const html = site.html('/ops/backups/');
+    expect(html).toMatch(/Updated <span class="date-stamp"><time datetime="2026-10-01T08:00:00(\+00:00|Z)">2026-10-01<\/time> <span class="relative">\(7 weeks ago\)<\/span><\/span> by <span class="person-ref"><span>renovate\[bot\]<\/span><span class="badge bot">bot<\/span><\/span>/);
+    expect(html).toMatch(/Created <span class="date-stamp"><time datetime="2024-03-01T10:00:00(\+00:00|Z)" title="2 years ago">2024-03-01<\/time><\/span> by <span class="person-ref"><a href="\/people\/ada-lovelace\/">Ada Lovelace<\/a><\/span>/);
+    expect(html).toContain('<a class="history-link" href="/ops/backups/history/">History (3 revisions)</a>');
+  });
+
+  it('ranks contributors by surviving lines with their share, co-authors credited, bots left out', () => {
+    const section = html('/ops/backups/', 'contributors');
+    const names = [...section.matchAll(/<a href="\/people\/([^/]+)\/">([^<]+)<\/a>/g)].map((m) => m[2]);
+    expect(names).toEqual(['Ada Lovelace', 'Grace Hopper', 'Linus Torvalds']);
+    // 15 lines: Grace rewrote one and added two, the bot changed one (counted for nobody).
+    expect(section).toMatch(/Ada Lovelace<\/a><\/span><span class="contribution"><span class="share" title="11 of 14 lines">.*?79% · 11 lines/);
+    expect(section).toMatch(/Grace Hopper<\/a>.*?21% · 3 lines/);
+    expect(section).toMatch(/Linus Torvalds<\/a>.*?no surviving lines.*?co-authored 1/);
+    expect(section).not.toContain('renovate');
+    expect(html('/ops/backups/', 'ask-people')).toMatch(/Grace Hopper[\s\S]*Ada Lovelace[\s\S]*Linus Torvalds/);
+  });
+
+  it('credits each section to its writers after its heading', () => {
+    const page = site.html('/ops/backups/');
+    expect(page).toMatch(/<h2 id="restore">Restore<a[^>]*><\/a><\/h2><details class="section-credit" data-section="restore"><summary>Written by Ada Lovelace 50%, Grace Hopper 50% with Linus Torvalds<\/summary>/);
+    // The heading line counts; the bot's line counts for nobody.
+    expect(page).toMatch(/data-section="nightly"><summary>Written by Ada Lovelace 50%, Grace Hopper 50% with Linus Torvalds<\/summary><ul><li><a href="\/people\/ada-lovelace\/">Ada Lovelace<\/a> · 1 line \(50%\)<\/li>/);
+    expect(page).not.toContain('data-section="legacy"');
+  });
+
+  it('lists every revision with its diff, co-authors, the bot and renames', () => {
+    const history = site.html('/ops/backups/history/');
+    expect([...history.matchAll(/<p class="revision-message">([^<]*)<\/p>/g)].map((m) => m[1])).toEqual(['Fix spacing', 'Backups: full backups &lt;at three&gt;', 'Start the ops community']);
+    expect(history).toMatch(/with <span class="person-ref"><a href="\/people\/linus-torvalds\/">Linus Torvalds<\/a><\/span>/);
+    expect(history).toContain('<span class="badge bot">bot</span>');
+    expect(history).toMatch(/<tr class="diff-added"><td class="ln"><\/td><td class="ln">8<\/td><td class="code"><span class="sign" aria-hidden="true">\+<\/span><span class="sr-only">added: <\/span>Run the <ins>full <\/ins>backup nightly at <ins>three<\/ins>\.<\/td><\/tr>/);
+    expect(history).toMatch(/<tr class="diff-removed"><td class="ln">8<\/td><td class="ln"><\/td><td class="code"><span class="sign" aria-hidden="true">−<\/span><span class="sr-only">removed: <\/span>Run the backup nightly at <del>two<\/del>\.<\/td><\/tr>/);
+    const deploy = site.html('/ops/deploy/history/');
+    expect(deploy).toContain('renamed from <code>content/ops/deploy-notes.md</code>');
+    // Six revisions, five a page.
+    expect(deploy).toContain('<span>Page 1 of 2</span>');
+    expect(deploy.match(/<li class="revision"/g)).toHaveLength(5);
+    const older = site.html('/ops/deploy/history/2/');
+    expect(older).toMatch(/<a rel="prev" href="\/ops\/deploy\/history\/">← Newer<\/a>/);
+    expect(older.match(/<li class="revision"/g)).toHaveLength(1);
+    expect(older).toContain('<span class="badge created">created</span>');
+    expect(site.exists('/ops/history/')).toBe(true);
+  });
+
+  it('has a page per person and a people index, bots excluded', () => {
+    const people = site.html('/people/');
+    expect([...people.matchAll(/class="person-name" href="\/people\/([^/]+)\/">/g)].map((m) => m[1])).toEqual(['ada-lovelace', 'linus-torvalds', 'grace-hopper']);
+    expect(people).not.toContain('renovate');
+    const grace = site.html('/people/grace-hopper/');
+    expect(grace).toMatch(/<dt>Pages created<\/dt><dd>0<\/dd>/);
+    expect(grace).toMatch(/<dt>Pages edited<\/dt><dd>2<\/dd>/);
+    expect(grace).toMatch(/<dt>First contribution<\/dt><dd><span class="date-stamp"><time datetime="2026-09-10T09:00:00\+02:00">2026-09-10<\/time>/);
+    expect(grace).toMatch(/<svg viewBox="0 0 480 120" role="img" aria-labelledby="person-activity-title person-activity-desc">/);
+    expect(grace).toContain('2 contributions from Dec 2024 to Nov 2026, at most 1 in a month.');
+    expect(site.exists('/people/renovate-bot/')).toBe(false);
+  });
+
+  it('gives the community home its stewards, activity, freshness and knowledge at risk', () => {
+    const home = site.html('/ops/');
+    expect(home).toContain('<a href="/people/ada-lovelace/">Ada Lovelace</a>');
+    expect(home).toContain('<a href="mailto:nobody@example.org">Nobody Yet</a>');
+    const active = html('/ops/', 'active');
+    expect([...active.matchAll(/<a href="\/people\/([^/]+)\/">/g)].map((m) => m[1])).toEqual(['linus-torvalds', 'grace-hopper']);
+    expect(active).toMatch(/Linus Torvalds<\/a><\/span><span class="muted small">5 commits<\/span>/);
+    const risk = html('/ops/', 'risk');
+    expect(risk).toContain('<a href="/ops/legacy/">Legacy</a>');
+    expect(risk).toMatch(/single holder<\/span> 100% by <span class="person-ref"><a href="\/people\/ada-lovelace\/">Ada Lovelace/);
+    expect(risk).not.toContain('/ops/backups/');
+    expect(home).toMatch(/<svg viewBox="0 0 480 120" role="img" aria-labelledby="community-activity-title community-activity-desc">/);
+    expect(home).toContain('href="/ops/recent/">All recent changes</a>');
+  });
+
+  it('lists recent changes and publishes Atom feeds, and leaves a community page named "recent" alone', () => {
+    const recent = site.html('/recent/');
+    expect([...recent.matchAll(/<a class="title" href="([^"]+)">/g)].map((m) => m[1]).slice(0, 3)).toEqual(['/research/recent/', '/ops/deploy/', '/ops/deploy/']);
+    expect(site.html('/research/recent/')).toContain('Recent findings');
+    const xml = readFileSync(path.join(site.outDir, 'feeds/recent.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(feed.entry[0].title).toBe('Recent findings: A page called recent');
+    expect(feed.entry[0].updated).toBe('2026-11-21T12:00:00Z');
+    expect(feed.entry[0].author.name).toBe('Linus Torvalds');
+    expect(feed.entry[0].id).toMatch(/^urn:cop-wiki:[0-9a-f]{40}:research%2Frecent$/);
+    expect(site.exists('/feeds/ops.xml')).toBe(true);
+  });
+
+  it('reports the same numbers through `wiki stats`, as text and JSON', () => {
+    const stats = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(projectRoot, 'scripts/wiki.ts'), 'stats', ...args], {
+        cwd: projectRoot,
+        env: { ...process.env, WIKI_ROOT: repo.dir, WIKI_TODAY: '2026-11-22', WIKI_CACHE_DIR: path.join(repo.dir, '.cache') },
+        encoding: 'utf8',
+      });
+    const json = stats('--json', '--months', '3');
+    expect(json.status, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.pages).toBe(6);
+    expect(report.people).toBe(3);
+    expect(report.commits).toBe(8); // the bot's commit is not a contribution
+    expect(report.communities.map((c: { slug: string; pages: number; people: number; commits: number }) => [c.slug, c.pages, c.people, c.commits])).toEqual([
+      ['ops', 4, 3, 7],
+      ['research', 2, 2, 2],
+    ]);
+    expect(report.months).toEqual([{ month: '2026-09', count: 1 }, { month: '2026-10', count: 0 }, { month: '2026-11', count: 6 }]);
+    // Ada wrote every line of both community homes and of Legacy, and has been away since 2024.
+    expect(report.atRisk.map((r: { id: string }) => r.id)).toEqual(['ops', 'ops/legacy', 'research']);
+    const text = stats();
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('6 pages, 2 communities, 3 people, 8 commits (as of 2026-11-22, HEAD ');
+    expect(text.stdout).toContain('  ops/legacy: 100% by Ada Lovelace, inactive 996 days');
+    expect(stats('--bogus').status).toBe(2);
+  });
+
+  /** The HTML of one section of a built page, found by its heading id prefix. */
+  function html(url: string, id: string): string {
+    const page = site.html(url);
+    const start = page.search(new RegExp(`<section[^>]*(aria-labelledby="${id}-title"|class="${id}")`));
+    if (start < 0) throw new Error(`no section ${id} in ${url}`);
+    return page.slice(start, page.indexOf('</section>', start));
+  }
+});
