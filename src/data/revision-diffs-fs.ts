@@ -7,17 +7,21 @@ import { blobReader, objectsDirFor } from './revision-texts-fs.ts';
 let reader: ReturnType<typeof blobReader> | undefined;
 const texts = () => (reader ??= blobReader(objectsDirFor(loadWikiConfig().contentDir)));
 
-/** Lines shown per diff; with 50 revisions a page this keeps a history page well under 1 MB. */
+/** Lines shown per diff, and characters of diff text per history page: with the markup, a page stays under 1 MB. */
 const MAX_DIFF_LINES = 300;
+const MAX_PAGE_CHARS = 250_000;
 
 /** Each revision's diff by commit; undefined where a blob cannot be read (e.g. beyond a shallow clone's boundary). */
 export async function revisionDiffs(revisions: readonly Revision[]): Promise<Map<string, RevisionDiff | undefined>> {
   const diffs = new Map<string, RevisionDiff | undefined>();
+  let budget = MAX_PAGE_CHARS;
   for (const revision of revisions) {
     const after = await texts().text(revision.blob);
     const before = revision.parentBlob === null ? null : await texts().text(revision.parentBlob);
     const readable = after !== undefined && (revision.parentBlob === null || before !== undefined);
-    diffs.set(revision.commit, readable ? diffRevision(before ?? null, after!, { maxLines: MAX_DIFF_LINES }) : undefined);
+    const diff = readable ? diffRevision(before ?? null, after!, { maxLines: MAX_DIFF_LINES, maxChars: budget }) : undefined;
+    budget -= diff?.chars ?? 0;
+    diffs.set(revision.commit, diff);
   }
   return diffs;
 }

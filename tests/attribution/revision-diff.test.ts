@@ -49,6 +49,14 @@ describe('the diff of a revision', () => {
     expect(diff.added).toBe(10);
     expect(diff.truncated).toBe(true);
     expect(diff.hunks[0]!.lines.map((l) => l.newLine)).toEqual([1, 2, 3, 4]);
+    expect(diff.chars).toBe(24);
+  });
+
+  it('stops at a character budget, however few the lines', () => {
+    const diff = diffRevision(null, 'x'.repeat(50) + '\n' + 'y'.repeat(50) + '\n', { maxChars: 60 });
+    expect(diff.truncated).toBe(true);
+    expect(diff.hunks[0]!.lines).toHaveLength(1);
+    expect(diffRevision(null, 'x'.repeat(50) + '\n', { maxChars: 0 })).toMatchObject({ hunks: [], truncated: true, chars: 0, added: 1 });
   });
 });
 

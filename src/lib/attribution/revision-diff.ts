@@ -28,8 +28,10 @@ export interface RevisionDiff {
   skippedAfter: number;
   added: number;
   removed: number;
-  /** True when the diff was cut at `maxLines` shown lines. */
+  /** True when the diff was cut at `maxLines` lines or `maxChars` characters. */
   truncated: boolean;
+  /** Characters of text shown. */
+  chars: number;
 }
 
 export interface DiffOptions {
@@ -37,6 +39,8 @@ export interface DiffOptions {
   context?: number;
   /** Most lines shown; a page rewritten wholesale would otherwise make its history page huge. */
   maxLines?: number;
+  /** Most characters of text shown (one very long line can weigh as much as hundreds). */
+  maxChars?: number;
 }
 
 const splitLines = (value: string): string[] => {
@@ -103,6 +107,7 @@ function allLines(before: string, after: string): DiffLine[] {
 export function diffRevision(before: string | null, after: string, options: DiffOptions = {}): RevisionDiff {
   const context = options.context ?? 3;
   const maxLines = options.maxLines ?? 1500;
+  const maxChars = options.maxChars ?? Infinity;
   const lines = allLines(before ?? '', after);
   const shown = lines.map(() => false);
   lines.forEach((line, i) => {
@@ -115,9 +120,11 @@ export function diffRevision(before: string | null, after: string, options: Diff
     added: lines.filter((l) => l.kind === 'added').length,
     removed: lines.filter((l) => l.kind === 'removed').length,
     truncated: false,
+    chars: 0,
   };
   let skipped = 0;
   let count = 0;
+  let chars = 0;
   let current: DiffHunk | undefined;
   for (let i = 0; i < lines.length; i++) {
     if (!shown[i]) {
@@ -125,10 +132,12 @@ export function diffRevision(before: string | null, after: string, options: Diff
       current = undefined;
       continue;
     }
-    if (count === maxLines) {
+    const length = lines[i]!.segments.reduce((n, seg) => n + seg.text.length, 0);
+    if (count === maxLines || chars + length > maxChars) {
       diff.truncated = true;
       break;
     }
+    chars += length;
     if (!current) {
       current = { skipped, lines: [] };
       diff.hunks.push(current);
@@ -138,5 +147,6 @@ export function diffRevision(before: string | null, after: string, options: Diff
     count++;
   }
   if (!diff.truncated) diff.skippedAfter = skipped;
+  diff.chars = chars;
   return diff;
 }
