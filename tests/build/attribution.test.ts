@@ -144,6 +144,8 @@ describe('history views of a multi-author fixture wiki', () => {
     const recent = site.html('/recent/');
     expect([...recent.matchAll(/<a class="title" href="([^"]+)">/g)].map((m) => m[1]).slice(0, 3)).toEqual(['/research/recent/', '/ops/deploy/', '/ops/deploy/']);
     expect(site.html('/research/recent/')).toContain('Recent findings');
+    expect(site.html('/')).toMatch(/<h2 id="recent-title" class="section-title">Recent changes<\/h2>[\s\S]*href="\/research\/recent\/"[\s\S]*<a href="\/recent\/">All recent changes<\/a><a href="\/feeds\/recent.xml" type="application\/atom\+xml">Atom feed<\/a>/);
+    expect(site.html('/ops/backups/')).toContain('<link rel="alternate" type="application/atom+xml" title="Fixture wiki: recent changes" href="/feeds/recent.xml">');
     const xml = readFileSync(path.join(site.outDir, 'feeds/recent.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;

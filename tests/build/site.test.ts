@@ -134,6 +134,7 @@ describe('a fixture wiki outside any git repository', () => {
       for (const absent of ['class="byline"', 'Contributors', 'Ask these people', 'section-credit', '/history/']) expect(page).not.toContain(absent);
       expect(site.exists('/ops/page/history/')).toBe(false);
       expect(site.html('/ops/')).not.toMatch(/Knowledge at risk|Recent changes|Contributions over time/);
+      expect(site.html('/')).not.toContain('Recent changes');
       expect(site.html('/people/')).toContain('No contributions are known yet');
       expect(site.html('/recent/')).toContain('No changes are known yet');
       expect(site.html('/feeds/recent.xml')).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">[\s\S]*<\/feed>/);
