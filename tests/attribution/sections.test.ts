@@ -46,6 +46,14 @@ describe('section attribution', () => {
     expect(credits[2]!.updated?.commit).toBe(b.commit);
   });
 
+  it('stays silent when the file no longer matches HEAD', () => {
+    const a = rev(ada, '2025-01-01T10:00:00Z');
+    const g = rev(grace, '2025-02-01T10:00:00Z');
+    const lineCommits = [...Array(10).fill(a.commit), ...Array(5).fill(g.commit)];
+    expect(sectionCredits(source, 'md', history([g, a], lineCommits))).not.toEqual([]);
+    expect(sectionCredits(source + 'An uncommitted line.\n', 'md', history([g, a], lineCommits))).toEqual([]);
+  });
+
   it('stays silent on a page with one author', () => {
     const a = rev(ada, '2025-01-01T10:00:00Z');
     const b = rev(bot, '2025-02-01T10:00:00Z');

@@ -75,6 +75,8 @@ export function sectionCredits(source: string, format: 'md' | 'mdx', history: Pa
   const revisions = new Map(history.revisions.map((r) => [r.commit, r]));
   const lines = source.split('\n');
   if (source.endsWith('\n')) lines.pop();
+  // A file edited since HEAD (a dev server, an uncommitted change) no longer lines up with HEAD's attribution.
+  if (lines.length !== history.lineCommits.length) return [];
   const lineRevision = (index: number): Revision | undefined => {
     const commit = history.lineCommits[index];
     return commit === undefined ? undefined : revisions.get(commit);
