@@ -1,0 +1,116 @@
+// Runs in the browser: the results page; query, filters and sort live in the URL so a search can be shared.
+import { filterGroupHtml, filterGroups, type FilterCounts } from '../lib/search/filter-groups.ts';
+import { hasFilters, pagefindOptions, parseSearchState, serializeSearchState, type FilterKey, type SearchState } from '../lib/search/query-state.ts';
+import { plural, resultHtml } from '../lib/search/result-view.ts';
+import { loadPagefind, searchConfigOf, type Pagefind, type PagefindSearch } from './pagefind.ts';
+
+const PAGE_SIZE = 20;
+
+const main = document.querySelector<HTMLElement>('.search-page');
+const headerForm = document.querySelector<HTMLFormElement>('form.site-search');
+if (main && headerForm) void start(main, headerForm);
+
+async function start(main: HTMLElement, headerForm: HTMLFormElement) {
+  const form = main.querySelector<HTMLFormElement>('.search-form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]');
+  const filtersBox = main.querySelector<HTMLElement>('.search-filters')!;
+  const summary = main.querySelector<HTMLElement>('.search-summary')!;
+  const list = main.querySelector<HTMLElement>('.search-results')!;
+  const moreButton = main.querySelector<HTMLButtonElement>('.search-more')!;
+  const section = main.querySelector<HTMLElement>('.search-results-section')!;
+  const config = searchConfigOf(headerForm);
+  const pageTitle = document.title;
+
+  let state = parseSearchState(new URLSearchParams(location.search));
+  const showState = () => {
+    input.value = state.q;
+    if (sort) sort.value = state.sort;
+  };
+  showState();
+  if (state.q) document.title = `${state.q} · ${pageTitle}`;
+
+  let pagefind: Pagefind;
+  let allFilters: FilterCounts;
+  try {
+    pagefind = await loadPagefind(config.base);
+    allFilters = await pagefind.filters();
+  } catch {
+    summary.textContent = 'Search is not available: its index could not be loaded. Browse the communities or the tags instead.';
+    return;
+  }
+
+  let current: PagefindSearch | undefined;
+  let shown = 0;
+  let ticket = 0;
+
+  const showMore = async () => {
+    if (!current) return;
+    const mine = ticket;
+    const next = await Promise.all(current.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    if (mine !== ticket) return;
+    list.insertAdjacentHTML('beforeend', next.map((d, i) => resultHtml(d, `result-${shown + i}`)).join(''));
+    shown += next.length;
+    const left = current.results.length - shown;
+    moreButton.hidden = left <= 0;
+    moreButton.textContent = `Show ${Math.min(left, PAGE_SIZE)} more`;
+  };
+
+  const render = async () => {
+    const mine = ++ticket;
+    section.setAttribute('aria-busy', 'true');
+    const searching = state.q !== '' || hasFilters(state);
+    // With filters and no words, Pagefind lists every page the filters match: "everything Ada wrote".
+    const search = searching ? await pagefind.search(state.q || null, pagefindOptions(state)) : undefined;
+    if (mine !== ticket) return;
+    current = search;
+    filtersBox.innerHTML = filterGroups(state, allFilters, search?.filters ?? allFilters, search?.totalFilters ?? allFilters).map(filterGroupHtml).join('');
+    list.innerHTML = '';
+    shown = 0;
+    moreButton.hidden = true;
+    if (!search) summary.textContent = 'Type a few words, or pick a filter to list its pages.';
+    else {
+      const count = search.results.length;
+      summary.textContent = count === 0 ? 'No pages match. Try fewer or other words, or remove a filter.' : `${plural(count, 'page')} found`;
+      await showMore();
+    }
+    section.setAttribute('aria-busy', 'false');
+  };
+
+  const update = (next: SearchState, push: boolean) => {
+    state = next;
+    const query = serializeSearchState(state);
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    document.title = state.q ? `${state.q} · ${pageTitle}` : pageTitle;
+    return render();
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void update({ ...state, q: input.value.trim() }, true);
+  });
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void update({ ...state, q: input.value.trim() }, false), 200);
+  });
+  sort?.addEventListener('change', () => void update({ ...state, sort: sort.value === 'updated' ? 'updated' : 'relevance' }, true));
+  filtersBox.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const key = box.name as FilterKey;
+    const values = new Set(state.filters[key] ?? []);
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    void update({ ...state, filters: { ...state.filters, [key]: [...values] } }, true);
+  });
+  moreButton.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    state = parseSearchState(new URLSearchParams(location.search));
+    showState();
+  if (state.q) document.title = `${state.q} · ${pageTitle}`;
+    void render();
+  });
+  await render();
+}
