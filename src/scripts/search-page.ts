@@ -1,6 +1,6 @@
 // Runs in the browser: the results page; query, filters and sort live in the URL so a search can be shared.
 import { filterGroupHtml, filterGroups, type FilterCounts } from '../lib/search/filter-groups.ts';
-import { hasFilters, pagefindOptions, parseSearchState, serializeSearchState, type FilterKey, type SearchState } from '../lib/search/query-state.ts';
+import { FILTER_KEYS, hasFilters, pagefindOptions, parseSearchState, serializeSearchState, type FilterKey, type SearchState } from '../lib/search/query-state.ts';
 import { plural, resultHtml } from '../lib/search/result-view.ts';
 import { loadPagefind, searchConfigOf, type Pagefind, type PagefindSearch } from './pagefind.ts';
 
@@ -14,7 +14,9 @@ async function start(main: HTMLElement, headerForm: HTMLFormElement) {
   const form = main.querySelector<HTMLFormElement>('.search-form')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]');
-  const filtersBox = main.querySelector<HTMLElement>('.search-filters')!;
+  const panel = main.querySelector<HTMLDetailsElement>('.filters-panel')!;
+  const filtersBox = panel.querySelector<HTMLElement>('.filters-body')!;
+  const panelTitle = panel.querySelector('summary')!;
   const summary = main.querySelector<HTMLElement>('.search-summary')!;
   const list = main.querySelector<HTMLElement>('.search-results')!;
   const moreButton = main.querySelector<HTMLButtonElement>('.search-more')!;
@@ -39,6 +41,12 @@ async function start(main: HTMLElement, headerForm: HTMLFormElement) {
     summary.textContent = 'Search is not available: its index could not be loaded. Browse the communities or the tags instead.';
     return;
   }
+
+  // Beside the results on a wide screen; folded above them on a phone, so the results come first.
+  const wide = matchMedia('(min-width: 50rem)');
+  panel.open = wide.matches;
+  wide.addEventListener('change', () => (panel.open = wide.matches));
+  panel.hidden = false;
 
   let current: PagefindSearch | undefined;
   let shown = 0;
@@ -65,6 +73,8 @@ async function start(main: HTMLElement, headerForm: HTMLFormElement) {
     if (mine !== ticket) return;
     current = search;
     filtersBox.innerHTML = filterGroups(state, allFilters, search?.filters ?? allFilters, search?.totalFilters ?? allFilters).map(filterGroupHtml).join('');
+    const ticked = FILTER_KEYS.reduce((n, key) => n + (state.filters[key]?.length ?? 0), 0);
+    panelTitle.textContent = ticked ? `Filters (${ticked})` : 'Filters';
     list.innerHTML = '';
     shown = 0;
     moreButton.hidden = true;

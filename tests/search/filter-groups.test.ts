@@ -36,7 +36,7 @@ describe('the results page filter lists', () => {
   it('renders checkboxes named like the URL parameter, escaping the values', () => {
     const [group] = filterGroups(state(), { tag: { '<x>"': 1 } }, {}, {});
     expect(filterGroupHtml(group!)).toBe(
-      '<fieldset class="filter-group" data-filter="tag"><legend>Tag</legend><label class="filter-option"><input type="checkbox" name="tag" value="&lt;x&gt;&quot;">' +
+      '<fieldset class="filter-group" data-filter="tag"><legend>Tag</legend><label class="filter-option is-empty"><input type="checkbox" name="tag" value="&lt;x&gt;&quot;">' +
         '<span class="filter-label">&lt;x&gt;&quot;</span><span class="filter-count">0</span></label></fieldset>',
     );
   });

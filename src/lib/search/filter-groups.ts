@@ -48,7 +48,7 @@ export function filterGroups(state: SearchState, all: FilterCounts, filtered: Fi
 }
 
 const optionHtml = (key: FilterKey, o: FilterOption): string =>
-  `<label class="filter-option"><input type="checkbox" name="${key}" value="${escapeHtml(o.value)}"${o.checked ? ' checked' : ''}>` +
+  `<label class="filter-option${o.count === 0 && !o.checked ? ' is-empty' : ''}"><input type="checkbox" name="${key}" value="${escapeHtml(o.value)}"${o.checked ? ' checked' : ''}>` +
   `<span class="filter-label">${escapeHtml(o.label)}</span><span class="filter-count">${o.count}</span></label>`;
 
 /** A group as a fieldset of checkboxes named like the URL parameter, the folded values in a <details>. */
