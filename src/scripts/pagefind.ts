@@ -43,7 +43,9 @@ let loading: Promise<Pagefind> | undefined;
 async function load(base: string): Promise<Pagefind> {
   const bundle = `${base}pagefind/`;
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  // No web worker: searching even 10,000 pages takes milliseconds on the main thread, and the worker
+  // is one more script (42 KB) to fetch before the first result (see README, Search: Scale).
+  await pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true });
   await pagefind.init();
   const response = await fetch(`${bundle}pagefind-entry.json`);
   if (!response.ok) throw new Error(`${bundle}pagefind-entry.json: HTTP ${response.status}`);

@@ -5,6 +5,13 @@ import { escapeHtml, plural, resultHtml } from '../lib/search/result-view.ts';
 import { loadPagefind, searchConfigOf } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
+/** One letter matches too much to be useful, and would fetch an index chunk of its own. */
+const MIN_LENGTH = 2;
+/**
+ * Search once typing pauses. Pagefind's own debouncedSearch preloads the index chunk of every
+ * prefix typed on the way ("p", "po", "pos"…), which tripled the first query's bytes at 10,000 pages.
+ */
+const PAUSE_MS = 150;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -46,14 +53,18 @@ function enhanceSearchBox(form: HTMLFormElement): void {
   };
 
   let latest = 0;
+  let pause: ReturnType<typeof setTimeout> | undefined;
   const run = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
-    if (!query) return close();
+    clearTimeout(pause);
+    if (query.length < MIN_LENGTH) return close();
+    await new Promise((resolve) => (pause = setTimeout(resolve, PAUSE_MS)));
+    if (ticket !== latest) return;
     try {
       const pagefind = await loadPagefind(config.base);
-      const search = await pagefind.debouncedSearch(query, {}, 120);
-      if (!search || ticket !== latest) return;
+      const search = await pagefind.search(query);
+      if (ticket !== latest) return;
       const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
       if (ticket !== latest) return;
       const all = `${config.searchPage}?${serializeSearchState({ q: query, filters: {}, sort: 'relevance' })}`;

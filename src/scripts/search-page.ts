@@ -24,7 +24,13 @@ async function start(main: HTMLElement, headerForm: HTMLFormElement) {
   const config = searchConfigOf(headerForm);
   const pageTitle = document.title;
 
-  let state = parseSearchState(new URLSearchParams(location.search));
+  // Without history the page has no sort menu and the index no date to sort by: a shared
+  // sort=updated then falls back to relevance rather than to no results.
+  const readState = (): SearchState => {
+    const parsed = parseSearchState(new URLSearchParams(location.search));
+    return sort ? parsed : { ...parsed, sort: 'relevance' };
+  };
+  let state = readState();
   const showState = () => {
     input.value = state.q;
     if (sort) sort.value = state.sort;
@@ -117,7 +123,7 @@ async function start(main: HTMLElement, headerForm: HTMLFormElement) {
   });
   moreButton.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => {
-    state = parseSearchState(new URLSearchParams(location.search));
+    state = readState();
     showState();
   if (state.q) document.title = `${state.q} · ${pageTitle}`;
     void render();

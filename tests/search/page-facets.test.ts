@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communityFacets, facetAttributes, pageFacets, UNDATED, type SearchHistory } from '../../src/lib/search/page-facets.ts';
+import { communityFacets, facetAttributes, pageFacets, UNDATED, type SearchHistory, type SiteSearchHistory } from '../../src/lib/search/page-facets.ts';
 import { modelOf, page } from '../helpers/model.ts';
 
 const model = modelOf({
@@ -10,10 +10,11 @@ const model = modelOf({
 });
 const ops = model.communities.find((c) => c.slug === 'ops')!;
 const person = (name: string, email: string) => ({ name, email, commits: 1, coAuthored: 0, added: 1, removed: 0, lines: 1 });
-const history: SearchHistory = {
+const deployHistory: SearchHistory = {
   contributors: [person('Ada Lovelace', 'ada@example.org'), person('Grace Hopper', 'grace@example.org'), person('Ada Lovelace', 'ada@work.example')],
   updated: { date: '2026-03-04T10:11:12+02:00' },
 };
+const history: SiteSearchHistory = { head: 'c0ffee', pages: { 'ops/deploy': deployHistory, ops: deployHistory } };
 
 describe('what a page tells the search index', () => {
   it('filters by community, tags, type and contributors; shows title, community and day updated; sorts by that day', () => {
@@ -24,8 +25,8 @@ describe('what a page tells the search index', () => {
     });
   });
 
-  it('works without history: no contributor filter, no date shown, still sortable (after dated pages)', () => {
-    expect(pageFacets(page(model, 'ops/bare'), ops)).toEqual({
+  it('gives a page the history does not know yet a sort key that orders it after every dated page', () => {
+    expect(pageFacets(page(model, 'ops/bare'), ops, history)).toEqual({
       filters: { community: ['Platform ops'] },
       meta: { title: 'Bare', community: 'Platform ops' },
       sort: { updated: UNDATED },
@@ -33,11 +34,20 @@ describe('what a page tells the search index', () => {
     expect(UNDATED < '1970-01-01').toBe(true);
   });
 
+  it('works without history: no contributor filter, no date, no sort key', () => {
+    expect(pageFacets(page(model, 'ops/deploy'), ops)).toEqual({
+      filters: { community: ['Platform ops'], tag: ['deploys', 'postgres'], type: ['how-to'] },
+      meta: { title: 'Deploy checklist', community: 'Platform ops' },
+      sort: {},
+    });
+  });
+
   it('finds a community home by the community name, with its home page tags', () => {
-    expect(communityFacets(ops, page(model, 'ops')).meta.title).toBe('Platform ops');
+    expect(communityFacets(ops, page(model, 'ops'), history).meta).toEqual({ title: 'Platform ops', community: 'Platform ops', updated: '2026-03-04' });
     expect(communityFacets(ops, page(model, 'ops')).filters.tag).toEqual(['home']);
     const general = { ...ops, slug: 'general', name: 'General', homeId: undefined };
-    expect(communityFacets(general)).toEqual({ filters: { community: ['General'] }, meta: { title: 'General', community: 'General' }, sort: { updated: UNDATED } });
+    expect(communityFacets(general)).toEqual({ filters: { community: ['General'] }, meta: { title: 'General', community: 'General' }, sort: {} });
+    expect(communityFacets(general, undefined, history).sort).toEqual({ updated: UNDATED });
   });
 
   it('becomes meta attributes Pagefind reads from the content attribute, one per value', () => {

@@ -11,12 +11,22 @@ export interface SearchFacets {
   sort: Record<string, string>;
 }
 
-/** The part of a page's history search needs; absent until the history engine has run. */
+/** The part of a page's history search needs. */
 export type SearchHistory = Pick<PageHistory, 'contributors'> & { updated: Pick<PageHistory['updated'], 'date'> };
 
+/** The site's history as the build hands it over: `head` null and no pages without a repository. */
+export interface SiteSearchHistory {
+  head: string | null;
+  pages: Record<string, SearchHistory>;
+}
+
+export const NO_HISTORY: SiteSearchHistory = { head: null, pages: {} };
+
 /**
- * Pagefind drops pages that lack the sort key from sorted results (Pagefind issue #259), so a page
- * without history still gets one, ordered after every dated page.
+ * With history, every page gets the `updated` sort key: Pagefind drops pages without it from sorted
+ * results (Pagefind issue #259), so a page the history does not know yet (not committed) sorts last.
+ * Without history there is no date sort, and no sort key: it would cost every reader ~24 KB of index
+ * metadata at 10,000 pages for an order that means nothing.
  */
 export const UNDATED = '0000-00-00';
 
@@ -28,7 +38,8 @@ export const contributorNames = (history: SearchHistory | undefined): string[] =
   ...new Set((history?.contributors ?? []).map((c) => c.name.trim()).filter(Boolean)),
 ];
 
-export function pageFacets(page: WikiPage, community: Community, history?: SearchHistory): SearchFacets {
+export function pageFacets(page: WikiPage, community: Community, site: SiteSearchHistory = NO_HISTORY): SearchFacets {
+  const history = site.pages[page.id];
   const contributors = contributorNames(history);
   const updated = history ? dayOf(history.updated.date) : UNDATED;
   const tags = [...new Set(page.tags)];
@@ -40,14 +51,18 @@ export function pageFacets(page: WikiPage, community: Community, history?: Searc
       ...(contributors.length ? { contributor: contributors } : {}),
     },
     meta: { title: page.title, community: community.name, ...(updated !== UNDATED ? { updated } : {}) },
-    sort: { updated },
+    sort: site.head !== null ? { updated } : {},
   };
 }
 
 /** A community home is found by the community's name, with its home page's tags and history when it has one. */
-export function communityFacets(community: Community, home?: WikiPage, history?: SearchHistory): SearchFacets {
-  if (home) return pageFacets({ ...home, title: community.name }, community, history);
-  return { filters: { community: [community.name] }, meta: { title: community.name, community: community.name }, sort: { updated: UNDATED } };
+export function communityFacets(community: Community, home?: WikiPage, site: SiteSearchHistory = NO_HISTORY): SearchFacets {
+  if (home) return pageFacets({ ...home, title: community.name }, community, site);
+  return {
+    filters: { community: [community.name] },
+    meta: { title: community.name, community: community.name },
+    sort: site.head !== null ? { updated: UNDATED } : {},
+  };
 }
 
 export interface FacetAttribute {
