@@ -14,7 +14,23 @@ import { serveStatic } from '../../tests/e2e/static-server.ts';
 import { writeSyntheticWiki } from './synthetic-pages.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** Words of the sample wiki; how many synthetic pages hold each is printed with the results. */
 const QUERIES = ['postgres', 'deploy'] as const;
+
+/** Pages whose Markdown holds the word: how common the benchmark's queries are in the synthetic wiki. */
+function pagesWith(root: string, word: string): number {
+  const pattern = new RegExp(`\\b${word}\\b`, 'i');
+  let n = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const f = path.join(d, name);
+      if (statSync(f).isDirectory()) walk(f);
+      else if (name.endsWith('.md') && pattern.test(readFileSync(f, 'utf8'))) n++;
+    }
+  };
+  walk(path.join(root, 'content'));
+  return n;
+}
 
 interface Options {
   pages: number;
@@ -130,7 +146,8 @@ async function headerBoxQueries(browser: Browser, url: string): Promise<[Downloa
   const ask = async (query: string) => {
     await page.locator('#site-search-input').fill('');
     await page.locator('#site-search-input').focus();
-    await page.keyboard.type(query);
+    // A quick typist: 60 ms a key, under the box's pause before it searches.
+    await page.keyboard.type(query, { delay: 60 });
     await page.waitForFunction((q) => {
       const href = document.querySelector('#site-search-results .search-all a')?.getAttribute('href');
       return href ? new URL(href, location.href).searchParams.get('q') === q : false;
@@ -172,6 +189,8 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`astro build (NODE_OPTIONS=--max-old-space-size=8192): ${s(build.ms)}${build.peakMb ? `, peak RSS ${build.peakMb} MB` : ''}; ${build.indexLine}`);
     writePeerSite(outDir, peerDir);
   }
+
+  console.log(`queries: ${QUERIES.map((q) => `"${q}" is in ${pagesWith(root, q)} pages`).join(', ')}`);
 
   // Index build on the written HTML, ours and the peer's in turns, so both see the same machine state.
   const ours: number[] = [];

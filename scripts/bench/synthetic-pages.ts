@@ -53,11 +53,21 @@ function corpusWords(dir: string | undefined): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
 }
 
+/** Function words keep their (high) ranks in every community; every other word is a topic word. */
+const FUNCTION_WORDS = new Set(
+  ('the of and to a in is it you that he was for on are with as his they be at one have this from or had by not but what all were we when ' +
+    'your can said there use an each which she do how their if will up other about out many then them these so some her would make like him ' +
+    'into has more two go see no way could my than been who its now did get come made may part over new only any after also most before ' +
+    'should because does our such here where why just very through much those both while same each own under again once every few').split(' '),
+);
+
 /**
  * A vocabulary with a real-prose head and a long tail of made-up words (names, jargon, identifiers),
- * drawn with Zipf's law, so the index has the many rare words a real wiki of this size has.
+ * drawn with Zipf's law, so the index has the many rare words a real wiki of this size has. Function
+ * words rank the same everywhere; every other word has a rank of its own in each community (its
+ * topics), so a word is frequent in some communities and rare in others, as in a real wiki.
  */
-function vocabulary(rand: () => number, head: string[], size: number): { words: string[]; draw: () => string } {
+function vocabulary(rand: () => number, head: string[], size: number, topics: number): { words: string[]; draw: (topic: number) => string } {
   const seen = new Set(head);
   const words = [...head];
   while (words.length < size) {
@@ -66,11 +76,21 @@ function vocabulary(rand: () => number, head: string[], size: number): { words: 
     for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
     if (!seen.has(w)) (seen.add(w), words.push(w));
   }
+  const orders = Array.from({ length: topics }, () => {
+    const order = [...words];
+    const slots = order.flatMap((w, i) => (FUNCTION_WORDS.has(w) ? [] : [i]));
+    for (let k = slots.length - 1; k > 0; k--) {
+      const a = slots[k]!;
+      const b = slots[Math.floor(rand() * (k + 1))]!;
+      [order[a], order[b]] = [order[b]!, order[a]!];
+    }
+    return order;
+  });
   // Zipf (s = 1): the cumulative weights 1/rank, sampled by binary search.
   const cumulative: number[] = [];
   let total = 0;
   for (let r = 1; r <= words.length; r++) cumulative.push((total += 1 / r));
-  const draw = () => {
+  const draw = (topic: number) => {
     const x = rand() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
@@ -79,7 +99,7 @@ function vocabulary(rand: () => number, head: string[], size: number): { words: 
       if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
       else hi = mid;
     }
-    return words[lo]!;
+    return orders[topic % topics]![lo]!;
   };
   return { words, draw };
 }
@@ -90,7 +110,7 @@ export function writeSyntheticWiki(root: string, options: SyntheticOptions): Syn
   const { pages, words: perPage = 600, communities = 12, french = 0.03, seed = 1 } = options;
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const vocab = vocabulary(rand, corpusWords(options.corpusDir), 40_000);
+  const vocab = vocabulary(rand, corpusWords(options.corpusDir), 40_000, communities);
   mkdirSync(path.join(root, 'content'), { recursive: true });
   writeFileSync(path.join(root, 'wiki.config.yml'), 'title: Synthetic wiki\ncontent: content\nlanguage: en\n');
   let totalWords = 0;
@@ -99,13 +119,15 @@ export function writeSyntheticWiki(root: string, options: SyntheticOptions): Syn
   for (let c = 0; c < communities; c++) {
     const dir = path.join(root, 'content', `community-${String(c).padStart(2, '0')}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'community.yml'), `name: ${capitalise(vocab.draw())} ${capitalise(pick(TAGS))} guild\ndescription: ${sentence(vocab.draw, 8)}\n`);
+    const draw = () => vocab.draw(c);
+    writeFileSync(path.join(dir, 'community.yml'), `name: ${capitalise(draw())} ${capitalise(pick(TAGS))} guild\ndescription: ${sentence(draw, 8)}\n`);
   }
   for (let i = 0; i < pages; i++) {
-    const community = `community-${String(i % communities).padStart(2, '0')}`;
+    const topic = i % communities;
+    const community = `community-${String(topic).padStart(2, '0')}`;
     const folder = `topic-${String(Math.floor(i / communities) % 40).padStart(2, '0')}`;
     const isFrench = rand() < french;
-    const draw = isFrench ? () => pick(FRENCH) : vocab.draw;
+    const draw = isFrench ? () => pick(FRENCH) : () => vocab.draw(topic);
     const title = Array.from({ length: 3 + Math.floor(rand() * 4) }, draw).join(' ');
     const tags = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(TAGS)))];
     const lines = ['---', `title: ${capitalise(title)} ${i}`, `tags: [${tags.join(', ')}]`, `type: ${pick(TYPES)}`, ...(isFrench ? ['lang: fr'] : []), '---', ''];
