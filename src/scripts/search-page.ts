@@ -1,10 +1,12 @@
 // Runs in the browser: the results page; query, filters and sort live in the URL so a search can be shared.
 import { filterGroupHtml, filterGroups, type FilterCounts } from '../lib/search/filter-groups.ts';
 import { FILTER_KEYS, hasFilters, pagefindOptions, parseSearchState, serializeSearchState, type FilterKey, type SearchState } from '../lib/search/query-state.ts';
-import { plural, resultHtml } from '../lib/search/result-view.ts';
+import { newestFirst, plural, resultHtml, type ResultData } from '../lib/search/result-view.ts';
 import { loadPagefind, searchConfigOf, type Pagefind, type PagefindSearch } from './pagefind.ts';
 
 const PAGE_SIZE = 20;
+/** How many results a date-sorted search reorders across languages (each costs a fragment fetch). */
+const SORTED_ACROSS_LANGUAGES = 200;
 
 const main = document.querySelector<HTMLElement>('.search-page');
 const headerForm = document.querySelector<HTMLFormElement>('form.site-search');
@@ -75,7 +77,12 @@ async function start(main: HTMLElement, headerForm: HTMLFormElement) {
     section.setAttribute('aria-busy', 'true');
     const searching = state.q !== '' || hasFilters(state);
     // With filters and no words, Pagefind lists every page the filters match: "everything Ada wrote".
-    const search = searching ? await pagefind.search(state.q || null, pagefindOptions(state)) : undefined;
+    let search = searching ? await pagefind.search(state.q || null, pagefindOptions(state)) : undefined;
+    if (search && state.sort === 'updated' && search.results.length > 1) {
+      const head = await Promise.all(search.results.slice(0, SORTED_ACROSS_LANGUAGES).map((r) => r.data()));
+      const sorted = newestFirst(head).map((data: ResultData, i) => ({ id: `sorted-${i}`, data: async () => data }));
+      search = { ...search, results: [...sorted, ...search.results.slice(SORTED_ACROSS_LANGUAGES)] };
+    }
     if (mine !== ticket) return;
     current = search;
     filtersBox.innerHTML = filterGroups(state, allFilters, search?.filters ?? allFilters, search?.totalFilters ?? allFilters).map(filterGroupHtml).join('');

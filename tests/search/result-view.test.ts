@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatDay, resultHtml, safeExcerpt } from '../../src/lib/search/result-view.ts';
+import { escapeHtml, formatDay, newestFirst, resultHtml, safeExcerpt } from '../../src/lib/search/result-view.ts';
 
 describe('a search result as HTML', () => {
   it('keeps only the <mark> highlights of an excerpt, whatever else it carries', () => {
@@ -29,5 +29,13 @@ describe('a search result as HTML', () => {
     expect(formatDay(undefined)).toBe('');
     expect(formatDay('yesterday')).toBe('');
     expect(escapeHtml(`<'">&`)).toBe('&lt;&#39;&quot;&gt;&amp;');
+  });
+});
+
+describe('results sorted by date across languages', () => {
+  it('merges the per-language runs newest first, undated last, keeping ties in order', () => {
+    const r = (title: string, updated?: string) => ({ meta: { title, ...(updated ? { updated } : {}) } });
+    const merged = [r('en new', '2026-09-01'), r('en old', '2026-01-01'), r('en undated'), r('fr mid', '2026-05-01'), r('fr same', '2026-01-01')];
+    expect(newestFirst(merged).map((x) => x.meta.title)).toEqual(['en new', 'fr mid', 'en old', 'fr same', 'en undated']);
   });
 });

@@ -61,3 +61,15 @@ export function resultHtml(data: ResultData, id: string, { option = false, local
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Newest first by the `updated` metadata, undated last, ties in the order given. Pagefind sorts each
+ * language index by its sort key but merges the indexes by score, so a merged search sorted by date
+ * comes back as one sorted run per language; this puts them back into one order.
+ */
+export function newestFirst<T extends { meta: Record<string, string | undefined> }>(results: readonly T[]): T[] {
+  return results
+    .map((result, index) => ({ result, index, day: result.meta.updated ?? '' }))
+    .sort((a, b) => (a.day === b.day ? a.index - b.index : a.day < b.day ? 1 : -1))
+    .map(({ result }) => result);
+}
