@@ -15,6 +15,7 @@ import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
+import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
 
@@ -100,9 +101,11 @@ export default function wikiIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const count = copyAssets(wiki.model.assets, wiki.contentDir, fileURLToPath(dir));
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const count = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
         logger.info(`${count} content assets published`);
+        logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
       },
     },
   };

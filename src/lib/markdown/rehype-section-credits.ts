@@ -42,7 +42,8 @@ function creditElement(credit: SectionCredit, personHref: SectionCreditsOptions[
     const day = credit.updated.date.slice(0, 10);
     items.push(el('li', {}, [text('Last changed '), el('time', { dateTime: credit.updated.date }, [text(day)])]));
   }
-  return el('details', { className: ['section-credit'], dataSection: credit.slug }, [
+  // Credits are about the page, not its knowledge: keep them out of search results.
+  return el('details', { className: ['section-credit'], dataSection: credit.slug, dataPagefindIgnore: 'all' }, [
     el('summary', {}, [text(creditSummary(credit.authors))]),
     el('ul', {}, items),
   ]);
