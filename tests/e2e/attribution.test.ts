@@ -83,6 +83,8 @@ describe('attribution and history in the browser', () => {
     await page.goto(new URL('recent/', siteUrl).href);
     const first = page.locator('.recent-list li').first();
     await first.locator('a', { hasText: 'diff' }).click();
+    await page.waitForURL(/\/history\/(\d+\/)?#r-/);
+    await page.waitForLoadState('load');
     expect(new URL(page.url()).hash).toMatch(/^#r-[0-9a-f]{7}$/);
     await expect(page.locator('li.revision:target').count()).resolves.toBe(1);
     await page.goto(new URL('platform-engineering/', siteUrl).href);

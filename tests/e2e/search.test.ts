@@ -1,7 +1,9 @@
 // Browser tests: searching the sample wiki from the header box and the shareable results page, in real Chromium.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { serveStatic } from './static-server.ts';
@@ -123,10 +125,13 @@ describe('searching the sample wiki', () => {
     await firstResult(page);
     const contributors = page.locator('.filter-group[data-filter="contributor"] input');
     // The sample wiki's history: authors and co-authors of the commits that touched content/ (git is the oracle).
-    const authors = execFileSync('git', ['log', '--format=%aN%n%(trailers:key=Co-authored-by,valueonly)', '--', 'content'], { cwd: projectRoot, encoding: 'utf8' })
+    // Bots (names ending in [bot], and the identities listed under `bots` in wiki.config.yml) are never offered.
+    const configuredBots = (parse(readFileSync(path.join(projectRoot, 'wiki.config.yml'), 'utf8')) as { bots?: string[] }).bots ?? [];
+    const authors = execFileSync('git', ['log', '--full-history', '--format=%aN <%aE>%n%(trailers:key=Co-authored-by,valueonly)', '--', 'content'], { cwd: projectRoot, encoding: 'utf8' })
       .split('\n')
+      .filter((line) => !configuredBots.some((bot) => line.toLowerCase().includes(bot.toLowerCase())))
       .map((line) => line.replace(/<[^>]*>/, '').trim())
-      .filter(Boolean);
+      .filter((name) => name && !name.endsWith('[bot]'));
     const dated = (await page.locator('select[name="sort"]').count()) > 0;
     if (!dated) {
       // Without history (no repository, or before the history engine runs) there is nothing to filter by.

@@ -25,7 +25,7 @@ describe('section credits in the page', () => {
     const file = new VFile({ path: '/content/ops/page.md' });
     rehypeSectionCredits({ creditsForFile: (f) => (f === '/content/ops/page.md' ? [credit] : undefined), personHref: (e) => (e.startsWith('grace') ? '/people/grace/' : undefined) })(tree, file);
     expect(toHtml(tree)).toBe(
-      '<h2 id="setup">Setup</h2><details class="section-credit" data-section="setup"><summary>Written by &#x3C;Ada> 50%, Grace 50%</summary>' +
+      '<h2 id="setup">Setup</h2><details class="section-credit" data-section="setup" data-pagefind-ignore="all"><summary>Written by &#x3C;Ada> 50%, Grace 50%</summary>' +
         '<ul><li>&#x3C;Ada> · 2 lines (50%)</li><li><a href="/people/grace/">Grace</a> · 2 lines (50%)</li><li>Last changed <time datetime="2026-01-02T10:00:00+01:00">2026-01-02</time></li></ul></details>' +
         '<p>x</p><h2 id="other">Other</h2>',
     );
