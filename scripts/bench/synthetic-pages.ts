@@ -1,6 +1,7 @@
 // Runs in Node: writes a synthetic wiki (config and page files, no git) for benchmarks; deterministic for a seed.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from './random.ts';
 
 export interface SyntheticOptions {
   pages: number;
@@ -20,18 +21,6 @@ export interface SyntheticWiki {
   words: number;
   bytes: number;
   vocabulary: number;
-}
-
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ['ka', 'lo', 'ri', 'ven', 'tor', 'mi', 'sal', 'bre', 'dun', 'po', 'ex', 'qua', 'ser', 'nil', 'ath', 'ux', 'gre', 'fol', 'in', 'ton', 'per', 'sta', 'cor', 'ment', 'ble', 'tion', 'ous', 'ary'];
@@ -108,7 +97,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function writeSyntheticWiki(root: string, options: SyntheticOptions): SyntheticWiki {
   const { pages, words: perPage = 600, communities = 12, french = 0.03, seed = 1 } = options;
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const vocab = vocabulary(rand, corpusWords(options.corpusDir), 40_000, communities);
   mkdirSync(path.join(root, 'content'), { recursive: true });
