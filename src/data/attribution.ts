@@ -1,5 +1,6 @@
 // Runs at build time in the pages: the history views' data, computed once from the engine's result and the model.
 import type { Steward } from '../lib/content/schemas.ts';
+import { contactFor, type Contact } from '../lib/attribution/contact.ts';
 import type { Community, WikiPage } from '../lib/content/model.ts';
 import type { PageHistory, Person } from '../lib/history/types.ts';
 import { askThesePeople, type AskCandidate } from '../lib/attribution/ask.ts';
@@ -45,15 +46,17 @@ const stewardsByEmail = new Map<string, Steward>();
 for (const community of model.communities) for (const s of community.stewards) if (s.email) stewardsByEmail.set(s.email.toLowerCase(), s);
 export const stewardOf = (email: string) => stewardsByEmail.get(email.toLowerCase());
 
+export const contactOf = (email: string): Contact => contactFor(email, stewardOf(email));
+
 export interface AskPerson extends AskCandidate {
   href?: string;
-  steward?: Steward;
+  contact: Contact;
 }
 const ask = (records: PageRecord[]): AskPerson[] =>
   askThesePeople(records, today, { halfLifeDays: config.attribution.askHalfLifeDays }).map((c) => ({
     ...c,
     ...(personHref(c.email) ? { href: personHref(c.email) } : {}),
-    ...(stewardOf(c.email) ? { steward: stewardOf(c.email) } : {}),
+    contact: contactOf(c.email),
   }));
 export const askForPage = (pageId: string): AskPerson[] => ask(recordsById.has(pageId) ? [recordsById.get(pageId)!] : []);
 export const askForCommunity = (community: Community): AskPerson[] => ask(recordsOf(community));
