@@ -2,16 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFixture as writeFiles } from '../helpers/build-site.ts';
-import { initWithGitFile } from '../helpers/git-repo.ts';
+import { writeFixtureInRepository as writeFixture } from '../helpers/git-repo.ts';
 import { wiki } from '../helpers/wiki-command.ts';
-
-/** Fixture wikis in a real repository whose .git is a file, as in a worktree: paths are reported from its root. */
-const writeFixture = (files: Record<string, string>) => {
-  const root = writeFiles(files);
-  initWithGitFile(root);
-  return root;
-};
 
 const files = {
   'docs/wiki.config.yml': 'content: knowledge base\n',

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeFixture } from './build-site.ts';
 
 export interface Author {
   name: string;
@@ -158,4 +159,11 @@ export function initWithGitFile(dir: string): string {
   const gitdir = mkdtempSync(path.join(tmpdir(), 'wiki-gitdir-'));
   git(dir, ['init', '-q', `--separate-git-dir=${gitdir}`]);
   return gitdir;
+}
+
+/** Fixture files written into a real repository whose .git is a file, as in a worktree: commands report paths from its root. */
+export function writeFixtureInRepository(files: Record<string, string>): string {
+  const root = writeFixture(files);
+  initWithGitFile(root);
+  return root;
 }

@@ -1,4 +1,5 @@
 // Runs anywhere: what the forward pass knows after HEAD; the unit the on-disk cache stores and the model is built from.
+import type { Revision } from './types.ts';
 
 /** A commit as pages credit it; identities are raw here (mailmap and bots apply when the model is built). */
 export interface CommitInfo {
@@ -11,15 +12,8 @@ export interface CommitInfo {
 }
 
 /** A commit's change to one page; `commit` indexes `WalkState.commits`, whose order is the walk's (oldest first). */
-export interface RawRevision {
+export interface RawRevision extends Pick<Revision, 'path' | 'added' | 'removed' | 'merge' | 'blob' | 'parentBlob' | 'previousPath'> {
   commit: number;
-  path: string;
-  added: number;
-  removed: number;
-  merge: boolean;
-  blob: string;
-  parentBlob: string | null;
-  previousPath?: string;
 }
 
 /** A page in some commit's tree: which history it continues, its blob, and each line's origin (a commit index). */
