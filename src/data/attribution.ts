@@ -80,8 +80,8 @@ export function healthOf(community: Community) {
   };
 }
 
-export const recentSiteChanges = (limit = 50) => recentChanges(pageRecords, limit);
-export const recentCommunityChanges = (community: Community, limit = 50) => recentChanges(recordsOf(community), limit);
+export const recentSiteChanges = (limit = 50, options: { bots?: boolean } = {}) => recentChanges(pageRecords, limit, options);
+export const recentCommunityChanges = (community: Community, limit = 50, options: { bots?: boolean } = {}) => recentChanges(recordsOf(community), limit, options);
 
 /** A person for display: a link to their page when they have one. */
 export interface PersonRef extends Person {

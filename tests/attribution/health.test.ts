@@ -63,5 +63,9 @@ describe('community health', () => {
       ['ops/fresh', 'Grace Hopper'],
       ['ops/shared', 'Grace Hopper'],
     ]);
+    expect(recentChanges(pages, 2, { bots: false }).map((c) => [c.pageId, c.revision.author.name])).toEqual([
+      ['ops/fresh', 'Grace Hopper'],
+      ['ops/shared', 'Grace Hopper'],
+    ]);
   });
 });

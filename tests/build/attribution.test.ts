@@ -139,14 +139,19 @@ describe('history views of a multi-author fixture wiki', () => {
     expect(risk).toMatch(/single holder<\/span> 100% by <span class="person-ref"><a href="\/people\/ada-lovelace\/">Ada Lovelace/);
     expect(risk).not.toContain('/ops/backups/');
     expect(home).toMatch(/<svg viewBox="0 0 480 120" role="img" aria-labelledby="community-activity-title community-activity-desc">/);
-    expect(home).toContain('href="/ops/recent/">All recent changes</a>');
+    expect(home).toContain('href="/ops/recent/">All recent changes, bots\' included</a>');
+    // The summary hides bots' changes, as wikis' recent changes do; the full list keeps them.
+    const summary = home.split('id="recent-title"')[1]!.split('class="more-links"')[0]!;
+    expect(summary).toContain('Backups: full backups');
+    expect(summary).not.toContain('Fix spacing');
+    expect(site.html('/ops/recent/')).toContain('Fix spacing');
   });
 
   it('lists recent changes and publishes Atom feeds, and leaves a community page named "recent" alone', () => {
     const recent = site.html('/recent/');
     expect([...recent.matchAll(/<a class="title" href="([^"]+)">/g)].map((m) => m[1]).slice(0, 3)).toEqual(['/research/recent/', '/ops/deploy/', '/ops/deploy/']);
     expect(site.html('/research/recent/')).toContain('Recent findings');
-    expect(site.html('/')).toMatch(/<h2 id="recent-title" class="section-title">Recent changes<\/h2>[\s\S]*href="\/research\/recent\/"[\s\S]*<a href="\/recent\/">All recent changes<\/a><a href="\/feeds\/recent.xml" type="application\/atom\+xml">Atom feed<\/a>/);
+    expect(site.html('/')).toMatch(/<h2 id="recent-title" class="section-title">Recent changes<\/h2>[\s\S]*href="\/research\/recent\/"[\s\S]*<a href="\/recent\/">All recent changes, bots' included<\/a><a href="\/feeds\/recent.xml" type="application\/atom\+xml">Atom feed<\/a>/);
     expect(site.html('/ops/backups/')).toContain('<link rel="alternate" type="application/atom+xml" title="Fixture wiki: recent changes" href="/feeds/recent.xml">');
     const xml = readFileSync(path.join(site.outDir, 'feeds/recent.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
