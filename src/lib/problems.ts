@@ -15,7 +15,8 @@ export function problem(file: string, message: string, at: { line?: number; colu
   return { file, message, severity, ...(at.line ? { line: at.line } : {}), ...(at.column ? { column: at.column } : {}) };
 }
 
-export function formatProblem(p: Problem): string {
+/** `file:line:col: severity: message`, the form editors and terminals turn into links; any severity word. */
+export function formatProblem(p: Omit<Problem, 'severity'> & { severity: string }): string {
   const where = [p.file, p.line, p.line ? p.column : undefined].filter((part) => part !== undefined).join(':');
   return `${where}: ${p.severity}: ${p.message}`;
 }

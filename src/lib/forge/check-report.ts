@@ -1,5 +1,5 @@
 // Runs anywhere: what `wiki check` found, formatted for a terminal or as GitHub Actions annotations.
-import type { Problem } from '../problems.ts';
+import { formatProblem, type Problem } from '../problems.ts';
 
 /** A notice is for the reviewer's eyes (an .mdx page runs code) and never fails the check. */
 export type FindingSeverity = 'error' | 'warning' | 'notice';
@@ -20,11 +20,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** `file:line:col: severity: message` (as problems.ts formats them), the form editors turn into links. */
-export function formatText(finding: Finding): string {
-  const where = [finding.file, finding.line, finding.line ? finding.column : undefined].filter((part) => part !== undefined).join(':');
-  return `${where}: ${finding.severity}: ${finding.message}`;
-}
+/** `file:line:col: severity: message`, as every other problem is reported. */
+export const formatText = (finding: Finding): string => formatProblem(finding);
 
 /** GitHub's workflow-command escaping: data escapes %, CR and LF; property values also `:` and `,`. */
 export const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
