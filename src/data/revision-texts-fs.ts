@@ -1,7 +1,6 @@
 // Runs in Node at build time: reads page texts at past revisions (git blobs) for the history pages' diffs.
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { findRepository } from '../lib/history/repo-fs.ts';
+import { ObjectStore } from '../lib/history/objects-fs.ts';
 
 /** Where the objects of the repository around `start` live (the main repository's git folder for a worktree). */
 export const objectsDirFor = (start: string): string | undefined => findRepository(start)?.commondir;
@@ -11,20 +10,13 @@ export interface BlobReader {
   text(oid: string): Promise<string | undefined>;
 }
 
-const decoder = new TextDecoder('utf-8');
-
-export function blobReader(gitdir: string | undefined): BlobReader {
-  const cache = {};
-  const texts = new Map<string, Promise<string | undefined>>();
+/**
+ * Reads through the history engine's own object store (packs, delta-base cache), as the engine does.
+ * Texts are not kept: a build of a large wiki would otherwise hold every past version of every page.
+ */
+export function blobReader(commondir: string | undefined): BlobReader {
+  const store = commondir ? new ObjectStore(commondir) : undefined;
   return {
-    text(oid) {
-      if (!gitdir) return Promise.resolve(undefined);
-      let found = texts.get(oid);
-      if (!found) {
-        found = git.readBlob({ fs, gitdir, oid, cache }).then(({ blob }) => decoder.decode(blob), () => undefined);
-        texts.set(oid, found);
-      }
-      return found;
-    },
+    text: async (oid) => (store ? store.read(oid).then(({ content }) => content.toString('utf8'), () => undefined) : undefined),
   };
 }
