@@ -103,8 +103,17 @@ export default function wikiIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const count = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
-        logger.info(`${count} content assets published`);
+        const { copied, problems } = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
+        if (problems.length > 0) {
+          for (const p of problems) logger.error(formatProblem(p));
+          process.exit(1);
+        }
+        logger.info(`${copied} content assets published`);
+        const { unpublished } = wiki.model;
+        if (unpublished.length > 0) {
+          logger.warn(`${unpublished.length} file${unpublished.length === 1 ? '' : 's'} in the content folder not published (by type):`);
+          for (const f of unpublished) logger.warn(`  ${f.file}: ${f.reason}`);
+        }
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
       },
     },
