@@ -45,7 +45,7 @@ function classify(entry: Dirent, abs: string, root: string, ancestors: ReadonlyS
     return { kind: 'refused', severity: 'warning', message: 'not published: a symlink to nothing (its target does not exist)' };
   }
   if (!isPublishable(root, real)) {
-    return { kind: 'refused', severity: 'error', message: 'is a symlink to a file outside the content folder (or inside a hidden folder), which is never read or published: replace it with the file itself' };
+    return { kind: 'refused', severity: 'error', message: 'is a symlink to something outside the content folder (or in a hidden folder), which is never read or published: replace it with the file itself' };
   }
   const target = statSync(real);
   if (target.isDirectory()) {
