@@ -21,7 +21,7 @@ export function copyAssets(assets: readonly Asset[], contentDir: string, outDir:
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
-      problems.push(problem(asset.file, `would overwrite /${asset.id}, which the build already wrote: rename or move it`));
+      problems.push(problem(asset.file, `cannot be published at /${asset.id} without replacing what the build already wrote there: rename or move it`));
     }
   }
   return { copied, problems };
