@@ -45,8 +45,9 @@ export function escaped(strings: TemplateStringsArray, ...values: unknown[]): st
  */
 export function jsonForTerminal(value: unknown): string {
   const json = JSON.stringify(value, null, 2) ?? 'null';
-  // Outside strings JSON has only ASCII punctuation, digits and spaces, so every match is inside a string.
+  // JSON.stringify already escapes C0 controls inside strings, so a raw newline is the layout's own; any
+  // other match can only be inside a string.
   return json
-    .replace(UNSAFE, (c) => Array.from({ length: c.length }, (_, i) => `\\u${hex(c.charCodeAt(i), 4)}`).join(''))
+    .replace(UNSAFE, (c) => (c === '\n' ? c : Array.from({ length: c.length }, (_, i) => `\\u${hex(c.charCodeAt(i), 4)}`).join('')))
     .replaceAll('##[', '##\\u005b');
 }
