@@ -18,6 +18,7 @@ import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
+import { terminalSafeLogger } from './terminal-logger.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -50,6 +51,7 @@ export default function wikiIntegration(): AstroIntegration {
     name: 'cop-wiki',
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
+        logger = terminalSafeLogger(logger);
         wiki = loadOrStop(logger);
         const loadedHistory = await loadSiteHistory(wiki);
         for (const warning of loadedHistory.warnings) logger.warn(warning);
@@ -102,6 +104,7 @@ export default function wikiIntegration(): AstroIntegration {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        logger = terminalSafeLogger(logger);
         const outDir = fileURLToPath(dir);
         const { copied, problems } = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
         if (problems.length > 0) {

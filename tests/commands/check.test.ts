@@ -56,6 +56,32 @@ describe('wiki check', () => {
     expect(result.stdout).toMatch(/^wiki check failed: 1 error/m);
   });
 
+  it('prints hostile file names and link text escaped, in both formats, and fakes no annotation', () => {
+    const hostile = {
+      ...clean,
+      'content/ops/\x1b[2Jred.md': '# Red\n\nSee [[gone \x1bc \u009b2J]].\n',
+      'content/ops/evil\u202Egpj.md': '# Evil\n\nSee [[nowhere]].\n',
+      'content/ops/x\n::warning file=evil::pwned.md': '# Newline\n\nSee [[nowhere]].\n',
+    };
+    const root = writeFixture(hostile);
+    for (const format of ['text', 'github']) {
+      const result = wiki(root, ['check', '--format', format]);
+      expect(result.status, format).toBe(1);
+      const output = result.stdout + result.stderr;
+      expect(output, format).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+      expect(output.split('\n').filter((line) => /^\s*::warning/.test(line)), format).toEqual([]);
+      expect(output, format).not.toContain('##[');
+      expect(output, format).toContain('\\x1b[2Jred.md');
+      expect(output, format).toContain('evil\\u202egpj.md');
+      expect(output, format).toContain('x\\n');
+    }
+    const text = wiki(root, ['check']).stdout;
+    expect(text).toContain('content/ops/x\\n::warning file=evil::pwned.md:3:5: error:');
+    expect(text).toContain('[[gone \\x1bc \\x9b2J]]');
+    const github = wiki(root, ['check', '--format', 'github']).stdout;
+    expect(github).toMatch(/^::error file=content\/ops\/x\\n%3A%3Awarning file=evil%3A%3Apwned\.md,line=3,col=5::/m);
+  });
+
   it('reports a config error with its line', () => {
     const result = wiki(writeFixture({ ...clean, 'wiki.config.yml': 'title: Fixture\nbase: wiki\n' }), ['check']);
     expect(result.status).toBe(1);
