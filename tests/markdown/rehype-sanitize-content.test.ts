@@ -60,6 +60,8 @@ const XSS_CORPUS = [
   '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
   '<div action="javascript:alert(1)">x</div>',
   '<button formaction="javascript:alert(1)">x</button>',
+  '[x](javascript:alert(1)) [y](<java\tscript:alert(1)>) ![z](data:text/html,alert\\(1\\))',
+  '<a href="java&#9;script:alert(1)">x</a> <a href="&#0;javascript:alert(1)">y</a>',
 ];
 
 const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'svg', 'math', 'form', 'button', 'object', 'embed', 'meta', 'link', 'base', 'template', 'noscript', 'body']);
