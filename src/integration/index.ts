@@ -1,6 +1,7 @@
 // Runs in Node at build time: the Astro integration that wires the content model, Markdown plugins and assets into the build.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { rehypeShiki, unified } from '@astrojs/markdown-remark';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { WikiPage } from '../lib/content/model.ts';
@@ -60,6 +61,8 @@ export default function wikiIntegration(): AstroIntegration {
         const index = buildPageIndex(model.pages, model.assets);
         const byFile = new Map(model.pages.map((p) => [path.join(contentDir, p.path).normalize('NFC'), p]));
         const pageForFile = (file: string): WikiPage | undefined => byFile.get(path.resolve(file).normalize('NFC'));
+        // Unknowable to content, so author HTML cannot pass for the wiki's own links (wiki-markup.ts).
+        const markupToken = randomUUID();
         const data: SiteData = {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
@@ -75,10 +78,10 @@ export default function wikiIntegration(): AstroIntegration {
             processor: unified({
               remarkPlugins: [
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
-                [remarkWikiLinks, { base: config.base, index, pageForFile }],
+                [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken }],
               ],
               rehypePlugins: [
-                [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts }],
+                [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],
                 rehypeHeadingAnchors,
                 [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile), historyKey: data.history.head }],
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],

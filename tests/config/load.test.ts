@@ -42,6 +42,23 @@ describe('wiki.config.yml', () => {
     }
   });
 
+  it('takes a site URL over http(s) only, and a repository URL over http(s) or ssh://', () => {
+    const good = fixture({ 'wiki.config.yml': 'site: https://wiki.example.org\nrepository:\n  url: ssh://git@git.example.org:2222/acme/kb.git\n  forge: gitlab\n' });
+    expect(loadConfig(good).config).toMatchObject({ site: 'https://wiki.example.org', repository: { url: 'ssh://git@git.example.org:2222/acme/kb.git' } });
+    const bad = fixture({ 'wiki.config.yml': 'title: Ops\nsite: "javascript:alert(1)//https://wiki.example.org"\nrepository:\n  url: "JaVaScRiPt:alert(document.domain)//https://github.com/acme/kb"\n' });
+    try {
+      loadConfig(bad);
+      expect.unreachable('a javascript: URL in the config must not load');
+    } catch (error) {
+      expect(error).toBeInstanceOf(WikiContentError);
+      const found = (error as WikiContentError).problems.map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(found).toEqual([
+        'wiki.config.yml:2 site: must be an http or https URL, e.g. https://wiki.example.org',
+        'wiki.config.yml:4 repository.url: must be an https, http or ssh:// URL of the repository',
+      ]);
+    }
+  });
+
   it('reports YAML that does not parse', () => {
     const root = fixture({ 'wiki.config.yml': 'title: [Ops\n' });
     expect(() => loadConfig(root)).toThrow(/wiki.config.yml:\d+(:\d+)?: error: invalid YAML/);

@@ -1,5 +1,10 @@
 // Runs anywhere: the one typed configuration read by the site and the `wiki` command alike.
 import { z } from 'zod';
+import { safeAbsoluteUrl } from '../content/safe-url.ts';
+
+/** An absolute URL with one of `protocols`; the site links to these, so never javascript: or data:. */
+const urlWith = (protocols: readonly string[], message: string) =>
+  z.string({ error: message }).refine((url) => safeAbsoluteUrl(url, protocols) !== undefined, message);
 
 const basePath = z
   .string()
@@ -11,7 +16,7 @@ export const wikiConfigSchema = z
     title: z.string().min(1).default('Community wiki'),
     description: z.string().default('What our communities of practice know, and who knows it.'),
     /** Absolute site URL (for feeds and the sitemap); optional. */
-    site: z.url().optional(),
+    site: urlWith(['http:', 'https:'], 'must be an http or https URL, e.g. https://wiki.example.org').optional(),
     /** Sub-path the site is served under, e.g. "/wiki/". */
     base: basePath.default('/'),
     /** Folder of the repository that holds the communities. */
@@ -24,7 +29,7 @@ export const wikiConfigSchema = z
     language: z.string().min(2).default('en'),
     repository: z
       .object({
-        url: z.url(),
+        url: urlWith(['http:', 'https:', 'ssh:'], 'must be an https, http or ssh:// URL of the repository'),
         branch: z.string().min(1).default('main'),
         forge: z.enum(['github', 'gitlab', 'gitea', 'forgejo', 'bitbucket']).optional(),
       })
