@@ -21,8 +21,8 @@ const HOSTILE_FILES: [string, RegExp, number][] = [
   ['doctype-attlist-onload.svg', /DOCTYPE with an internal subset/, 1],
   ['doctype-entity.svg', /entity declarations/, 1],
   ['xml-stylesheet.svg', /processing instruction <\?xml-stylesheet/, 2],
-  ['svg-prefixed-script.svg', /<script> element \(<s:script> in namespace http:\/\/www\.w3\.org\/2000\/svg\)/, 2],
-  ['xhtml-script.svg', /<script> element \(<h:script> in namespace http:\/\/www\.w3\.org\/1999\/xhtml\)/, 2],
+  ['svg-prefixed-script.svg', /<script> \(<s:script> in namespace http:\/\/www\.w3\.org\/2000\/svg\)/, 2],
+  ['xhtml-script.svg', /<script> \(<h:script> in namespace http:\/\/www\.w3\.org\/1999\/xhtml\)/, 2],
   ['entity-encoded-href.svg', /javascript: URL in href on <a>/, 2],
   ['entity-encoded-xlink-href.svg', /javascript: URL in xlink:href on <a>/, 2],
   ['set-href.svg', /<set> animates "href"/, 2],
@@ -52,7 +52,7 @@ describe('hostile SVGs are refused', () => {
   it('decodes UTF-16 (either byte order, by its byte order mark) before looking', () => {
     for (const endian of ['le', 'be'] as const) {
       const found = checkAsset('content/a.svg', utf16(SCRIPT_SVG, endian));
-      expect(found?.message).toMatch(/<script> element/);
+      expect(found?.message).toMatch(/<script>/);
     }
   });
 
@@ -65,8 +65,8 @@ describe('hostile SVGs are refused', () => {
   });
 
   it('decompresses .svgz (and any gzip bytes) before looking', () => {
-    expect(checkAsset('content/a.svgz', gzipSync(SCRIPT_SVG))?.message).toMatch(/<script> element/);
-    expect(checkAsset('content/a.svg', gzipSync(utf16(SCRIPT_SVG, 'le')))?.message).toMatch(/<script> element/);
+    expect(checkAsset('content/a.svgz', gzipSync(SCRIPT_SVG))?.message).toMatch(/<script>/);
+    expect(checkAsset('content/a.svg', gzipSync(utf16(SCRIPT_SVG, 'le')))?.message).toMatch(/<script>/);
     expect(needsContentCheck('content/a.svgz', 10_000_000)).toBe(true);
   });
 

@@ -97,7 +97,7 @@ function findingsOf(text: string): Finding[] {
     if (!QUALIFIED_NAME.test(tag.name)) found(3, start, `SVG element name ${element} is not a valid XML name: fix the markup`);
     else if (local === 'script') {
       const where = tag.name === 'script' ? '' : ` (${element}${tag.uri ? ` in namespace ${tag.uri}` : ''})`;
-      found(1, start, `SVG contains a <script> element${where}, ${RUNS}: remove it`);
+      found(1, start, `SVG contains <script>${where}, ${RUNS}: remove it`);
     } else if (local === 'foreignobject') {
       found(1, start, `SVG contains <foreignObject>, whose HTML can run script when the file is opened directly: remove it (diagram tools put HTML labels there; export labels as SVG text, or publish a PNG)`);
     } else if (ACTIVE_NAMESPACES[tag.uri]) {
