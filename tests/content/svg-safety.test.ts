@@ -152,3 +152,13 @@ describe('ordinary SVGs are published', () => {
     expect(checkAsset('content/a.svg', utf8(svg))).toBeUndefined();
   });
 });
+
+describe('style sheets are read as the browser assembles them', () => {
+  it.each([
+    `<svg ${SVG}><style><![CDATA[@import url(x.css);]]></style></svg>`,
+    `<svg ${SVG}><style>@imp<!-- split -->ort url(x.css);</style></svg>`,
+    `<svg ${SVG}><style>&#64;import url(x.css);</style></svg>`,
+  ])('finds @import in %j', (svg) => {
+    expect(checkAsset('content/x.svg', utf8(svg))?.message).toMatch(/<style> contains @import/);
+  });
+});
