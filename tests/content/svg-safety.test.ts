@@ -141,6 +141,14 @@ describe('ordinary SVGs are published', () => {
     expect(checkAsset('content/a.svgz', gzipSync(fixture('benign', 'drawio.svg')))).toBeUndefined();
   });
 
+  it.each([
+    '<!DOCTYPE svg>',
+    '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.0//EN" "http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd">',
+    "<!DOCTYPE svg SYSTEM 'svg11.dtd'>",
+  ])('accepts the DOCTYPE %s (no internal subset)', (doctype) => {
+    expect(checkAsset('content/a.svg', utf8(`${doctype}\n<svg ${SVG}/>`))).toBeUndefined();
+  });
+
   it('accepts large embedded images (long attribute values)', () => {
     const png = `data:image/png;base64,${'A'.repeat(3_000_000)}`;
     expect(checkAsset('content/a.svg', utf8(`<svg ${SVG}><image href="${png}" width="1" height="1"/></svg>`))).toBeUndefined();

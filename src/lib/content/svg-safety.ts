@@ -26,7 +26,7 @@ const STOP = Symbol('stop');
 
 const XML_DECLARATION = /^version\s*=\s*(["'])1\.0\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*$/;
 /** A DOCTYPE naming SVG's own public DTD and nothing else (no internal subset): inert, and written by Illustrator and draw.io. */
-const PLAIN_SVG_DOCTYPE = /^\s+svg\s+(?:PUBLIC\s+(["'])-\/\/W3C\/\/DTD SVG [\d.]+(?: Basic| Tiny)?\/\/EN\1\s+|SYSTEM\s+)(["'])[^"'<>[\]]*\2\s*$/;
+const PLAIN_SVG_DOCTYPE = /^\s+svg(?:\s+(?:PUBLIC\s+(["'])-\/\/W3C\/\/DTD SVG [\d.]+(?: Basic| Tiny)?\/\/EN\1\s+|SYSTEM\s+)(["'])[^"'<>[\]]*\2)?\s*$/;
 const QUALIFIED_NAME = /^[^:]+(?::[^:]+)?$/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
