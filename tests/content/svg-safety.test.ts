@@ -93,6 +93,8 @@ describe('hostile SVGs are refused', () => {
     [`<svg ${SVG} xmlns:x="urn:unknown"><rect x:onclick="a"/></svg>`, /event handler \(x:onclick=\)/, 1],
     [`<svg ${SVG} xmlns:x="urn:unknown"><rect x:thing="a"/></svg>`, /attribute x:thing \(namespace urn:unknown\)/, 1],
     [`<svg ${SVG}><g xml:base="https://evil.example/"/></svg>`, /attribute xml:base/, 1],
+    [`<svg ${SVG}><metadata><dc:x xmlns:dc="http://purl.org/dc/elements/1.1/" xml:base="https://evil.example/"/></metadata></svg>`, /attribute xml:base on <dc:x>/, 1],
+    [`<svg ${SVG} xmlns:xlink="http://www.w3.org/1999/xlink"><metadata><dc:x xmlns:dc="http://purl.org/dc/elements/1.1/" xlink:href="#a"/></metadata></svg>`, /attribute xlink:href on <dc:x>/, 1],
     [`<svg ${SVG}>\n<style>@import url(https://evil.example/x.css);</style></svg>`, /<style> contains @import/, 2],
     [`<svg ${SVG}><style>rect { fill: u\\72l(x) }</style></svg>`, /backslash escape/, 1],
     [`<svg ${SVG}><rect style="background:url('data:text/html,x')"/></svg>`, /style attribute on <rect> contains url\(data:text\/html,x\), a data: URL/, 1],

@@ -59,7 +59,8 @@ function findingsOf(text: string): Finding[] {
     const unknown = () => found(2, at, `SVG contains the attribute ${a.name}${a.uri && a.uri !== XLINK_NS ? ` (namespace ${a.uri})` : ''} on ${element}, ${NOT_PUBLISHED}: remove it`);
     if (tag.uri !== SVG_NS) {
       // Editors' metadata elements are inert, but must not carry links (XLink) or attributes of unknown namespaces.
-      if (a.uri !== '' && a.uri !== XML_NS && !METADATA_NAMESPACES.has(a.uri)) unknown();
+      const inert = a.uri === '' || METADATA_NAMESPACES.has(a.uri) || (a.uri === XML_NS && XML_ATTRIBUTES.has(a.local));
+      if (!inert) unknown();
       return;
     }
     const isHref = a.local === 'href' && (a.uri === '' || a.uri === XLINK_NS);
