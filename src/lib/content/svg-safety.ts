@@ -56,7 +56,7 @@ function findingsOf(text: string): Finding[] {
     seen.add(key);
     if (/^on/i.test(a.local)) return found(1, at, `SVG contains an event handler (${a.name}=) on ${element}, ${RUNS}: remove the attribute`);
     if (holdsScriptUrl(a.value)) return found(1, at, `SVG contains a javascript: URL in ${a.name} on ${element}, ${RUNS}: remove it`);
-    const unknown = () => found(2, at, `SVG contains the attribute ${a.name}${a.uri && a.uri !== XLINK_NS ? ` (namespace ${a.uri})` : ''} on ${element}, ${NOT_PUBLISHED}: remove it`);
+    const unknown = () => found(2, at, `SVG contains the attribute ${a.name}${a.uri && a.uri !== XLINK_NS && a.uri !== XML_NS ? ` (namespace ${a.uri})` : ''} on ${element}, ${NOT_PUBLISHED}: remove it`);
     if (tag.uri !== SVG_NS) {
       // Editors' metadata elements are inert, but must not carry links (XLink) or attributes of unknown namespaces.
       const inert = a.uri === '' || METADATA_NAMESPACES.has(a.uri) || (a.uri === XML_NS && XML_ATTRIBUTES.has(a.local));
