@@ -65,24 +65,32 @@ export interface LoadedState {
   warning?: string;
 }
 
-/** Splits `<seal>\n<json>` (snapshot) or `<seal> <json>` (log line); null when the seal is not this folder's. */
-function unseal(key: Buffer | null, framed: string, separator: string): string | null {
-  const at = framed.indexOf(separator);
-  if (!key || at !== 64) return null;
-  const text = framed.slice(at + 1);
-  return isSealed(key, text, framed.slice(0, at)) ? text : null;
+const SEAL_LENGTH = 64;
+
+/** The JSON of `<seal> <json>` (a log line); null when the seal is not this folder's. */
+function unsealLine(key: Buffer | null, framed: string): string | null {
+  if (!key || framed[SEAL_LENGTH] !== ' ') return null;
+  const text = framed.slice(SEAL_LENGTH + 1);
+  return isSealed(key, text, framed.slice(0, SEAL_LENGTH)) ? text : null;
+}
+
+/** The JSON of `<seal>\n<json>` (a snapshot), checked as bytes: the file can be tens of megabytes. */
+function unsealSnapshot(key: Buffer | null, framed: Buffer): string | null {
+  if (!key || framed[SEAL_LENGTH] !== 0x0a) return null;
+  const body = framed.subarray(SEAL_LENGTH + 1);
+  return isSealed(key, body, framed.toString('latin1', 0, SEAL_LENGTH)) ? body.toString('utf8') : null;
 }
 
 export function loadWalkState(cacheDir: string, key: string): LoadedState {
   const file = cacheFile(cacheDir, key);
-  let framed: string;
+  let framed: Buffer;
   try {
-    framed = readFileSync(file, 'utf8');
+    framed = readFileSync(file);
   } catch {
     return {};
   }
   const sealKey = readSealKey(cacheDir);
-  const text = unseal(sealKey, framed, '\n');
+  const text = unsealSnapshot(sealKey, framed);
   if (text === null) return { warning: `the history cache ${file} is not sealed by this machine's key (committed, copied or written by hand?): it is ignored and the history is read from git` };
   let snapshot: Snapshot;
   try {
@@ -110,7 +118,7 @@ export function loadWalkState(cacheDir: string, key: string): LoadedState {
   }
   for (const line of log.split('\n')) {
     // A torn last line, or one not sealed here: the state up to the previous line is still whole and trusted.
-    const json = unseal(sealKey, line, ' ');
+    const json = unsealLine(sealKey, line);
     if (json === null) break;
     let append: Append;
     try {
@@ -186,10 +194,10 @@ export function saveWalkState(cacheDir: string, key: string, state: WalkState): 
   };
   const file = cacheFile(cacheDir, key);
   mkdirSync(cacheDir, { recursive: true });
-  const text = JSON.stringify(snapshot);
+  const body = Buffer.from(JSON.stringify(snapshot));
   // Write then rename, so a run cut off halfway never leaves a torn file for the next one.
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${seal(sealKeyFor(cacheDir), text)}\n${text}`);
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${seal(sealKeyFor(cacheDir), body)}\n`), body]));
   renameSync(tmp, file);
   rmSync(logFile(cacheDir, key), { force: true });
 }

@@ -32,10 +32,10 @@ export function sealKeyFor(cacheDir: string): Buffer {
   return key;
 }
 
-export const seal = (key: Buffer, text: string): string => createHmac('sha256', key).update(text).digest('hex');
+export const seal = (key: Buffer, data: string | Buffer): string => createHmac('sha256', key).update(data).digest('hex');
 
-export function isSealed(key: Buffer, text: string, mac: string): boolean {
-  const expected = Buffer.from(seal(key, text), 'hex');
+export function isSealed(key: Buffer, data: string | Buffer, mac: string): boolean {
+  const expected = Buffer.from(seal(key, data), 'hex');
   const given = Buffer.from(mac, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
