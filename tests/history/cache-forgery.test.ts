@@ -1,6 +1,6 @@
 // Tests that credit cannot be forged through the history cache: it lives in the git folder, a tracked folder is refused, and a file not sealed here or disagreeing with git is ignored.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,17 @@ describe('a configured cache folder', () => {
     repo.git(['rm', '-q', '-r', '--cached', '.wiki-cache']);
     repo.git(['commit', '-q', '-m', 'No cache'], repo.env(ada, '2024-01-04T10:00:00+00:00'));
     rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('is refused when it is a symlink git tracks, wherever it points', async () => {
+    const elsewhere = mkdtempSync(path.join(work, 'elsewhere-'));
+    symlinkSync(elsewhere, path.join(repo.dir, 'linked-cache'));
+    repo.commit({ author: mallory, date: '2024-01-05T10:00:00+00:00', message: 'Link a cache', files: {} });
+    const history = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'content'), cacheDir: path.join(repo.dir, 'linked-cache') });
+    expect(history.warnings.join('\n')).toMatch(/holds linked-cache, which git tracks/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    repo.git(['rm', '-q', 'linked-cache']);
+    repo.git(['commit', '-q', '-m', 'Unlink'], repo.env(ada, '2024-01-06T10:00:00+00:00'));
   });
 
   it('inside the working tree but untracked is used', async () => {

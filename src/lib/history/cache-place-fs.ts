@@ -32,17 +32,19 @@ const within = (dir: string, file: string) => {
  * request could have put them there. Read from the index with isomorphic-git: the build never runs git.
  */
 export async function trackedCacheRefusal(repo: RepositoryLocation, cacheDir: string): Promise<string | null> {
-  const dir = realPath(cacheDir);
   const workdir = realPath(repo.workdir);
-  if (!within(workdir, dir) || within(realPath(repo.gitdir), dir)) return null;
-  const rel = path.relative(workdir, dir).split(path.sep).join('/');
+  const gitdir = realPath(repo.gitdir);
+  // The folder itself may be a tracked symlink: look at where it points and at where it stands.
+  const places = [realPath(cacheDir), path.join(realPath(path.dirname(path.resolve(cacheDir))), path.basename(cacheDir))];
+  const inTree = [...new Set(places)].filter((dir) => within(workdir, dir) && !within(gitdir, dir)).map((dir) => path.relative(workdir, dir).split(path.sep).join('/'));
+  if (inTree.length === 0) return null;
   let tracked: string[];
   try {
     tracked = await git.listFiles({ fs, dir: repo.workdir, gitdir: repo.gitdir });
   } catch {
     return null; // No index yet: nothing is tracked.
   }
-  const hit = tracked.find((f) => rel === '' || f === rel || f.startsWith(`${rel}/`));
+  const hit = tracked.find((f) => inTree.some((rel) => rel === '' || f === rel || f.startsWith(`${rel}/`)));
   if (!hit) return null;
   return `the history cache folder ${cacheDir} holds ${hit}, which git tracks (a file from a commit, maybe a pull request's, is not a cache): the cache is not used and the history is read from git`;
 }
