@@ -1,6 +1,6 @@
 // Runs in Node: `npm run wiki -- history [--repo DIR] [--content DIR] [--json]`, who contributed what, read from git.
 import path from 'node:path';
-import { defaultCacheDir, readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { loadWikiConfig } from '../../src/lib/wiki-fs.ts';
@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     shown = true;
     process.stderr.write(`\rwiki history: ${done}/${total} commits`);
   };
-  const history = await readRepositoryHistory({ contentDir, repoDir: args.repo, bots: loaded.config.bots, cacheDir: defaultCacheDir(loaded.root), onProgress });
+  const history = await readRepositoryHistory({ contentDir, repoDir: args.repo, bots: loaded.config.bots, onProgress });
   if (shown) process.stderr.write('\n');
   for (const warning of history.warnings) console.error(escaped`wiki history: warning: ${warning}`);
   console.log(args.json ? jsonForTerminal(historyJson(history)) : summary(history));

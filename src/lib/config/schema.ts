@@ -36,6 +36,8 @@ export const wikiConfigSchema = z
       .optional(),
     /** Author names or emails (`*` wildcards allowed) kept out of contributor lists; names ending in [bot] always are. */
     bots: z.array(z.string()).default([]),
+    /** Owners of the files that decide credit and review (.mailmap, wiki.config.yml, CODEOWNERS): "@user", "@org/team" or emails, as CODEOWNERS takes them. */
+    maintainers: z.array(z.string().regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?|[^\s@#]+@[^\s@#]+)$/, 'must be a GitHub "@user" or "@org/team", or an email')).default([]),
     /** Thresholds of the history views: knowledge at risk, active contributors, "ask these people", history pages. */
     attribution: z
       .object({

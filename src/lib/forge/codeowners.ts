@@ -32,6 +32,17 @@ export function codeownersPattern(folder: string): string {
   return escaped ? `/${escaped}/` : '*';
 }
 
+/** A file's CODEOWNERS pattern anchored at the repository root, escaped as `codeownersPattern` escapes folders. */
+export function codeownersFilePattern(file: string): string {
+  return codeownersPattern(file).replace(/\/$/, '');
+}
+
+/** The files that decide who is credited and who reviews (repository paths), and who owns them. */
+export interface MaintainersRule {
+  files: readonly string[];
+  owners: readonly string[];
+}
+
 /** A steward's CODEOWNERS owner: the GitHub handle, else the email (GitHub accepts verified emails). */
 export function ownerOf(steward: Steward): string | undefined {
   if (steward.github) return '@' + steward.github;
@@ -44,7 +55,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The default community's rule comes first, so every specific community rule after it takes precedence.
  * Folders sort by code point, not locale, so every machine writes the same file.
  */
-export function codeownersText(communities: readonly CommunityOwners[]): string {
+export function codeownersText(communities: readonly CommunityOwners[], maintainers?: MaintainersRule): string {
   const ordered = [...communities].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || byCodePoint(a.folder, b.folder));
   const lines = [...CODEOWNERS_HEADER, ''];
   for (const community of ordered) {
@@ -55,6 +66,14 @@ export function codeownersText(communities: readonly CommunityOwners[]): string 
     if (owners.length === 0) lines.push(`# ${where}: no steward with a github handle or email in community.yml`);
     else lines.push(`${pattern} ${owners.join(' ')}`);
     lines.push('');
+  }
+  // Last, so it wins over a community rule that covers the same files (the last matching line decides).
+  if (maintainers && maintainers.files.length) {
+    lines.push('# Wiki maintainers: these files decide who is credited (.mailmap, bots) and who reviews');
+    const patterns = maintainers.files.map(codeownersFilePattern);
+    const owners = [...new Set(maintainers.owners)];
+    if (owners.length === 0) lines.push(`# ${patterns.join(' ')}: no owner, since wiki.config.yml names no maintainers`);
+    else for (const pattern of patterns) lines.push(`${pattern} ${owners.join(' ')}`);
   }
   return lines.join('\n').trimEnd() + '\n';
 }
