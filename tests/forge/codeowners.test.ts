@@ -47,3 +47,17 @@ describe('codeowners', () => {
     ]);
   });
 });
+
+describe('codeowners with hostile names', () => {
+  it('cannot be made to add a rule through a line break in a community name or folder', () => {
+    const communities = communityOwners(
+      [
+        { slug: 'ops', name: 'Ops\n* @attacker', folder: 'ops', stewards: [{ name: 'Ada', github: 'ada' }] },
+        { slug: 'evil', name: 'Evil', folder: 'evil\n* @attacker', stewards: [{ name: 'Eve', github: 'eve' }] },
+      ],
+      'content',
+    );
+    const rules = codeownersText(communities).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rules).toEqual(['/content/ops/ @ada']);
+  });
+});

@@ -1,5 +1,6 @@
 // Runs anywhere: the CODEOWNERS text generated from each community's stewards.
 import type { Steward } from '../content/schemas.ts';
+import { escapeForTerminal } from '../terminal-text.ts';
 
 export interface CommunityOwners {
   slug: string;
@@ -49,6 +50,10 @@ export function ownerOf(steward: Steward): string | undefined {
   return steward.email;
 }
 
+/** CODEOWNERS is line-based with no escape for line breaks: a name holding one could add a rule of its own. */
+const oneLine = (text: string) => escapeForTerminal(text);
+const hasControl = (text: string) => oneLine(text) !== text;
+
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -61,7 +66,11 @@ export function codeownersText(communities: readonly CommunityOwners[], maintain
   for (const community of ordered) {
     const owners = [...new Set(community.stewards.map(ownerOf).filter((o): o is string => o !== undefined))];
     const pattern = codeownersPattern(community.folder);
-    lines.push(`# ${community.name}`);
+    lines.push(`# ${oneLine(community.name)}`);
+    if (hasControl(community.folder)) {
+      lines.push(`# ${oneLine(pattern)}: the folder name holds a control character, which CODEOWNERS cannot name: rename the folder`, '');
+      continue;
+    }
     const where = community.isRoot ? `files directly in ${pattern}` : pattern;
     if (owners.length === 0) lines.push(`# ${where}: no steward with a github handle or email in community.yml`);
     else lines.push(`${pattern} ${owners.join(' ')}`);
