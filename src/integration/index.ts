@@ -1,8 +1,9 @@
 // Runs in Node at build time: the Astro integration that wires the content model, Markdown plugins and assets into the build.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { rehypeShiki, unified } from '@astrojs/markdown-remark';
+import { rehypeShiki, unified, type RemarkPlugin } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import remarkSmartypants from 'remark-smartypants';
 import type { WikiPage } from '../lib/content/model.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
@@ -70,10 +71,15 @@ export default function wikiIntegration(): AstroIntegration {
           trailingSlash: 'always',
           markdown: {
             syntaxHighlight: false,
+            // Astro would curl quotes and join dashes before any project plugin runs, so `[[Don't Panic]]`
+            // and `[[a--b]]` would change before they are read; typography runs after wikilinks instead.
             processor: unified({
+              smartypants: false,
               remarkPlugins: [
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
                 [remarkWikiLinks, { base: config.base, index, pageForFile }],
+                // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
+                remarkSmartypants as RemarkPlugin,
               ],
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts }],

@@ -1,0 +1,70 @@
+// Runs in Node at build time: the pages collection's loader, one entry per page file the content model reads, under the model's id.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { discoverContent } from '../lib/content/discover-fs.ts';
+import { parseFrontMatter } from '../lib/content/front-matter.ts';
+import { extensionOf, pageIdFor, toContentPath } from '../lib/content/paths.ts';
+
+export interface PagesLoaderOptions {
+  contentDir: string;
+  defaultCommunity: string;
+}
+
+/**
+ * Markdown pages are rendered here, from the files the model discovered, instead of by Astro's glob
+ * loader: that one matches extensions case-sensitively (UPPER.MD is skipped) and reads each file
+ * through a URL in which "#" and "?" cut the name short, so such pages were left out without an error.
+ * MDX compiles to a module that Vite imports, which only the glob loader sets up; the model refuses
+ * the .mdx names it cannot load.
+ */
+export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOptions): Loader {
+  const idOf = (file: string) => pageIdFor(toContentPath(file), defaultCommunity).id;
+  return {
+    name: 'cop-wiki-pages',
+    load: async (context) => {
+      const { pages } = discoverContent(contentDir);
+      context.store.clear();
+      if (pages.some((p) => p.path.endsWith('.mdx'))) {
+        await glob({ base: contentDir, pattern: ['**/*.mdx', '!**/node_modules/**'], generateId: ({ entry }) => idOf(entry) ?? entry }).load(context);
+      }
+      const render = await markdownRenderer(context);
+      for (const { path: file, source } of pages) {
+        const id = idOf(file);
+        if (id === undefined || extensionOf(file) !== '.md') continue;
+        const filePath = path.join(contentDir, file);
+        const { data, body, bodyLine } = parseFrontMatter(source, file);
+        // Blank lines stand in for the front matter, so positions in the tree are the file's own lines.
+        const rendered = await render('\n'.repeat(bodyLine - 1) + body, data, filePath);
+        context.store.set({
+          id,
+          data: await context.parseData({ id, data, filePath }),
+          body,
+          filePath: path.relative(fileURLToPath(context.config.root), filePath).split(path.sep).join('/'),
+          digest: context.generateDigest(source),
+          rendered,
+          assetImports: rendered.metadata.imagePaths,
+        });
+      }
+    },
+  };
+}
+
+/** Astro's own Markdown renderer for content entries, with the project's processor and plugins. */
+async function markdownRenderer({ config }: LoaderContext) {
+  const { markdown, image } = config;
+  const renderer = await markdown.processor.createRenderer({
+    image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  });
+  return async (body: string, frontmatter: Record<string, unknown>, filePath: string) => {
+    const result = await renderer.render(body, { frontmatter, fileURL: pathToFileURL(filePath) });
+    return {
+      html: result.code,
+      metadata: { ...result.metadata, imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths] },
+    };
+  };
+}
