@@ -15,6 +15,7 @@ import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/
 import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
+import { pagesWithoutOutput } from './built-pages-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
@@ -109,6 +110,11 @@ export default function wikiIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const unbuilt = pagesWithoutOutput(wiki.model.pages, outDir);
+        if (unbuilt.length > 0) {
+          for (const p of unbuilt) logger.error(formatProblem(p));
+          throw new Error(`${unbuilt.length} page${unbuilt.length === 1 ? '' : 's'} of the wiki ${unbuilt.length === 1 ? 'was' : 'were'} not built (listed above)`);
+        }
         const count = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
         logger.info(`${count} content assets published`);
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));

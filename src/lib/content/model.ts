@@ -3,6 +3,7 @@ import { problem, type Problem } from '../problems.ts';
 import { buildLinkGraph, type Backlink, type ResolvedLink } from '../links/graph.ts';
 import { buildPageIndex } from '../links/page-index.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { unloadableMdxName } from './mdx-names.ts';
 import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
 import {
   assetIdFor,
@@ -173,6 +174,8 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     if (format === 'mdx' && !mdxAllowed(input, community.slug)) {
       problems.push(problem(file, `.mdx pages run code at build time and are not allowed in community "${community.slug}" (security.mdx in wiki.config.yml): use .md`, { line: 1 }));
     }
+    const unloadable = format === 'mdx' ? unloadableMdxName(path) : undefined;
+    if (unloadable) problems.push(problem(file, unloadable, { line: 1 }));
     const fm = parseFrontMatter(source, file);
     problems.push(...fm.problems);
     let outline;
