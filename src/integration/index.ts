@@ -4,6 +4,7 @@ import { rehypeShiki, unified, type RemarkPlugin } from '@astrojs/markdown-remar
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkSmartypants from 'remark-smartypants';
+import { mdxModulePath } from '../lib/content/mdx-names.ts';
 import type { WikiPage } from '../lib/content/model.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
@@ -16,6 +17,7 @@ import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
+import { mdxAnyCasePlugin } from './mdx-any-case-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
@@ -58,8 +60,9 @@ export default function wikiIntegration(): AstroIntegration {
         logger.info(loadedHistory.summary);
         const { config, model, contentDir } = wiki;
         const index = buildPageIndex(model.pages, model.assets);
-        const byFile = new Map(model.pages.map((p) => [path.join(contentDir, p.path).normalize('NFC'), p]));
-        const pageForFile = (file: string): WikiPage | undefined => byFile.get(path.resolve(file).normalize('NFC'));
+        // An .mdx page is compiled under its module name (Caps.MDX as Caps.mdx), so files are looked up by that name.
+        const byFile = new Map(model.pages.map((p) => [mdxModulePath(path.join(contentDir, p.path)).normalize('NFC'), p]));
+        const pageForFile = (file: string): WikiPage | undefined => byFile.get(mdxModulePath(path.resolve(file)).normalize('NFC'));
         const data: SiteData = {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
@@ -92,6 +95,7 @@ export default function wikiIntegration(): AstroIntegration {
           },
           vite: {
             plugins: [
+              mdxAnyCasePlugin(),
               {
                 name: 'cop-wiki-site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
+import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
 import { extensionOf, pageIdFor, toContentPath } from '../lib/content/paths.ts';
 
 export interface PagesLoaderOptions {
@@ -15,8 +16,8 @@ export interface PagesLoaderOptions {
  * Markdown pages are rendered here, from the files the model discovered, instead of by Astro's glob
  * loader: that one matches extensions case-sensitively (UPPER.MD is skipped) and reads each file
  * through a URL in which "#" and "?" cut the name short, so such pages were left out without an error.
- * MDX compiles to a module that Vite imports, which only the glob loader sets up; the model refuses
- * the .mdx names it cannot load.
+ * MDX compiles to a module that Vite imports, which only the glob loader sets up; it is given every
+ * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
  */
 export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOptions): Loader {
   const idOf = (file: string) => pageIdFor(toContentPath(file), defaultCommunity).id;
@@ -25,8 +26,9 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
     load: async (context) => {
       const { pages } = discoverContent(contentDir);
       context.store.clear();
-      if (pages.some((p) => p.path.endsWith('.mdx'))) {
-        await glob({ base: contentDir, pattern: ['**/*.mdx', '!**/node_modules/**'], generateId: ({ entry }) => idOf(entry) ?? entry }).load(context);
+      if (pages.some((p) => extensionOf(p.path) === '.mdx')) {
+        const mdxGlob = glob({ base: contentDir, pattern: ['**/*.[mM][dD][xX]', '!**/node_modules/**'], generateId: ({ entry }) => idOf(entry) ?? entry });
+        await mdxGlob.load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
       for (const { path: file, source } of pages) {
@@ -48,6 +50,22 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
       }
     },
   };
+}
+
+// Astro hands loaders its entry types by extension; the glob loader reads them, the public type leaves them out.
+type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, unknown> };
+
+/**
+ * The loader context as Astro's glob loader needs it for `Caps.MDX`: the .mdx entry type under every
+ * spelling of the extension, and the entry recorded under its lower-case module name (see mdxModulePath).
+ */
+function anyCaseMdx(context: ContextWithEntryTypes): ContextWithEntryTypes {
+  const mdx = context.entryTypes?.get('.mdx');
+  if (!context.entryTypes || !mdx) return context;
+  const entryTypes = new Map(context.entryTypes);
+  for (const ext of MDX_SPELLINGS) entryTypes.set(ext, mdx);
+  const store = { ...context.store, set: (entry: Parameters<typeof context.store.set>[0]) => context.store.set({ ...entry, ...(entry.filePath ? { filePath: mdxModulePath(entry.filePath) } : {}) }) };
+  return { ...context, entryTypes, store };
 }
 
 /** Astro's own Markdown renderer for content entries, with the project's processor and plugins. */
