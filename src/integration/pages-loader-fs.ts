@@ -1,11 +1,12 @@
 // Runs in Node at build time: the pages collection's loader, one entry per page file the content model reads, under the model's id.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
-import { extensionOf, pageIdFor, toContentPath } from '../lib/content/paths.ts';
+import { extensionOf, pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
 
 export interface PagesLoaderOptions {
   contentDir: string;
@@ -31,9 +32,9 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
         await mdxGlob.load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
-      for (const { path: file, source } of pages) {
+      const syncMarkdown = async (file: ContentPath, source: string) => {
         const id = idOf(file);
-        if (id === undefined || extensionOf(file) !== '.md') continue;
+        if (id === undefined) return;
         const filePath = path.join(contentDir, file);
         const { data, body, bodyLine } = parseFrontMatter(source, file);
         // Blank lines stand in for the front matter, so positions in the tree are the file's own lines.
@@ -47,7 +48,21 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
           rendered,
           assetImports: rendered.metadata.imagePaths,
         });
-      }
+      };
+      for (const { path: file, source } of pages) if (extensionOf(file) === '.md') await syncMarkdown(file, source);
+      // In `astro dev`, an edited Markdown page is rendered again (the glob loader watches the .mdx ones).
+      context.watcher?.add(contentDir);
+      context.watcher?.on('all', (event, changed) => {
+        const file = toContentPath(path.relative(contentDir, changed));
+        const skipped = file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+        if (skipped || extensionOf(file) !== '.md') return;
+        if (event === 'unlink') {
+          const id = idOf(file);
+          if (id !== undefined) context.store.delete(id);
+        } else if (event === 'add' || event === 'change') {
+          void syncMarkdown(file, readFileSync(changed, 'utf8')).catch((error: Error) => context.logger.error(`${file}: ${error.message}`));
+        }
+      });
     },
   };
 }
