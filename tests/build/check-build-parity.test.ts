@@ -18,6 +18,7 @@ const fixture = {
   'content/team/Caps.MDX': "# Loud MDX\n\nTwo and two make {2 + 2}, said [[Don't Panic]].\n",
   'content/team/C# tips.md': '# C sharp tips\n\nUse records.\n',
   'content/team/what?.md': '# Questions\n\nAsk them.\n',
+  'content/team/100%25 sure.md': '# Certainty\n\nQuite.\n',
 };
 
 const article = (html: string) => /<article class="prose"[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
@@ -57,6 +58,7 @@ describe('a wiki that wiki check passes', () => {
     expect(article(site.html('/team/caps/'))).toMatch(/^<p>Two and two make 4, said <a href="\/team\/panic\/" class="wikilink"[^>]*>Don’t Panic<\/a>\.<\/p>$/);
     expect(article(site.html('/team/c-tips/'))).toContain('Use records.');
     expect(article(site.html('/team/what/'))).toContain('Ask them.');
+    expect(article(site.html('/team/10025-sure/'))).toContain('Quite.');
     const body = article(site.html('/team/'));
     for (const href of ['/team/upper/', '/team/c-tips/', '/team/what/']) expect(body).toContain(`href="${href}"`);
   });
@@ -68,10 +70,12 @@ describe('.mdx pages the build cannot run', () => {
     'content/ops/README.md': '# Ops\n',
     'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n',
     'content/ops/what?.mdx': '# What\n',
+    'content/ops/50%25 off.mdx': '# Sale\n',
   };
   const expected = [
     /^content\/ops\/calc\.mdx:1: error: \.mdx pages run code at build time and are not allowed in community "ops"/m,
     /^content\/ops\/what\?\.mdx:1: error: "\?" cannot appear in the path of an \.mdx page/m,
+    /^content\/ops\/50%25 off\.mdx:1: error: "%" cannot appear in the path of an \.mdx page/m,
   ];
   let site: BuiltSite;
   beforeAll(() => {

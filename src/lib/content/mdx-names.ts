@@ -22,13 +22,15 @@ export function mdxFileFor(modulePath: string, exists: (path: string) => boolean
   return undefined;
 }
 
+const URL_MEANING: Record<string, string> = { '#': 'starts a fragment', '?': 'starts a query', '%': 'starts an escape' };
+
 /**
  * Why an .mdx page cannot be built under this path, or undefined when it can. An .mdx page is compiled
- * to a module the build imports by its path, and Astro reads it through a URL: there "#" starts a
- * fragment and "?" a query, so the name is cut short. (Markdown pages are read by the wiki itself.)
+ * to a module the build imports by its path, and Astro reads it through a URL: there "#", "?" and "%"
+ * mean something, so the name is cut short or decoded into another. (Markdown pages are read by the wiki itself.)
  */
 export function unloadableMdxName(path: ContentPath): string | undefined {
-  const mark = /[#?]/.exec(path)?.[0];
-  if (mark) return `"${mark}" cannot appear in the path of an .mdx page: the build loads it by a URL, where "${mark}" cuts the name short; rename it (or make it .md)`;
+  const mark = /[#?%]/.exec(path)?.[0];
+  if (mark) return `"${mark}" cannot appear in the path of an .mdx page: the build loads it by a URL, where "${mark}" ${URL_MEANING[mark]}; rename it (or make it .md)`;
   return undefined;
 }
