@@ -7,7 +7,7 @@ import { buildSite, writeFixture, type BuiltSite } from '../helpers/build-site.t
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 const fixture = {
-  'wiki.config.yml': 'title: Fixture wiki\nbase: /kb/\nsecurity:\n  iframeHosts: [www.youtube-nocookie.com]\n',
+  'wiki.config.yml': 'title: Fixture wiki\nbase: /kb/\nsecurity:\n  iframeHosts: [www.youtube-nocookie.com]\n  mdx: [research]\n',
   'content/welcome.md': '# Welcome\n\nStart with [[ops/README|the ops community]].\n',
   'content/ops/community.yml': 'name: Platform ops\ndescription: Keeping the lights on\nstewards:\n  - name: Ada Lovelace\n    email: ada@example.org\n',
   'content/ops/README.md': '# Ops home\n\nRead the [[deploy-checklist]].\n',

@@ -19,12 +19,26 @@ describe('wiki check', () => {
   });
 
   it('exits 0 with warnings and notices only: overdue reviews and .mdx pages', () => {
-    const root = writeFixture({ ...clean, 'content/ops/old.md': '---\ntitle: Old\ntags: [a]\nreview-by: 2025-01-31\n---\nText.\n', 'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n' });
+    const root = writeFixture({
+      ...clean,
+      'wiki.config.yml': 'title: Fixture\nsecurity:\n  mdx: [ops]\n',
+      'content/ops/old.md': '---\ntitle: Old\ntags: [a]\nreview-by: 2025-01-31\n---\nText.\n',
+      'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n',
+    });
     const result = wiki(root, ['check']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('content/ops/old.md:4: warning: review-by 2025-01-31 has passed');
     expect(result.stdout).toContain('content/ops/calc.mdx:1: notice: .mdx page: it runs code at build time');
     expect(result.stdout).toContain('wiki check passed: 0 errors, 1 warning, 1 notice');
+  });
+
+  it('fails on an .mdx page unless its community is listed in security.mdx (none by default)', () => {
+    const byDefault = wiki(writeFixture({ ...clean, 'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n' }), ['check']);
+    expect(byDefault.status).toBe(1);
+    expect(byDefault.stdout).toMatch(/^content\/ops\/calc\.mdx:1: error: \.mdx pages run code at build time and are not allowed in community "ops"/m);
+    const other = wiki(writeFixture({ ...clean, 'wiki.config.yml': 'security:\n  mdx: [research]\n', 'content/ops/calc.mdx': '# Calc\n' }), ['check']);
+    expect(other.status).toBe(1);
+    expect(other.stdout).toContain('content/ops/calc.mdx:1: error: .mdx pages run code at build time');
   });
 
   it('exits 1 listing every error with file:line:col', () => {

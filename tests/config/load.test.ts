@@ -18,6 +18,8 @@ describe('wiki.config.yml', () => {
     const root = fixture({});
     const { config, contentDir } = loadConfig(root);
     expect(config).toMatchObject({ title: 'Community wiki', base: '/', content: 'content', language: 'en', defaultCommunity: { slug: 'general', name: 'General' } });
+    // .mdx runs code on the build machine: no community may have it until the config lists it.
+    expect(config.security).toEqual({ iframeHosts: [], mdx: [] });
     expect(contentDir).toBe(path.join(root, 'content'));
   });
 

@@ -58,8 +58,8 @@ export const wikiConfigSchema = z
       .object({
         /** Hosts whose <iframe> embeds survive sanitizing, e.g. "www.youtube-nocookie.com". */
         iframeHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be a host name')).default([]),
-        /** Community slugs in which .mdx pages (which run code at build time) are allowed; "*" for all. */
-        mdx: z.array(z.string()).default(['*']),
+        /** Community slugs in which .mdx pages (which run code at build time) are allowed; "*" for all. None unless listed. */
+        mdx: z.array(z.string()).default([]),
       })
       .prefault({}),
   })

@@ -4,6 +4,7 @@ import { buildLinkGraph, type Backlink, type ResolvedLink } from '../links/graph
 import { buildPageIndex } from '../links/page-index.ts';
 import { assetTypeVerdict } from './asset-types.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { unloadableMdxName } from './mdx-names.ts';
 import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
 import {
   assetIdFor,
@@ -183,6 +184,8 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     if (format === 'mdx' && !mdxAllowed(input, community.slug)) {
       problems.push(problem(file, `.mdx pages run code at build time and are not allowed in community "${community.slug}" (security.mdx in wiki.config.yml): use .md`, { line: 1 }));
     }
+    const unloadable = format === 'mdx' ? unloadableMdxName(path) : undefined;
+    if (unloadable) problems.push(problem(file, unloadable, { line: 1 }));
     const fm = parseFrontMatter(source, file);
     problems.push(...fm.problems);
     let outline;
