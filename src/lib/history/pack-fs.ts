@@ -101,13 +101,18 @@ export class PackFile {
 
   readEntry(offset: number): PackEntry {
     if (!this.whole && ++this.entriesRead === WHOLE_PACK_AFTER && this.packEnd <= WHOLE_PACK_BYTES) this.whole = readFileSync(this.file);
+    if (!(offset >= 12 && offset < this.packEnd)) throw new Error(`${this.file}: the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
     const header = this.bytes(offset, Math.min(offset + 32, this.packEnd));
     let pos = 0;
-    let byte = header[pos++]!;
+    const next = () => {
+      if (pos >= header.length) throw new Error(`${this.file}: the entry at offset ${offset} is cut off inside its header`);
+      return header[pos++]!;
+    };
+    let byte = next();
     const type = (byte >> 4) & 7;
     let size = byte & 15;
     for (let shift = 4; byte & 0x80; shift += 7) {
-      byte = header[pos++]!;
+      byte = next();
       size += (byte & 0x7f) * 2 ** shift;
     }
     // zlib stops at the end of its stream, so reading a little past the entry is harmless; deflate
@@ -122,6 +127,7 @@ export class PackFile {
         byte = raw[pos++]!;
         back = (back + 1) * 128 + (byte & 0x7f);
       }
+      if (!(back > 0 && back <= offset)) throw new Error(`${this.file}: the delta at offset ${offset} points ${back} bytes back, outside the pack`);
       return { kind: 'ofs-delta', baseOffset: offset - back, delta: inflate(raw.subarray(pos)) };
     }
     if (type === REF_DELTA) {

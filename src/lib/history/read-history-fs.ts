@@ -55,7 +55,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     warnings.push(`${repo.workdir} is a shallow clone: history before its oldest fetched commits is missing, so pages look created there (run \`git fetch --unshallow\` to fetch it)`);
   }
 
-  const store = new ObjectStore(repo.commondir);
+  const store = new ObjectStore(repo.commondir, repo.workdir);
   try {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo.workdir) : options.cacheDir;
     const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}`;
@@ -71,6 +71,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
     const load = lap();
     const outcome = await walkHistory({ reader: store, head, contentPrefix, shallow, prior, onProgress: options.onProgress });
+    warnings.push(...outcome.warnings);
     const walk = lap();
     if (cacheDir && outcome.processed > 0) {
       try {
