@@ -3,6 +3,7 @@ import { problem, type Problem } from '../problems.ts';
 import { buildLinkGraph, type Backlink, type ResolvedLink } from '../links/graph.ts';
 import { buildPageIndex } from '../links/page-index.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { pageShapeProblems, pageSizeProblems } from './limits.ts';
 import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
 import {
   assetIdFor,
@@ -173,8 +174,18 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     if (format === 'mdx' && !mdxAllowed(input, community.slug)) {
       problems.push(problem(file, `.mdx pages run code at build time and are not allowed in community "${community.slug}" (security.mdx in wiki.config.yml): use .md`, { line: 1 }));
     }
+    const tooBig = pageSizeProblems(file, source);
+    if (tooBig.length > 0) {
+      problems.push(...tooBig);
+      continue;
+    }
     const fm = parseFrontMatter(source, file);
     problems.push(...fm.problems);
+    const badShape = pageShapeProblems(file, fm.body, fm.bodyLine);
+    if (badShape.length > 0) {
+      problems.push(...badShape);
+      continue;
+    }
     let outline;
     try {
       outline = outlineOf('\n'.repeat(fm.bodyLine - 1) + fm.body, format);

@@ -68,10 +68,13 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
   try {
     tree = (format === 'mdx' ? mdxParser : mdParser).parse(body) as Root;
   } catch (error) {
+    const kind = format === 'mdx' ? 'MDX' : 'Markdown';
+    // The limits (limits.ts) keep pages from getting here; a stack overflow left is still the page's, not a crash.
+    if (error instanceof RangeError) throw new MarkdownSyntaxError(`${kind} could not be parsed: the page nests too deeply (${error.message})`);
     const e = error as { message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place ? e.place.start : e.place;
     const line = e.line ?? place?.line;
-    throw new MarkdownSyntaxError(`MDX could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
+    throw new MarkdownSyntaxError(`${kind} could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
   }
   const slugger = new GithubSlugger();
   const outline: Outline = { headings: [], links: [], words: 0 };
