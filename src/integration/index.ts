@@ -7,6 +7,7 @@ import type { WikiPage } from '../lib/content/model.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
+import { remarkQueryImages } from '../lib/markdown/remark-query-images.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
 import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts';
@@ -74,6 +75,7 @@ export default function wikiIntegration(): AstroIntegration {
               remarkPlugins: [
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
                 [remarkWikiLinks, { base: config.base, index, pageForFile }],
+                remarkQueryImages,
               ],
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts }],

@@ -80,8 +80,14 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
   const outline: Outline = { headings: [], links: [], words: 0 };
   const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + lineOffset - 1, column: node.position?.start.column ?? 1 });
 
+  // A definition an image reference uses is an image URL: Astro imports it like the image's own.
+  const imageLabels = new Set<string>();
+  const definitions: { node: Nodes & { identifier: string }; link: LinkOccurrence }[] = [];
   visitParents(tree, (node, ancestors) => {
     switch (node.type) {
+      case 'imageReference':
+        imageLabels.add(node.identifier);
+        break;
       case 'heading': {
         const text = toString(node).trim();
         if (node.depth === 1 && outline.firstHeading === undefined) outline.firstHeading = text;
@@ -93,9 +99,12 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
         break;
       case 'link':
       case 'image':
-      case 'definition':
-        outline.links.push({ kind: 'markdown', target: node.url, raw: node.url, ...at(node), ...(node.type === 'image' ? { isImage: true } : {}) });
+      case 'definition': {
+        const link: LinkOccurrence = { kind: 'markdown', target: node.url, raw: node.url, ...at(node), ...(node.type === 'image' ? { isImage: true } : {}) };
+        outline.links.push(link);
+        if (node.type === 'definition') definitions.push({ node, link });
         break;
+      }
       case 'text': {
         outline.words += node.value.split(/\s+/).filter(Boolean).length;
         if (ancestors.some((a) => SKIP_INSIDE.has(a.type))) break;
@@ -111,5 +120,6 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
       }
     }
   });
+  for (const { node, link } of definitions) if (imageLabels.has(node.identifier)) link.isImage = true;
   return outline;
 }
