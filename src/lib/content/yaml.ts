@@ -30,7 +30,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): { parsed?:
     if (!(error instanceof ReferenceError)) throw error;
     const offset = firstAliasOffset(doc);
     const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-    const reason = `its aliases (*name) expand to too many values: write the values out instead`;
+    const reason = 'its aliases (*name) repeat other values too many times, as a "billion laughs" attack does: write the values out instead';
     return { problems: [problem(file, `invalid YAML: ${reason}`, pos ? { line: pos.line + firstLine - 1, column: pos.col } : { line: firstLine })] };
   }
   return { parsed: { data, doc, lineCounter }, problems: [] };
