@@ -27,6 +27,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): { parsed?:
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws a ReferenceError when aliases expand past the limit (a "billion laughs" document).
+    if (error instanceof RangeError) return { problems: [problem(file, 'invalid YAML: its values nest too deeply to be read', { line: firstLine })] };
     if (!(error instanceof ReferenceError)) throw error;
     const offset = firstAliasOffset(doc);
     const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
