@@ -143,4 +143,23 @@ describe('a repository with odd commits and damaged objects', () => {
     expect(error).toMatchObject({ oid: head, repository: repo.dir });
     expect((error as Error).message).toContain(`${repo.dir}: git object ${head} is damaged`);
   });
+
+  it('names the pack whose header or index is damaged instead of skipping it', async () => {
+    repo = TestRepo.create();
+    repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n' } });
+    repo.git(['gc', '-q']);
+    const packDir = path.join(repo.dir, '.git', 'objects', 'pack');
+    const pack = path.join(packDir, readdirSync(packDir).find((n) => n.endsWith('.pack'))!);
+    const bytes = readFileSync(pack);
+    chmodSync(pack, 0o644);
+    bytes.write('JUNK', 0, 'latin1');
+    writeFileSync(pack, bytes);
+    const error = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`${repo.dir}: ${pack}: not a git pack file (its header is damaged)`);
+    const idx = pack.replace(/\.pack$/, '.idx');
+    chmodSync(idx, 0o644);
+    truncateSync(idx, 1100);
+    const cut = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect((cut as Error).message).toMatch(new RegExp(`^${repo.dir}: ${idx}: the index is cut off`));
+  });
 });

@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { applyDelta } from './delta.ts';
 import { GitObjectError, MalformedObjectError, objectError } from './errors.ts';
-import { PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
+import { DamagedPackError, PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
 
 export type { GitObject, ObjectType };
 
@@ -52,7 +52,8 @@ export class ObjectStore {
         try {
           this.packs.push(new PackFile(path.join(packDir, name), pack));
           this.caches.push(new Map());
-        } catch {
+        } catch (error) {
+          if (error instanceof DamagedPackError) throw new Error(`${this.repository}: ${error.message}`);
           // An index this reader does not understand (v1) is left to isomorphic-git below.
         }
       }

@@ -19,6 +19,15 @@ const WHOLE_PACK_BYTES = 384 * 1024 * 1024;
 const WHOLE_PACK_AFTER = 2000;
 const REF_DELTA = 7;
 
+/** A pack or index that cannot be read at all: reported, never skipped, since its objects would look missing. */
+export class DamagedPackError extends Error {
+  readonly code = 'DamagedPack';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DamagedPackError';
+  }
+}
+
 /** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
 export type PackEntry =
   | { kind: 'object'; object: GitObject }
@@ -43,8 +52,16 @@ export class PackFile {
       throw new Error(`${idxFile}: only version 2 pack indexes are supported`);
     }
     this.count = this.idx.readUInt32BE(8 + 255 * 4);
+    if (this.idx.length < 8 + 256 * 4 + this.count * 28 + 40) throw new DamagedPackError(`${idxFile}: the index is cut off (${this.idx.length} bytes for ${this.count} objects)`);
     this.fd = openSync(packFile, 'r');
     this.packEnd = fstatSync(this.fd).size - 20;
+    const header = Buffer.alloc(12);
+    readSync(this.fd, header, 0, 12, 0);
+    const version = header.readUInt32BE(4);
+    if (header.toString('latin1', 0, 4) !== 'PACK' || (version !== 2 && version !== 3) || this.packEnd < 12) {
+      closeSync(this.fd);
+      throw new DamagedPackError(`${packFile}: not a git pack file (its header is damaged)`);
+    }
   }
 
   close(): void {
