@@ -33,6 +33,9 @@ const SELF_CLOSING_BY_PARSER = new Set([
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rt', 'rp',
   'html', 'head', 'body',
 ]);
+const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'del', 'ins']);
+/** Code spans and comments on one line: tags written there are text, not elements. */
+const CODE_SPAN_OR_COMMENT = /(`+)[^`]+?\1|<!--.*?-->/g;
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CONTAINER_MARK = /^(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*/;
@@ -87,7 +90,9 @@ export function tooDeepAt(body: string, lineOffset = 1): (Place & { what: string
       continue;
     }
     if (containerDepth(line) > MAX_NESTING) return { line: i + lineOffset, what: `lists and block quotes are nested more than ${MAX_NESTING} levels deep` };
-    for (const tag of line.matchAll(TAG)) {
+    // A paragraph's end closes the inline elements left open in it (the HTML parser pops them at </p>).
+    if (line.trim() === '') while (open.length > 0 && PHRASING.has(open.at(-1)!)) open.pop();
+    for (const tag of line.replace(CODE_SPAN_OR_COMMENT, (m) => ' '.repeat(m.length)).matchAll(TAG)) {
       const name = tag[2]!.toLowerCase();
       if (SELF_CLOSING_BY_PARSER.has(name) || tag[3]) continue;
       if (tag[1]) {
