@@ -25,13 +25,23 @@ describe('page limits, checked before any Markdown parser runs', () => {
   it('lets ordinary nesting and HTML whose end tags may be left out pass', () => {
     const mentions = Array.from({ length: 150 }, (_, i) => `Item ${i}: wrap it in \`<div>\` or <span>a span <!-- <section> -->`).join('\n\n');
     const html = mentions + '\n\n<table>' + '<tr><td>cell'.repeat(300) + '</table>\n\n' + '<p>para\n'.repeat(300) + '\n<ul>' + '<li>x'.repeat(300) + '</ul>\n';
-    const model = modelOf({ 'ops/ok.md': `${nestedList(30)}\n${'> '.repeat(20)}quote\n\n${html}\n\`\`\`html\n${'<div>'.repeat(500)}\n\`\`\`\n` });
+    const model = modelOf({ 'ops/ok.md': `${nestedList(30)}\n${'> '.repeat(20)}quote\n\n${html}\n\`\`\`html\n${'<div>'.repeat(80)}${'</div>'.repeat(80)}\n\`\`\`\n` });
     expect(errorsIn(model)).toEqual([]);
   });
 
   it('reports a page over the size limit', () => {
     const model = modelOf({ 'ops/huge.md': '# Huge\n' + 'word '.repeat(MAX_PAGE_BYTES / 5 + 10) });
     expect(errorsIn(model)).toEqual([expect.objectContaining({ file: 'content/ops/huge.md', line: 1, message: expect.stringMatching(/the page is 2\.0 MiB, more than the 2 MiB a page may be/) })]);
+  });
+
+  it('is not fooled by fences that are no code', () => {
+    // A backtick in the info string makes the line text; a fence inside a list ends with the item.
+    const text = modelOf({ 'ops/a.md': `\`\`\`x\`\n${'*_'.repeat(2000)}a\n` });
+    expect(errorsIn(text)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/4000 emphasis marks/) })]);
+    const listed = modelOf({ 'ops/b.md': `- item\n  \`\`\`\n\n${'*_'.repeat(2000)}a\n` });
+    expect(errorsIn(listed)).toEqual([expect.objectContaining({ line: 4, message: expect.stringMatching(/4000 emphasis marks/) })]);
+    const pre = modelOf({ 'ops/c.md': `<pre>\n\n\`\`\`\n${'<div>'.repeat(200)}\n` });
+    expect(errorsIn(pre)).toEqual([expect.objectContaining({ line: 4, message: expect.stringMatching(/HTML elements are nested/) })]);
   });
 
   it('reports nested emphasis that would take the parser minutes, on its paragraph', () => {
@@ -49,7 +59,7 @@ describe('page limits, checked before any Markdown parser runs', () => {
     const list = Array.from({ length: 600 }, (_, i) => `- **term ${i}**: an _explained_ word with a snake_case_name`).join('\n');
     const nested = Array.from({ length: 300 }, (_, i) => `${'    '.repeat(i % 3)}- **item ${i}** *note*`).join('\n');
     const table = '| a | b |\n| --- | --- |\n' + Array.from({ length: 400 }, (_, i) => `| **t${i}** | _x_ |`).join('\n');
-    const code = '```\n' + '**/*.md '.repeat(2000) + '\n```\n';
+    const code = '```\n' + '**/*.md '.repeat(2000) + '\n```\n\n- item\n\n  ```\n  ' + '**/*.md '.repeat(200) + '\n  ```\n';
     const model = modelOf({ 'ops/glossary.md': glossary, 'ops/list.md': list, 'ops/nested.md': nested, 'ops/table.md': table, 'ops/code.md': code });
     expect(errorsIn(model)).toEqual([]);
     expect(model.pages).toHaveLength(5);

@@ -37,7 +37,14 @@ const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data'
 /** Code spans and comments on one line: tags written there are text, not elements. */
 const CODE_SPAN_OR_COMMENT = /(`+)[^`]+?\1|<!--.*?-->/g;
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/**
+ * A fence at the left margin opens code outside every list and quote: it runs to the closing fence or
+ * the end of the page (or is inside an HTML block, which is not emphasis either), so skipping it is
+ * safe. Fences inside containers end with them; their lines are counted. A backtick fence's info string
+ * has no backtick (else the line is text with a code span).
+ */
+const OPENING_FENCE = /^(`{3,}(?=[^`]*$)|~{3,})/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const CONTAINER_MARK = /^(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*/;
 const MARK_RUN = /[*_~]+/g;
 
@@ -73,22 +80,13 @@ function containerDepth(line: string): number {
   return depth;
 }
 
-/** The first place where lists, quotes or raw HTML nest deeper than MAX_NESTING; fenced code is skipped. */
+/** The first place where lists, quotes or raw HTML nest deeper than MAX_NESTING. */
 export function tooDeepAt(body: string, lineOffset = 1): (Place & { what: string }) | undefined {
   const lines = body.split('\n');
   const open: string[] = [];
-  let fence: string | undefined;
+  // Fenced code is counted too: inside an HTML block (`<pre>` spans blank lines) a fence is not code.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fenceMark = FENCE.exec(line.replace(/^(?: {0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)*/, ''))?.[1];
-    if (fence) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fenceMark) {
-      fence = fenceMark;
-      continue;
-    }
     if (containerDepth(line) > MAX_NESTING) return { line: i + lineOffset, what: `lists and block quotes are nested more than ${MAX_NESTING} levels deep` };
     // A paragraph's end closes the inline elements left open in it (the HTML parser pops them at </p>).
     if (line.trim() === '') while (open.length > 0 && PHRASING.has(open.at(-1)!)) open.pop();
@@ -189,14 +187,15 @@ export function tooMuchEmphasisAt(body: string, lineOffset = 1): (Place & { what
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const line = raw.slice(QUOTE_PREFIX.exec(raw)?.[0].length ?? 0);
-    const fenceMark = FENCE.exec(line.replace(/^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*/, ''))?.[1];
     if (fence) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) {
+      const closing = CLOSING_FENCE.exec(raw)?.[1];
+      if (closing && closing[0] === fence[0] && closing.length >= fence.length) {
         fence = undefined;
         start = i + 1;
       }
       continue;
     }
+    const fenceMark = OPENING_FENCE.exec(raw)?.[1];
     const blank = line.trim() === '';
     if (blank || fenceMark || inTable || STARTS_BLOCK.test(raw)) {
       const found = close(i);
