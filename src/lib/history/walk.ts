@@ -181,10 +181,7 @@ class Walker {
     const known = this.contentTrees.get(commitOid);
     if (known !== undefined) return known;
     let tree = rootTree;
-    if (!tree) {
-      const object = await this.options.reader.read(commitOid);
-      tree = /^tree ([0-9a-f]{40})/.exec(object.content.toString('latin1', 0, 46))![1]!;
-    }
+    tree ??= (await this.readCommit(commitOid)).tree;
     const found = await subtreeAt(this.readTreeFn, tree, this.options.contentPrefix);
     this.contentTrees.set(commitOid, found);
     return found;
