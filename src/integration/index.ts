@@ -10,6 +10,7 @@ import type { WikiPage } from '../lib/content/model.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
+import { remarkQueryImages } from '../lib/markdown/remark-query-images.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
 import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts';
@@ -89,6 +90,7 @@ export default function wikiIntegration(): AstroIntegration {
                 [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken }],
                 // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
                 remarkSmartypants as RemarkPlugin,
+                remarkQueryImages,
               ],
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],

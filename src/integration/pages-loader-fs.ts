@@ -7,10 +7,14 @@ import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
 import { extensionOf, pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
+import { problem, type Problem } from '../lib/problems.ts';
+import { failOnRenderErrors, stopOnRenderErrors } from './render-errors.ts';
 
 export interface PagesLoaderOptions {
   contentDir: string;
   defaultCommunity: string;
+  /** Turns a content path into the path users see in messages (e.g. "content/ops/x.md"). */
+  fileLabel: (contentPath: string) => string;
 }
 
 /**
@@ -20,7 +24,7 @@ export interface PagesLoaderOptions {
  * MDX compiles to a module that Vite imports, which only the glob loader sets up; it is given every
  * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
  */
-export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOptions): Loader {
+export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: PagesLoaderOptions): Loader {
   const idOf = (file: string) => pageIdFor(toContentPath(file), defaultCommunity).id;
   return {
     name: 'cop-wiki-pages',
@@ -29,7 +33,7 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
       context.store.clear();
       if (pages.some((p) => extensionOf(p.path) === '.mdx')) {
         const mdxGlob = glob({ base: contentDir, pattern: ['**/*.[mM][dD][xX]', '!**/node_modules/**'], generateId: ({ entry }) => idOf(entry) ?? entry });
-        await mdxGlob.load(anyCaseMdx(context));
+        await failOnRenderErrors(mdxGlob, fileLabel).load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
       const syncMarkdown = async (file: ContentPath, source: string) => {
@@ -49,7 +53,16 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
           assetImports: rendered.metadata.imagePaths,
         });
       };
-      for (const { path: file, source } of pages) if (extensionOf(file) === '.md') await syncMarkdown(file, source);
+      const failed: Problem[] = [];
+      for (const { path: file, source } of pages) {
+        if (extensionOf(file) !== '.md') continue;
+        try {
+          await syncMarkdown(file, source);
+        } catch (error) {
+          failed.push(renderProblem(fileLabel(file), error));
+        }
+      }
+      if (failed.length > 0) stopOnRenderErrors(failed, context);
       // In `astro dev`, an edited Markdown page is rendered again (the glob loader watches the .mdx ones).
       context.watcher?.add(contentDir);
       context.watcher?.on('all', (event, changed) => {
@@ -60,12 +73,15 @@ export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOpt
           const id = idOf(file);
           if (id !== undefined) context.store.delete(id);
         } else if (event === 'add' || event === 'change') {
-          void syncMarkdown(file, readFileSync(changed, 'utf8')).catch((error: Error) => context.logger.error(`${file}: ${error.message}`));
+          void syncMarkdown(file, readFileSync(changed, 'utf8')).catch((error: unknown) => stopOnRenderErrors([renderProblem(fileLabel(file), error)], context));
         }
       });
     },
   };
 }
+
+const renderProblem = (file: string, error: unknown): Problem =>
+  problem(file, `Markdown could not be rendered: ${(error instanceof Error ? error.message : String(error)).trim().split('\n')[0]}`);
 
 // Astro hands loaders its entry types by extension; the glob loader reads them, the public type leaves them out.
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, unknown> };

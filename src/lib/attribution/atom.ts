@@ -30,8 +30,14 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export const escapeXml = (text: string): string => text.replace(INVALID, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** RFC 3339 in UTC, as Atom readers parse most reliably. */
-const rfc3339 = (iso: string) => new Date(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)).toISOString().replace('.000Z', 'Z');
+/**
+ * RFC 3339 in UTC, as Atom readers parse most reliably. A date no calendar can show (the history engine
+ * already replaces those, with a warning) is written as the epoch rather than failing the whole feed.
+ */
+const rfc3339 = (iso: string) => {
+  const time = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(time) ? '1970-01-01T00:00:00Z' : new Date(time).toISOString().replace('.000Z', 'Z');
+};
 
 export function atomFeed(feed: AtomFeed): string {
   const entry = (e: AtomEntry) =>

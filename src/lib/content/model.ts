@@ -5,6 +5,7 @@ import { buildPageIndex } from '../links/page-index.ts';
 import { assetTypeVerdict } from './asset-types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { unloadableMdxName } from './mdx-names.ts';
+import { pageShapeProblems, pageSizeProblems } from './limits.ts';
 import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
 import {
   assetIdFor,
@@ -186,8 +187,18 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     }
     const unloadable = format === 'mdx' ? unloadableMdxName(path) : undefined;
     if (unloadable) problems.push(problem(file, unloadable, { line: 1 }));
+    const tooBig = pageSizeProblems(file, source);
+    if (tooBig.length > 0) {
+      problems.push(...tooBig);
+      continue;
+    }
     const fm = parseFrontMatter(source, file);
     problems.push(...fm.problems);
+    const badShape = pageShapeProblems(file, fm.body, fm.bodyLine);
+    if (badShape.length > 0) {
+      problems.push(...badShape);
+      continue;
+    }
     let outline;
     try {
       outline = outlineOf('\n'.repeat(fm.bodyLine - 1) + fm.body, format);

@@ -68,17 +68,26 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
   try {
     tree = (format === 'mdx' ? mdxParser : mdParser).parse(body) as Root;
   } catch (error) {
+    const kind = format === 'mdx' ? 'MDX' : 'Markdown';
+    // The limits (limits.ts) keep pages from getting here; a stack overflow left is still the page's, not a crash.
+    if (error instanceof RangeError) throw new MarkdownSyntaxError(`${kind} could not be parsed: the page nests too deeply (${error.message})`);
     const e = error as { message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place ? e.place.start : e.place;
     const line = e.line ?? place?.line;
-    throw new MarkdownSyntaxError(`MDX could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
+    throw new MarkdownSyntaxError(`${kind} could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
   }
   const slugger = new GithubSlugger();
   const outline: Outline = { headings: [], links: [], words: 0 };
   const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + lineOffset - 1, column: node.position?.start.column ?? 1 });
 
+  // A definition an image reference uses is an image URL: Astro imports it like the image's own.
+  const imageLabels = new Set<string>();
+  const definitions: { node: Nodes & { identifier: string }; link: LinkOccurrence }[] = [];
   visitParents(tree, (node, ancestors) => {
     switch (node.type) {
+      case 'imageReference':
+        imageLabels.add(node.identifier);
+        break;
       case 'heading': {
         const text = toString(node).trim();
         if (node.depth === 1 && outline.firstHeading === undefined) outline.firstHeading = text;
@@ -90,9 +99,12 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
         break;
       case 'link':
       case 'image':
-      case 'definition':
-        outline.links.push({ kind: 'markdown', target: node.url, raw: node.url, ...at(node), ...(node.type === 'image' ? { isImage: true } : {}) });
+      case 'definition': {
+        const link: LinkOccurrence = { kind: 'markdown', target: node.url, raw: node.url, ...at(node), ...(node.type === 'image' ? { isImage: true } : {}) };
+        outline.links.push(link);
+        if (node.type === 'definition') definitions.push({ node, link });
         break;
+      }
       case 'text': {
         outline.words += node.value.split(/\s+/).filter(Boolean).length;
         if (ancestors.some((a) => SKIP_INSIDE.has(a.type))) break;
@@ -108,5 +120,6 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
       }
     }
   });
+  for (const { node, link } of definitions) if (imageLabels.has(node.identifier)) link.isImage = true;
   return outline;
 }

@@ -1,5 +1,5 @@
 // Runs anywhere: YAML parsing that keeps line numbers, so every problem can point at file:line.
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { problem, type Problem } from '../problems.ts';
 
@@ -22,7 +22,36 @@ export function parseYaml(text: string, file: string, firstLine = 1): { parsed?:
       }),
     };
   }
-  return { parsed: { data: doc.toJS({ maxAliasCount: 100 }), doc, lineCounter }, problems: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError when aliases expand past the limit (a "billion laughs" document).
+    if (error instanceof RangeError) return { problems: [problem(file, 'invalid YAML: its values nest too deeply to be read', { line: firstLine })] };
+    if (!(error instanceof ReferenceError)) throw error;
+    const offset = firstAliasOffset(doc);
+    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+    const reason = 'its aliases (*name) repeat other values too many times, as a "billion laughs" attack does: write the values out instead';
+    return { problems: [problem(file, `invalid YAML: ${reason}`, pos ? { line: pos.line + firstLine - 1, column: pos.col } : { line: firstLine })] };
+  }
+  return { parsed: { data, doc, lineCounter }, problems: [] };
+}
+
+/** How far yaml lets one alias expand (its own default); past it the document is refused, not expanded. */
+export const MAX_ALIAS_COUNT = 100;
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        offset = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** The file line where the value at `path` starts, or where the document starts if the path is absent. */

@@ -1,5 +1,5 @@
 // Runs anywhere: reads the commits reachable from HEAD that were not processed yet and orders them parents first.
-import { parseCommit, type ParsedCommit } from './git-objects.ts';
+import type { ParsedCommit } from './git-objects.ts';
 
 export interface GraphCommit extends ParsedCommit {
   oid: string;
@@ -18,7 +18,7 @@ export interface NewCommits {
  */
 export async function newCommits(
   head: string,
-  readCommit: (oid: string) => Promise<Buffer>,
+  readCommit: (oid: string) => Promise<ParsedCommit>,
   known: (oid: string) => boolean,
   shallow: ReadonlySet<string>,
 ): Promise<NewCommits> {
@@ -32,7 +32,7 @@ export async function newCommits(
       knownParents.add(oid);
       continue;
     }
-    const commit: GraphCommit = { oid, ...parseCommit(await readCommit(oid)) };
+    const commit: GraphCommit = { oid, ...(await readCommit(oid)) };
     if (shallow.has(oid)) commit.parents = [];
     parsed.set(oid, commit);
     for (const p of commit.parents) if (!parsed.has(p)) pending.push(p);

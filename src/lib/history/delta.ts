@@ -1,10 +1,12 @@
 // Runs anywhere: applies a git packfile delta (copy/insert instructions) to its base object.
+import { MalformedObjectError } from './errors.ts';
 
 function readVarint(delta: Uint8Array, pos: { at: number }): number {
   let result = 0;
   let shift = 0;
   let byte: number;
   do {
+    if (pos.at >= delta.length) throw new MalformedObjectError('delta is cut off inside its size header', pos.at);
     byte = delta[pos.at++]!;
     result += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -15,28 +17,37 @@ function readVarint(delta: Uint8Array, pos: { at: number }): number {
 export function applyDelta(delta: Uint8Array, base: Uint8Array): Buffer {
   const pos = { at: 0 };
   const baseSize = readVarint(delta, pos);
-  if (baseSize !== base.length) throw new Error(`delta expects a base of ${baseSize} bytes, got ${base.length}`);
+  if (baseSize !== base.length) throw new MalformedObjectError(`delta expects a base of ${baseSize} bytes, got ${base.length}`, 0);
   const out = Buffer.allocUnsafe(readVarint(delta, pos));
   let written = 0;
+  const byteAt = (at: number) => {
+    if (at >= delta.length) throw new MalformedObjectError('delta is cut off inside a copy instruction', at);
+    return delta[at]!;
+  };
   while (pos.at < delta.length) {
+    const start = pos.at;
     const cmd = delta[pos.at++]!;
     if (cmd & 0x80) {
       let offset = 0;
       let size = 0;
-      for (let bit = 0; bit < 4; bit++) if (cmd & (1 << bit)) offset |= delta[pos.at++]! << (8 * bit);
-      for (let bit = 0; bit < 3; bit++) if (cmd & (0x10 << bit)) size |= delta[pos.at++]! << (8 * bit);
+      for (let bit = 0; bit < 4; bit++) if (cmd & (1 << bit)) offset |= byteAt(pos.at++) << (8 * bit);
+      for (let bit = 0; bit < 3; bit++) if (cmd & (0x10 << bit)) size |= byteAt(pos.at++) << (8 * bit);
       offset >>>= 0;
       if (size === 0) size = 0x10000;
+      if (offset + size > base.length) throw new MalformedObjectError(`delta copies bytes ${offset}–${offset + size} of a ${base.length}-byte base`, start);
+      if (written + size > out.length) throw new MalformedObjectError('delta writes past the size it declared', start);
       out.set(base.subarray(offset, offset + size), written);
       written += size;
     } else if (cmd) {
+      if (pos.at + cmd > delta.length) throw new MalformedObjectError('delta is cut off inside inserted bytes', start);
+      if (written + cmd > out.length) throw new MalformedObjectError('delta writes past the size it declared', start);
       out.set(delta.subarray(pos.at, pos.at + cmd), written);
       pos.at += cmd;
       written += cmd;
     } else {
-      throw new Error('delta has a reserved zero instruction');
+      throw new MalformedObjectError('delta has a reserved zero instruction', start);
     }
   }
-  if (written !== out.length) throw new Error('delta result has the wrong size');
+  if (written !== out.length) throw new MalformedObjectError(`delta result has ${written} bytes, not the ${out.length} it declared`, pos.at);
   return out;
 }

@@ -1,4 +1,5 @@
 // Runs anywhere: parses commit and tree objects into the few fields the history engine needs.
+import { MalformedObjectError } from './errors.ts';
 
 export interface ParsedCommit {
   tree: string;
@@ -11,6 +12,8 @@ export interface ParsedCommit {
   commitTime: number;
   /** The whole message: the subject is its first line, trailers sit at its end. */
   message: string;
+  /** Why the date shown is not the author date as written (out of range, no date, an impossible offset). */
+  dateProblem?: string;
 }
 
 export interface TreeEntry {
@@ -42,31 +45,81 @@ export function isoDate(seconds: number, offset: string): string {
   return `${local}${match ? `${match[1]}${match[2]}:${match[3]}` : '+00:00'}`;
 }
 
-const IDENT = /^(.*?)\s*<([^>]*)>\s*(-?\d+)\s+([+-]\d{4})/;
+// git accepts any number of seconds and any four-digit offset; ISO 8601 (and JavaScript's Date) only years 0001–9999 and offsets up to 23:59.
+const FIRST_SECOND = -62135596800;
+const LAST_SECOND = 253402300799;
+const validOffset = (offset: string) => /^[+-](?:[01]\d|2[0-3])[0-5]\d$/.test(offset);
+
+interface Ident {
+  name: string;
+  email: string;
+  seconds?: number;
+  offset?: string;
+}
+
+/** `Name <email> 1700000000 +0130`; also the forms git writes or accepts without complaint: `<>`, no `<>` at all, no date. */
+function parseIdent(value: string): Ident {
+  const withEmail = /^(.*?)\s*<([^>]*)>(.*)$/.exec(value);
+  const rest = withEmail ? withEmail[3]! : value;
+  const when = /(?:^|\s)(-?\d+)(?:\s+([+-]\d+))?\s*$/.exec(rest);
+  const name = withEmail ? withEmail[1]! : (when ? rest.slice(0, when.index) : rest).trim();
+  return { name, email: withEmail ? withEmail[2]!.trim() : '', ...(when ? { seconds: Number(when[1]), offset: when[2] ?? '+0000' } : {}) };
+}
+
+const inRange = (seconds: number | undefined, offset = '+0000'): seconds is number => {
+  if (seconds === undefined || !Number.isSafeInteger(seconds)) return false;
+  const local = seconds + (validOffset(offset) ? (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3))) * 60 : 0);
+  return local >= FIRST_SECOND && local <= LAST_SECOND;
+};
+
+/**
+ * The author date as ISO 8601. A date no calendar can show (`@99999999999999`) gives way to the committer
+ * date, then to the Unix epoch (what git itself shows for a date it cannot read); an impossible offset
+ * (`+9999`) to UTC. `problem` says what was replaced, for a warning naming the commit.
+ */
+function commitDate(author: Ident | undefined, committer: Ident | undefined): { date: string; problem?: string } {
+  const offsetOf = (ident: Ident) => (validOffset(ident.offset ?? '') ? ident.offset! : '+0000');
+  const badOffset = (ident: Ident) => (ident.offset !== undefined && !validOffset(ident.offset) ? `its time zone ${ident.offset} is not a real offset, so UTC is used` : undefined);
+  if (author && inRange(author.seconds, offsetOf(author))) {
+    const problem = badOffset(author);
+    return { date: isoDate(author.seconds, offsetOf(author)), ...(problem ? { problem } : {}) };
+  }
+  const what = !author ? 'it has no author line' : author.seconds === undefined ? 'its author line has no date' : `its author date ${author.seconds} is outside the years 1–9999`;
+  if (committer && inRange(committer.seconds, offsetOf(committer))) return { date: isoDate(committer.seconds, offsetOf(committer)), problem: `${what}, so the committer date is used` };
+  return { date: isoDate(0, '+0000'), problem: `${what}, so 1970-01-01 is shown` };
+}
 
 export function parseCommit(content: Buffer): ParsedCommit {
   const text = content.toString('utf8');
   const headerEnd = text.indexOf('\n\n');
   const headers = headerEnd < 0 ? text : text.slice(0, headerEnd);
   const commit: ParsedCommit = { tree: '', parents: [], authorName: '', authorEmail: '', date: '', commitTime: 0, message: headerEnd < 0 ? '' : text.slice(headerEnd + 2) };
+  let author: Ident | undefined;
+  let committer: Ident | undefined;
+  let offset = 0;
   for (const line of headers.split('\n')) {
     const space = line.indexOf(' ');
-    const key = line.slice(0, space);
-    const value = line.slice(space + 1);
-    if (key === 'tree') commit.tree = value;
-    else if (key === 'parent') commit.parents.push(value);
-    else if (key === 'author') {
-      const m = IDENT.exec(value);
-      if (m) {
-        commit.authorName = m[1]!;
-        commit.authorEmail = m[2]!;
-        commit.date = isoDate(Number(m[3]), m[4]!);
-      }
-    } else if (key === 'committer') {
-      const m = IDENT.exec(value);
-      if (m) commit.commitTime = Number(m[3]);
-    }
+    const key = space < 0 ? line : line.slice(0, space);
+    const value = space < 0 ? '' : line.slice(space + 1);
+    if (key === 'tree') {
+      if (!/^[0-9a-f]{40}$/.test(value)) throw new MalformedObjectError(`commit has a tree line without an object id: "${value.slice(0, 60)}"`, offset);
+      commit.tree = value;
+    } else if (key === 'parent') {
+      if (!/^[0-9a-f]{40}$/.test(value)) throw new MalformedObjectError(`commit has a parent line without an object id: "${value.slice(0, 60)}"`, offset);
+      commit.parents.push(value);
+    } else if (key === 'author' && !author) author = parseIdent(value);
+    else if (key === 'committer' && !committer) committer = parseIdent(value);
+    offset += Buffer.byteLength(line) + 1;
   }
+  if (!commit.tree) throw new MalformedObjectError('commit has no tree line', 0);
+  if (author) {
+    commit.authorName = author.name;
+    commit.authorEmail = author.email;
+  }
+  const { date, problem } = commitDate(author, committer);
+  commit.date = date;
+  if (problem) commit.dateProblem = problem;
+  commit.commitTime = committer?.seconds !== undefined && Number.isFinite(committer.seconds) ? committer.seconds : 0;
   return commit;
 }
 
@@ -75,7 +128,10 @@ export function parseTree(content: Buffer): TreeEntry[] {
   let pos = 0;
   while (pos < content.length) {
     const space = content.indexOf(32, pos);
+    if (space <= pos) throw new MalformedObjectError('tree entry has no mode', pos);
     const nul = content.indexOf(0, space);
+    if (nul < 0) throw new MalformedObjectError('tree entry name is not ended by a NUL byte', space + 1);
+    if (nul + 21 > content.length) throw new MalformedObjectError(`tree entry is cut off: its object id needs 20 bytes, ${content.length - nul - 1} are left`, nul + 1);
     const mode = content.toString('latin1', pos, space);
     const name = content.toString('utf8', space + 1, nul);
     const oid = content.toString('hex', nul + 1, nul + 21);

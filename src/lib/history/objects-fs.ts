@@ -5,7 +5,8 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { applyDelta } from './delta.ts';
-import { PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
+import { GitObjectError, MalformedObjectError, objectError } from './errors.ts';
+import { DamagedPackError, PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
 
 export type { GitObject, ObjectType };
 
@@ -22,9 +23,12 @@ export class ObjectStore {
   reads = 0;
 
   private readonly commondir: string;
+  /** The repository as messages name it. */
+  readonly repository: string;
 
-  constructor(commondir: string) {
+  constructor(commondir: string, repository = commondir) {
     this.commondir = commondir;
+    this.repository = repository;
     const own = path.join(commondir, 'objects');
     this.objectsDirs = [own, ...alternates(own)];
     this.loadPacks();
@@ -48,7 +52,8 @@ export class ObjectStore {
         try {
           this.packs.push(new PackFile(path.join(packDir, name), pack));
           this.caches.push(new Map());
-        } catch {
+        } catch (error) {
+          if (error instanceof DamagedPackError) throw new Error(`${this.repository}: ${error.message}`);
           // An index this reader does not understand (v1) is left to isomorphic-git below.
         }
       }
@@ -62,17 +67,22 @@ export class ObjectStore {
 
   async read(oid: string): Promise<GitObject> {
     this.reads++;
-    const found = this.readPacked(oid) ?? this.readLoose(oid);
-    if (found) return found;
-    // A pack may have appeared since the store opened (gc, fetch); then let isomorphic-git try its ways.
-    this.loadPacks();
-    const again = this.readPacked(oid);
-    if (again) return again;
+    try {
+      const found = this.readPacked(oid) ?? this.readLoose(oid);
+      if (found) return found;
+      // A pack may have appeared since the store opened (gc, fetch); then let isomorphic-git try its ways.
+      this.loadPacks();
+      const again = this.readPacked(oid);
+      if (again) return again;
+    } catch (error) {
+      // zlib's "unexpected end of file", a delta past its base, an offset past the pack's end: all one message.
+      throw objectError(this.repository, oid, error);
+    }
     try {
       const { type, object } = await git.readObject({ fs, gitdir: this.commondir, oid, format: 'content' });
       return { type: type as ObjectType, content: Buffer.from(object as Uint8Array) };
     } catch {
-      throw new Error(`git object ${oid} is missing from ${this.commondir} (a damaged or partial clone?)`);
+      throw new GitObjectError('MissingObject', this.repository, oid, `not found in ${this.commondir} (a damaged or partial clone?)`);
     }
   }
 
@@ -101,7 +111,7 @@ export class ObjectStore {
     if (entry.kind === 'object') object = entry.object;
     else {
       const base = entry.kind === 'ofs-delta' ? this.resolve(packIndex, entry.baseOffset) : this.readPacked(entry.baseOid) ?? this.readLoose(entry.baseOid);
-      if (!base) throw new Error(`delta base ${entry.kind === 'ref-delta' ? entry.baseOid : ''} is missing`);
+      if (!base) throw new Error(`its delta base ${entry.kind === 'ref-delta' ? entry.baseOid : `at pack offset ${entry.baseOffset}`} is missing`);
       object = { type: base.type, content: applyDelta(entry.delta, base.content) };
     }
     this.remember(cache, offset, object);
@@ -132,8 +142,11 @@ export class ObjectStore {
       }
       const inflated = inflateSync(raw);
       const nul = inflated.indexOf(0);
-      const type = inflated.toString('latin1', 0, inflated.indexOf(32)) as ObjectType;
-      return { type, content: inflated.subarray(nul + 1) };
+      const header = /^(commit|tree|blob|tag) (\d+)$/.exec(inflated.toString('latin1', 0, Math.max(nul, 0)));
+      if (nul < 0 || !header) throw new MalformedObjectError('loose object has no "<type> <size>" header', 0);
+      const content = inflated.subarray(nul + 1);
+      if (content.length !== Number(header[2])) throw new MalformedObjectError(`loose object is ${content.length} bytes, its header says ${header[2]}`, nul + 1);
+      return { type: header[1] as ObjectType, content };
     }
     return null;
   }

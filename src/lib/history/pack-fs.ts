@@ -19,6 +19,15 @@ const WHOLE_PACK_BYTES = 384 * 1024 * 1024;
 const WHOLE_PACK_AFTER = 2000;
 const REF_DELTA = 7;
 
+/** A pack or index that cannot be read at all: reported, never skipped, since its objects would look missing. */
+export class DamagedPackError extends Error {
+  readonly code = 'DamagedPack';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DamagedPackError';
+  }
+}
+
 /** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
 export type PackEntry =
   | { kind: 'object'; object: GitObject }
@@ -43,8 +52,16 @@ export class PackFile {
       throw new Error(`${idxFile}: only version 2 pack indexes are supported`);
     }
     this.count = this.idx.readUInt32BE(8 + 255 * 4);
+    if (this.idx.length < 8 + 256 * 4 + this.count * 28 + 40) throw new DamagedPackError(`${idxFile}: the index is cut off (${this.idx.length} bytes for ${this.count} objects)`);
     this.fd = openSync(packFile, 'r');
     this.packEnd = fstatSync(this.fd).size - 20;
+    const header = Buffer.alloc(12);
+    readSync(this.fd, header, 0, 12, 0);
+    const version = header.readUInt32BE(4);
+    if (header.toString('latin1', 0, 4) !== 'PACK' || (version !== 2 && version !== 3) || this.packEnd < 12) {
+      closeSync(this.fd);
+      throw new DamagedPackError(`${packFile}: not a git pack file (its header is damaged)`);
+    }
   }
 
   close(): void {
@@ -101,13 +118,18 @@ export class PackFile {
 
   readEntry(offset: number): PackEntry {
     if (!this.whole && ++this.entriesRead === WHOLE_PACK_AFTER && this.packEnd <= WHOLE_PACK_BYTES) this.whole = readFileSync(this.file);
+    if (!(offset >= 12 && offset < this.packEnd)) throw new Error(`${this.file}: the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
     const header = this.bytes(offset, Math.min(offset + 32, this.packEnd));
     let pos = 0;
-    let byte = header[pos++]!;
+    const next = () => {
+      if (pos >= header.length) throw new Error(`${this.file}: the entry at offset ${offset} is cut off inside its header`);
+      return header[pos++]!;
+    };
+    let byte = next();
     const type = (byte >> 4) & 7;
     let size = byte & 15;
     for (let shift = 4; byte & 0x80; shift += 7) {
-      byte = header[pos++]!;
+      byte = next();
       size += (byte & 0x7f) * 2 ** shift;
     }
     // zlib stops at the end of its stream, so reading a little past the entry is harmless; deflate
@@ -122,6 +144,7 @@ export class PackFile {
         byte = raw[pos++]!;
         back = (back + 1) * 128 + (byte & 0x7f);
       }
+      if (!(back > 0 && back <= offset)) throw new Error(`${this.file}: the delta at offset ${offset} points ${back} bytes back, outside the pack`);
       return { kind: 'ofs-delta', baseOffset: offset - back, delta: inflate(raw.subarray(pos)) };
     }
     if (type === REF_DELTA) {

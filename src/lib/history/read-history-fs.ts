@@ -52,7 +52,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     warnings.push(`${repo.workdir} is a shallow clone: history before its oldest fetched commits is missing, so pages look created there (run \`git fetch --unshallow\` to fetch it)`);
   }
 
-  const store = new ObjectStore(repo.commondir);
+  const store = new ObjectStore(repo.commondir, repo.workdir);
   try {
     let cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo) : options.cacheDir;
     const refusal = cacheDir ? await trackedCacheRefusal(repo, cacheDir) : null;
@@ -80,6 +80,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
     const load = lap();
     const outcome = await walkHistory({ reader: store, head, contentPrefix, shallow, prior, onProgress: options.onProgress });
+    warnings.push(...outcome.warnings);
     const walk = lap();
     if (cacheDir && outcome.processed > 0) {
       try {

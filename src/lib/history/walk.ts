@@ -1,7 +1,8 @@
 // Runs anywhere (given an object reader): the one forward pass over new commits, parents first, carrying pages, revisions and line origins.
 import { carryOrigins, type PageVersion } from './blame.ts';
 import { newCommits, type GraphCommit } from './commit-graph.ts';
-import { parseTree, type TreeEntry } from './git-objects.ts';
+import { parseCommit, parseTree, type ParsedCommit, type TreeEntry } from './git-objects.ts';
+import { objectError } from './errors.ts';
 import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-diff.ts';
 import { Lru } from './lru.ts';
@@ -12,6 +13,8 @@ import { joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRev
 
 export interface ObjectReader {
   read(oid: string): Promise<{ type: string; content: Buffer }>;
+  /** The repository as messages name it. */
+  readonly repository?: string;
 }
 
 export interface WalkOptions {
@@ -30,6 +33,8 @@ export interface WalkOutcome {
   mode: 'cold' | 'incremental' | 'cached';
   /** Why a prior state could not be continued (history rewritten, …). */
   restartReason?: string;
+  /** Commits read this run whose dates could not be shown as written, one line each naming the commit. */
+  warnings: string[];
 }
 
 type Pages = PageMap;
@@ -42,22 +47,23 @@ interface ParentView {
 
 export async function walkHistory(options: WalkOptions): Promise<WalkOutcome> {
   const { prior } = options;
-  if (prior && prior.head === options.head && prior.contentPrefix === options.contentPrefix) return { state: prior, processed: 0, mode: 'cached' };
+  if (prior && prior.head === options.head && prior.contentPrefix === options.contentPrefix) return { state: prior, processed: 0, mode: 'cached', warnings: [] };
   const walker = new Walker(options);
   if (prior && prior.contentPrefix === options.contentPrefix) {
     const reason = await walker.continueFrom(prior);
-    if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental' };
+    if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental', warnings: walker.warnings };
     const fresh = new Walker(options);
     await fresh.walkAll();
-    return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason };
+    return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason, warnings: fresh.warnings };
   }
   await walker.walkAll();
-  return { state: walker.state, processed: walker.processed, mode: 'cold' };
+  return { state: walker.state, processed: walker.processed, mode: 'cold', warnings: walker.warnings };
 }
 
 class Walker {
   readonly state: WalkState;
   processed = 0;
+  readonly warnings: string[] = [];
   private readonly options: WalkOptions;
   /** Parsed trees by OID: a tree is read once while commits near each other need it. */
   private readonly trees = new Lru<string, TreeEntry[]>(150_000, (entries) => entries.length + 1);
@@ -93,11 +99,20 @@ class Walker {
     await this.process(ordered, new Map(), []);
   }
 
-  private async readCommit(oid: string): Promise<Buffer> {
+  private async readCommit(oid: string): Promise<ParsedCommit> {
     const object = await this.options.reader.read(oid);
-    if (object.type !== 'commit') throw new Error(`${oid} is a ${object.type}, not a commit`);
-    return object.content;
+    if (object.type !== 'commit') throw objectError(this.repository, oid, `it is a ${object.type}, not a commit`);
+    try {
+      return parseCommit(object.content);
+    } catch (error) {
+      throw objectError(this.repository, oid, error);
+    }
   }
+
+  private get repository(): string {
+    return this.options.reader.repository ?? 'the repository';
+  }
+
 
   private async process(ordered: GraphCommit[], states: Map<string, Pages>, priorUndo: UndoRecord[]): Promise<void> {
     const undo = new Map<string, UndoRecord>();
@@ -113,6 +128,7 @@ class Walker {
         subject: commit.message.split('\n', 1)[0]!.trim(),
         coAuthors: coAuthorsOf(commit.message),
       });
+      if (commit.dateProblem) this.warnings.push(`commit ${commit.oid} (${commit.authorName || 'no author'}): ${commit.dateProblem}`);
       // A parent's pages are handed over to its last child and copied for the others.
       const parentStates = commit.parents.map((p) => {
         const left = (children.get(p) ?? 0) - 1;
@@ -148,7 +164,13 @@ class Walker {
     const hit = this.trees.get(oid);
     if (hit) return hit;
     const object = await this.options.reader.read(oid);
-    const entries = parseTree(object.content);
+    if (object.type !== 'tree') throw objectError(this.repository, oid, `it is a ${object.type}, not a tree`);
+    let entries: TreeEntry[];
+    try {
+      entries = parseTree(object.content);
+    } catch (error) {
+      throw objectError(this.repository, oid, error);
+    }
     this.trees.set(oid, entries);
     return entries;
   }
@@ -159,10 +181,7 @@ class Walker {
     const known = this.contentTrees.get(commitOid);
     if (known !== undefined) return known;
     let tree = rootTree;
-    if (!tree) {
-      const object = await this.options.reader.read(commitOid);
-      tree = /^tree ([0-9a-f]{40})/.exec(object.content.toString('latin1', 0, 46))![1]!;
-    }
+    tree ??= (await this.readCommit(commitOid)).tree;
     const found = await subtreeAt(this.readTreeFn, tree, this.options.contentPrefix);
     this.contentTrees.set(commitOid, found);
     return found;

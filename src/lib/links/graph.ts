@@ -3,6 +3,7 @@ import type { LinkOccurrence } from '../content/outline.ts';
 import type { PageId } from '../content/paths.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { IndexablePage, PageIndex } from './page-index.ts';
+import { imageUrlProblem } from './image-urls.ts';
 import { resolveMarkdownLink, resolveWikilink } from './resolve.ts';
 
 export interface ResolvedLink {
@@ -34,6 +35,11 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
   for (const page of pages) {
     const resolved: ResolvedLink[] = [];
     for (const link of linksOf(page)) {
+      const imageProblem = link.isImage ? imageUrlProblem(link.target) : undefined;
+      if (imageProblem) {
+        problems.push(problem(page.file, `image "${link.raw}": ${imageProblem}`, { line: link.line, column: link.column }));
+        continue;
+      }
       const result = link.kind === 'wikilink' ? resolveWikilink(index, page, link.target, link.heading) : resolveMarkdownLink(index, page, link.target);
       const at = { line: link.line, column: link.column };
       if (result.kind === 'broken') {

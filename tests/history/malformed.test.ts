@@ -1,0 +1,165 @@
+// Tests damaged and odd git data: truncated objects, corrupt packs, and commit dates git accepts but no calendar shows.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyDelta } from '../../src/lib/history/delta.ts';
+import { GitObjectError, MalformedObjectError } from '../../src/lib/history/errors.ts';
+import { parseCommit, parseTree } from '../../src/lib/history/git-objects.ts';
+import { readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
+
+const TREE = 'a'.repeat(40);
+const commitText = (author: string, committer = 'C <c@example.org> 1700000000 +0000') => Buffer.from(`tree ${TREE}\nauthor ${author}\ncommitter ${committer}\n\nSubject\n`);
+
+const thrown = (run: () => unknown): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+describe('parsers refuse malformed bytes instead of looping or reading past the end', () => {
+  it('a tree cut off after an entry name is refused with the offset', () => {
+    const truncated = Buffer.concat([Buffer.from('100644 a.md\0'), Buffer.alloc(20, 1), Buffer.from('100644 b.md')]);
+    const error = thrown(() => parseTree(truncated));
+    expect(error).toBeInstanceOf(MalformedObjectError);
+    expect((error as MalformedObjectError).offset).toBe(39);
+    expect((error as Error).message).toMatch(/not ended by a NUL byte \(at byte 39\)/);
+    const cutInOid = Buffer.concat([Buffer.from('100644 a.md\0'), Buffer.alloc(7, 1)]);
+    expect((thrown(() => parseTree(cutInOid)) as Error).message).toMatch(/cut off: its object id needs 20 bytes, 7 are left/);
+    expect(parseTree(Buffer.concat([Buffer.from('100644 a.md\0'), Buffer.alloc(20, 1)]))).toEqual([{ name: 'a.md', oid: '01'.repeat(20), kind: 'blob' }]);
+  });
+
+  it('a delta that copies past its base or is cut off is refused', () => {
+    const base = Buffer.from('hello');
+    // base size 5, result size 4, copy offset 3 size 4: bytes 3–7 of a 5-byte base.
+    const pastBase = Uint8Array.from([5, 4, 0x80 | 0x01 | 0x10, 3, 4]);
+    expect(thrown(() => applyDelta(pastBase, base))).toBeInstanceOf(MalformedObjectError);
+    const cut = Uint8Array.from([5, 4, 0x80 | 0x01 | 0x10, 3]);
+    expect((thrown(() => applyDelta(cut, base)) as Error).message).toMatch(/cut off inside a copy instruction/);
+    const insertCut = Uint8Array.from([5, 4, 4, 0x61]);
+    expect((thrown(() => applyDelta(insertCut, base)) as Error).message).toMatch(/cut off inside inserted bytes/);
+    expect(applyDelta(Uint8Array.from([5, 3, 0x80 | 0x01 | 0x10, 1, 3]), base).toString()).toBe('ell');
+  });
+
+  it('a commit without a tree is refused', () => {
+    expect(thrown(() => parseCommit(Buffer.from('author A <a@x> 1 +0000\n\nm')))).toBeInstanceOf(MalformedObjectError);
+  });
+});
+
+describe('commit dates git accepts', () => {
+  it('an author date past year 9999 gives way to the committer date, with the reason', () => {
+    const c = parseCommit(commitText('A <a@example.org> 99999999999999 +0000'));
+    expect(c.date).toBe('2023-11-14T22:13:20+00:00');
+    expect(c.dateProblem).toMatch(/author date 99999999999999 is outside the years 1–9999, so the committer date is used/);
+  });
+  it('with both dates unusable, the epoch is shown (as git does)', () => {
+    const c = parseCommit(commitText('A <a@example.org> 99999999999999 +0000', 'C <c@example.org> 99999999999999 +0000'));
+    expect(c.date).toBe('1970-01-01T00:00:00+00:00');
+    expect(c.dateProblem).toMatch(/1970-01-01 is shown/);
+  });
+  it('an impossible time zone is read as UTC', () => {
+    const c = parseCommit(commitText('A <a@example.org> 1700000000 +9999'));
+    expect(c.date).toBe('2023-11-14T22:13:20+00:00');
+    expect(c.dateProblem).toMatch(/time zone \+9999/);
+  });
+  it('an author line with an empty email or none keeps its name and date', () => {
+    expect(parseCommit(commitText('Ada <> 1700000000 +0100'))).toMatchObject({ authorName: 'Ada', authorEmail: '', date: '2023-11-14T23:13:20+01:00' });
+    const bare = parseCommit(commitText('Ada Lovelace 1700000000 +0100'));
+    expect(bare).toMatchObject({ authorName: 'Ada Lovelace', authorEmail: '', date: '2023-11-14T23:13:20+01:00' });
+    expect(bare.dateProblem).toBeUndefined();
+    expect(parseCommit(commitText('Ada Lovelace'))).toMatchObject({ authorName: 'Ada Lovelace', date: '2023-11-14T22:13:20+00:00' });
+  });
+  it('every date is one Date can read', () => {
+    for (const author of ['A <a> 99999999999999 +0000', 'A <a> 1 +9999', 'A <a> -99999999999999 -0000', 'A', '', 'A <a> 253402300799 +2359']) {
+      const { date } = parseCommit(commitText(author, 'C <c> x'));
+      expect(Number.isNaN(Date.parse(date)), `${author} → ${date}`).toBe(false);
+    }
+  });
+});
+
+describe('a repository with odd commits and damaged objects', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.remove());
+
+  const writeRaw = (text: string): string =>
+    execFileSync('git', ['hash-object', '-w', '-t', 'commit', '--literally', '--stdin'], { cwd: repo.dir, input: text, encoding: 'utf8' }).trim();
+
+  it("keeps every other commit's history and warns naming the odd commits", async () => {
+    repo = TestRepo.create();
+    const first = repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n' } });
+    const second = repo.commit({ author: grace, date: '2024-01-02T10:00:00+00:00', message: 'Two', files: { 'docs/a.md': 'one\ntwo\n' } });
+    const tree = (rev: string) => repo.git(['rev-parse', `${rev}^{tree}`]).trim();
+    repo.commit({ author: ada, date: '2024-01-03T10:00:00+00:00', message: 'Three', files: { 'docs/a.md': 'one\ntwo\nthree\n' } });
+    const t3 = tree('HEAD');
+    repo.commit({ author: ada, date: '2024-01-04T10:00:00+00:00', message: 'Four', files: { 'docs/a.md': 'one\ntwo\nthree\nfour\n' } });
+    const t4 = tree('HEAD');
+    const far = writeRaw(`tree ${t3}\nparent ${second}\nauthor Far Future <far@example.org> 99999999999999 +0000\ncommitter Far Future <far@example.org> 99999999999999 +0000\n\nFar\n`);
+    const odd = writeRaw(`tree ${t4}\nparent ${far}\nauthor No Email 1704448800 +9999\ncommitter No Email <> 1704448800 +9999\n\nOdd\n`);
+    repo.git(['update-ref', 'refs/heads/main', odd]);
+    const h = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null });
+    const page = h.pages['docs/a.md']!;
+    expect(page.revisions.map((r) => r.commit)).toEqual([odd, far, second, first]);
+    expect(page.revisions.find((r) => r.commit === second)!.date).toBe('2024-01-02T10:00:00+00:00');
+    expect(page.revisions.find((r) => r.commit === far)!.date).toBe('1970-01-01T00:00:00+00:00');
+    expect(page.revisions.find((r) => r.commit === odd)).toMatchObject({ date: '2024-01-05T10:00:00+00:00' });
+    expect(h.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^commit ${far} \\(Far Future\\): its author date 99999999999999 is outside`)),
+      expect.stringMatching(new RegExp(`^commit ${odd} \\(No Email\\): its time zone \\+9999`)),
+    ]);
+  });
+
+  it('names the repository and object of a truncated loose object', async () => {
+    repo = TestRepo.create();
+    repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n'.repeat(200) } });
+    const blob = repo.git(['rev-parse', 'HEAD:docs/a.md']).trim();
+    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+    chmodSync(file, 0o644);
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    const error = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitObjectError);
+    expect(error).toMatchObject({ code: 'CorruptObject', oid: blob, repository: repo.dir });
+    expect((error as Error).message).toMatch(new RegExp(`^${repo.dir}: git object ${blob} is damaged: `));
+  });
+
+  it('names the repository and object read from a corrupt pack', async () => {
+    repo = TestRepo.create();
+    repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n'.repeat(200) } });
+    repo.commit({ author: grace, date: '2024-01-02T10:00:00+00:00', message: 'Two', files: { 'docs/a.md': 'one\n'.repeat(200) + 'two\n' } });
+    repo.git(['gc', '-q']);
+    const packDir = path.join(repo.dir, '.git', 'objects', 'pack');
+    const pack = path.join(packDir, readdirSync(packDir).find((n) => n.endsWith('.pack'))!);
+    // Overwrite the middle of the pack: every entry there fails to inflate (or points nowhere).
+    const bytes = readFileSync(pack);
+    chmodSync(pack, 0o644);
+    bytes.fill(0xff, 12, bytes.length - 20);
+    writeFileSync(pack, bytes);
+    const error = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitObjectError);
+    const head = repo.git(['rev-parse', 'HEAD']).trim();
+    expect(error).toMatchObject({ oid: head, repository: repo.dir });
+    expect((error as Error).message).toContain(`${repo.dir}: git object ${head} is damaged`);
+  });
+
+  it('names the pack whose header or index is damaged instead of skipping it', async () => {
+    repo = TestRepo.create();
+    repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n' } });
+    repo.git(['gc', '-q']);
+    const packDir = path.join(repo.dir, '.git', 'objects', 'pack');
+    const pack = path.join(packDir, readdirSync(packDir).find((n) => n.endsWith('.pack'))!);
+    const bytes = readFileSync(pack);
+    chmodSync(pack, 0o644);
+    bytes.write('JUNK', 0, 'latin1');
+    writeFileSync(pack, bytes);
+    const error = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`${repo.dir}: ${pack}: not a git pack file (its header is damaged)`);
+    const idx = pack.replace(/\.pack$/, '.idx');
+    chmodSync(idx, 0o644);
+    truncateSync(idx, 1100);
+    const cut = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect((cut as Error).message).toMatch(new RegExp(`^${repo.dir}: ${idx}: the index is cut off`));
+  });
+});
