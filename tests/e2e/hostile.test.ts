@@ -211,6 +211,10 @@ describe('a wiki written by an attacker', () => {
       for (const frame of page.frames()) await poke(frame, 'dispatchEverything');
       await page.waitForTimeout(150);
     }
+    // A service worker left behind would now answer for its scope (the content root's sw.js: /general/).
+    during = 'after the walk: /general/';
+    await page.goto(new URL('general/', server.url).href).catch(() => undefined);
+    await page.waitForTimeout(200);
     during = 'after the walk';
     await page.goto(server.url);
     const workers = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
