@@ -27,7 +27,13 @@ const linesOf = (output: string, kind: 'error' | 'warning') =>
 /** An error line names a vector when it holds one of its paths (a collision names both files). */
 const namedBy = (vector: Vector, lines: readonly string[]) => lines.filter((line) => pathsOf(vector).some((p) => line.includes(p)));
 
-export function buildHostileWiki(vectors: Vector[] = hostileVectors(), maxBuilds = 8): HostileBuild {
+/** HOSTILE_VECTORS=raw-html,svg/utf16le narrows the corpus to those vector ids, to look at one vector at a time. */
+export function selectedVectors(only = process.env.HOSTILE_VECTORS): Vector[] {
+  const ids = only?.split(',').map((id) => id.trim()).filter(Boolean);
+  return ids?.length ? hostileVectors().filter((v) => ids.includes(v.id)) : hostileVectors();
+}
+
+export function buildHostileWiki(vectors: Vector[] = selectedVectors(), maxBuilds = 8): HostileBuild {
   const root = mkdtempSync(path.join(tmpdir(), 'wiki-hostile-'));
   writeHostileWiki(root, vectors);
   commitHostileHistory(root);
