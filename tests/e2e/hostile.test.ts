@@ -208,7 +208,7 @@ describe('a wiki written by an attacker', () => {
       // Give SMIL animations (<set>, <animate>) and lazy frames their first tick.
       await page.waitForTimeout(100);
       await followHostileLinks(page, url);
-      for (const frame of page.frames()) await poke(frame, 'dispatchEverything');
+      for (const frame of page.frames()) await fireEvents(frame);
       await page.waitForTimeout(150);
     }
     // A service worker left behind would now answer for its scope (the content root's sw.js: /general/).
@@ -240,12 +240,12 @@ describe('a wiki written by an attacker', () => {
     }
   }
 
-  async function poke(frame: Frame, what: 'dispatchEverything'): Promise<void> {
+  async function fireEvents(frame: Frame): Promise<void> {
     try {
       await frame.evaluate(dispatchEverything, EVENTS);
     } catch (error) {
       // The frame navigated or went away: whatever ran was recorded.
-      pageErrors.push(`${during}: ${what} in ${frame.url()}: ${(error as Error).message.split('\n')[0]}`);
+      pageErrors.push(`${during}: firing events in ${frame.url()}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
 });
