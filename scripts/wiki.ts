@@ -1,5 +1,6 @@
 // Runs in Node: the `wiki` command (`npm run wiki -- <command> [options]`), a thin dispatcher over scripts/commands/.
 import { WikiContentError, formatProblem } from '../src/lib/problems.ts';
+import { escaped, escapeLines } from '../src/lib/terminal-text.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -24,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    console.error(`wiki: unknown command "${name}"\n\n${usage()}`);
+    console.error(escaped`wiki: unknown command "${name}"` + `\n\n${usage()}`);
     return 2;
   }
   return (await command.load())(rest);
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof WikiContentError) {
       for (const p of error.problems) console.error(formatProblem(p));
     } else {
-      console.error(`wiki: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`wiki: ${escapeLines(error instanceof Error ? error.message : String(error))}`);
     }
     process.exitCode = 1;
   },

@@ -1,4 +1,4 @@
-// Runs in Node: `wiki check [--format text|github]`, what a reviewer needs in seconds without building the site.
+// Runs in Node: `wiki check [--format text|github] [--base REV]`, what a reviewer needs in seconds without building the site.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,20 +9,22 @@ import { WikiContentError } from '../../src/lib/problems.ts';
 import { findRepositoryRoot } from '../../src/lib/repository-fs.ts';
 import { loadWiki, wikiRootFromEnv, type LoadedWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
+import { mailmapFindings } from './mailmap-check-fs.ts';
 import { parseOrExitCode } from './usage.ts';
 
-const USAGE = 'Usage: npm run wiki -- check [--format text|github]';
+const USAGE = 'Usage: npm run wiki -- check [--format text|github] [--base REV]';
 
-function parse(argv: string[]): { format: CheckFormat } | 'help' {
+function parse(argv: string[]): { format: CheckFormat; base?: string } | 'help' {
   const { values } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'text' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false,
   });
   const format = values.format as CheckFormat;
   if (!CHECK_FORMATS.includes(format)) throw new Error(`--format must be one of: ${CHECK_FORMATS.join(', ')} (got "${values.format}")`);
-  return values.help ? 'help' : { format };
+  // --base: the commit whose .mailmap the working tree's is reviewed against (default HEAD).
+  return values.help ? 'help' : { format, ...(values.base ? { base: values.base } : {}) };
 }
 
 /** The line of `review-by:` in a page's front matter; read only for the few pages that are overdue. */
@@ -64,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   const root = wikiRootFromEnv();
   const { findings, pages } = collect(root);
+  findings.push(...(await mailmapFindings(root, options.base)));
   const sorted = sortFindings(findings);
   if (options.format === 'github') {
     // Annotations name files from the repository root, where GitHub looks for them.

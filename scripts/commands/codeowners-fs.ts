@@ -1,6 +1,7 @@
 // Runs in Node: where CODEOWNERS lives for this wiki and what it should say; shared by `wiki codeowners` and `wiki check`.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
 import { codeownersText, communityOwners, hasOwners } from '../../src/lib/forge/codeowners.ts';
 import type { CodeownersState } from '../../src/lib/forge/check.ts';
 import { repositoryPathOf } from '../../src/lib/repository-fs.ts';
@@ -15,11 +16,14 @@ export function codeownersTarget(wiki: LoadedWiki): CodeownersTarget {
   const { root: repoRoot, path: contentInRepository } = repositoryPathOf(wiki.contentDir, wiki.root);
   const owners = communityOwners(wiki.model.communities, contentInRepository);
   const absolute = path.join(repoRoot, '.github', 'CODEOWNERS');
+  const configInRepository = path.relative(repoRoot, path.join(wiki.root, CONFIG_FILE)).split(path.sep).join('/');
+  const maintainers = { files: ['.mailmap', configInRepository, '.github/CODEOWNERS'], owners: wiki.config.maintainers };
   return {
     absolute,
     file: path.relative(wiki.root, absolute).split(path.sep).join('/'),
-    expected: codeownersText(owners),
+    expected: codeownersText(owners, maintainers),
     actual: existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined,
     needed: hasOwners(owners),
+    maintained: wiki.config.maintainers.length > 0,
   };
 }

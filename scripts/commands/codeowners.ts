@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { escaped } from '../../src/lib/terminal-text.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
 import { parseOrExitCode } from './usage.ts';
@@ -23,11 +24,11 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (target.actual === target.expected) {
-    console.log(`${target.file} is up to date.`);
+    console.log(escaped`${target.file} is up to date.`);
     return 0;
   }
   mkdirSync(path.dirname(target.absolute), { recursive: true });
   writeFileSync(target.absolute, target.expected);
-  console.log(`Wrote ${target.file}: commit it with the community.yml changes it reflects.`);
+  console.log(escaped`Wrote ${target.file}: commit it with the community.yml changes it reflects.`);
   return 0;
 }

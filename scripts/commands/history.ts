@@ -1,7 +1,8 @@
 // Runs in Node: `npm run wiki -- history [--repo DIR] [--content DIR] [--json]`, who contributed what, read from git.
 import path from 'node:path';
-import { defaultCacheDir, readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
+import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { loadWikiConfig } from '../../src/lib/wiki-fs.ts';
 
 const USAGE = 'Usage: npm run wiki -- history [--repo DIR] [--content DIR] [--json]';
@@ -59,9 +60,9 @@ export function historyJson(history: RepositoryHistory) {
 function summary(history: RepositoryHistory): string {
   const out: string[] = [];
   for (const page of Object.values(history.pages)) {
-    const when = (r: Revision) => `${r.date.slice(0, 10)} by ${r.author.name}`;
-    out.push(`${page.path}: ${page.commits} commit${page.commits === 1 ? '' : 's'}, created ${when(page.created)}, updated ${when(page.updated)}`);
-    const top = page.contributors.slice(0, 3).map((c) => `${c.name} (${c.lines} lines, ${c.commits} commits)`);
+    const when = (r: Revision) => escaped`${r.date.slice(0, 10)} by ${r.author.name}`;
+    out.push(escaped`${page.path}: ${page.commits} commit${page.commits === 1 ? '' : 's'}, created ${when(page.created)}, updated ${when(page.updated)}`);
+    const top = page.contributors.slice(0, 3).map((c) => escaped`${c.name} (${c.lines} lines, ${c.commits} commits)`);
     if (top.length) out.push(`  ${top.join(', ')}`);
   }
   const s = history.stats;
@@ -72,7 +73,7 @@ function summary(history: RepositoryHistory): string {
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    console.error(`wiki history: ${args}\n${USAGE}`);
+    console.error(escaped`wiki history: ${args}` + `\n${USAGE}`);
     return 2;
   }
   const loaded = loadWikiConfig();
@@ -91,9 +92,9 @@ export async function run(argv: string[]): Promise<number> {
     shown = true;
     process.stderr.write(`\rwiki history: ${done}/${total} commits`);
   };
-  const history = await readRepositoryHistory({ contentDir, repoDir: args.repo, bots: loaded.config.bots, cacheDir: defaultCacheDir(loaded.root), onProgress });
+  const history = await readRepositoryHistory({ contentDir, repoDir: args.repo, bots: loaded.config.bots, onProgress });
   if (shown) process.stderr.write('\n');
-  for (const warning of history.warnings) console.error(`wiki history: warning: ${warning}`);
-  console.log(args.json ? JSON.stringify(historyJson(history), null, 2) : summary(history));
+  for (const warning of history.warnings) console.error(escaped`wiki history: warning: ${warning}`);
+  console.log(args.json ? jsonForTerminal(historyJson(history)) : summary(history));
   return 0;
 }

@@ -7,6 +7,8 @@ import { pageHref, pageIdFor, slugSegment, toContentPath } from '../../src/lib/c
 import { PAGE_TYPES } from '../../src/lib/content/schemas.ts';
 import { newPageText, pageFileName } from '../../src/lib/forge/new-page.ts';
 import { nearest } from '../../src/lib/forge/suggest.ts';
+import { shellQuote } from '../../src/lib/shell-quote.ts';
+import { escaped } from '../../src/lib/terminal-text.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 import { parseOrExitCode } from './usage.ts';
 
@@ -48,8 +50,6 @@ function findCommunity(communities: readonly Community[], name: string): Communi
   return communities.find((c) => c.slug === wanted || c.folder === name || c.name.toLowerCase() === name.toLowerCase());
 }
 
-const shellQuote = (text: string) => (/^[\w./@-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);
-
 export async function run(argv: string[]): Promise<number> {
   const options = parseOrExitCode(argv, parse, USAGE);
   if (typeof options === 'number') return options;
@@ -59,8 +59,8 @@ export async function run(argv: string[]): Promise<number> {
   const community = findCommunity(model.communities, communityName);
   if (!community) {
     const near = nearest(communityName, model.communities, (c) => [c.slug, c.name, c.folder]);
-    const hint = near ? `Did you mean "${near.slug}" (${near.name})?` : `Communities: ${model.communities.map((c) => c.slug).join(', ')}.`;
-    console.error(`wiki: there is no community "${communityName}". ${hint}\nTo start a new community, create its folder in ${path.relative(root, contentDir) || '.'}/ with a community.yml.`);
+    const hint = near ? escaped`Did you mean "${near.slug}" (${near.name})?` : escaped`Communities: ${model.communities.map((c) => c.slug).join(', ')}.`;
+    console.error(escaped`wiki: there is no community "${communityName}". ${hint}` + '\n' + escaped`To start a new community, create its folder in ${path.relative(root, contentDir) || '.'}/ with a community.yml.`);
     return 1;
   }
   const fileName = pageFileName(options.title) ?? '';
@@ -70,25 +70,25 @@ export async function run(argv: string[]): Promise<number> {
   const id = pageIdFor(contentPath, config.defaultCommunity.slug).id;
   const existing = model.pages.find((p) => p.id === id);
   if (existing || existsSync(file)) {
-    console.error(`wiki: ${existing?.file ?? label} already exists at /${id}/: edit that page, or choose another title.`);
+    console.error(escaped`wiki: ${existing?.file ?? label} already exists at /${id}/: edit that page, or choose another title.`);
     return 1;
   }
   const sameTitle = model.pages.find((p) => p.community === community.slug && p.title.toLowerCase() === options.title.toLowerCase());
   if (sameTitle) {
-    console.error(`wiki: ${sameTitle.file} already has the title "${sameTitle.title}", so [[${options.title}]] would not know which page to open: edit that page, or choose another title.`);
+    console.error(escaped`wiki: ${sameTitle.file} already has the title "${sameTitle.title}", so [[${options.title}]] would not know which page to open: edit that page, or choose another title.`);
     return 1;
   }
   const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, newPageText({ title: options.title, type: options.type, tags: options.tags, today }));
   const branch = `${community.slug}/${fileName.replace(/\.md$/, '')}`;
-  console.log(`Created ${label} (status: draft).`);
+  console.log(escaped`Created ${label} (status: draft).`);
   console.log('');
   console.log('Next steps:');
-  console.log(`  1. git switch -c ${shellQuote(branch)}`);
-  console.log(`  2. Write the page; preview it with npm run dev at ${pageHref(config.base, id ?? '')}`);
+  console.log(escaped`  1. git switch -c ${shellQuote(branch)}`);
+  console.log(escaped`  2. Write the page; preview it with npm run dev at ${pageHref(config.base, id ?? '')}`);
   console.log('  3. npm run wiki -- check');
-  console.log(`  4. git add ${shellQuote(label)} && git commit -m ${shellQuote(`Add "${options.title}" to ${community.name}`)}`);
-  console.log(`  5. git push -u origin ${shellQuote(branch)}, then open a pull request: the stewards of ${community.name} review it.`);
+  console.log(escaped`  4. git add ${shellQuote(label)} && git commit -m ${shellQuote(`Add "${options.title}" to ${community.name}`)}`);
+  console.log(escaped`  5. git push -u origin ${shellQuote(branch)}, then open a pull request: the stewards of ${community.name} review it.`);
   return 0;
 }

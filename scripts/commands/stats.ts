@@ -1,6 +1,7 @@
 // Runs in Node: `npm run wiki -- stats [--json]`: communities, pages, people, contributions per month and community, knowledge at risk.
 import { loadSiteHistory } from '../../src/integration/history-fs.ts';
 import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
+import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 
 const USAGE = 'Usage: npm run wiki -- stats [--json] [--months N]';
@@ -14,13 +15,13 @@ export async function run(argv: string[]): Promise<number> {
     if (arg === '--json') json = true;
     else if (arg === '--months' && /^\d+$/.test(argv[i + 1] ?? '')) months = Number(argv[++i]);
     else {
-      console.error(`wiki stats: unknown option "${arg}"\n${USAGE}`);
+      console.error(escaped`wiki stats: unknown option "${arg}"` + `\n${USAGE}`);
       return 2;
     }
   }
   const wiki = loadWiki();
   const loaded = await loadSiteHistory(wiki);
-  for (const warning of loaded.warnings) console.error(`warning: ${warning}`);
+  for (const warning of loaded.warnings) console.error(escaped`warning: ${warning}`);
   const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
   const { attribution } = wiki.config;
   const stats = wikiStats(
@@ -29,6 +30,6 @@ export async function run(argv: string[]): Promise<number> {
     { atRiskShare: attribution.atRiskShare, inactiveDays: attribution.inactiveDays, activeWindowDays: attribution.activeDays },
     months,
   );
-  console.log(json ? JSON.stringify(stats, null, 2) : formatStats(stats));
+  console.log(json ? jsonForTerminal(stats) : formatStats(stats));
   return 0;
 }

@@ -1,4 +1,5 @@
 // Runs in Node: the one way commands read their flags and report a wrong one (exit code 2, no stack trace).
+import { escapeLines } from '../../src/lib/terminal-text.ts';
 
 /**
  * Runs `parse`; on a wrong flag or argument prints the message and the usage and gives exit code 2,
@@ -9,7 +10,7 @@ export function parseOrExitCode<T>(argv: string[], parse: (argv: string[]) => T 
   try {
     options = parse(argv);
   } catch (error) {
-    console.error(`wiki: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    console.error(`wiki: ${escapeLines(error instanceof Error ? error.message : String(error))}\n${usage}`);
     return 2;
   }
   if (options === 'help') {

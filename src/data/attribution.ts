@@ -2,7 +2,8 @@
 import type { Steward } from '../lib/content/schemas.ts';
 import { contactFor, type Contact } from '../lib/attribution/contact.ts';
 import type { Community, WikiPage } from '../lib/content/model.ts';
-import type { PageHistory, Person } from '../lib/history/types.ts';
+import { listedBotMatcher } from '../lib/history/identities.ts';
+import type { PageHistory, Person, Revision } from '../lib/history/types.ts';
 import { askThesePeople, type AskCandidate } from '../lib/attribution/ask.ts';
 import { activeContributors, knowledgeAtRisk, lastContributions, pagesByFreshness, type HealthThresholds } from '../lib/attribution/health.ts';
 import { pageRecordsOf, type PageRecord } from '../lib/attribution/page-record.ts';
@@ -80,8 +81,11 @@ export function healthOf(community: Community) {
   };
 }
 
-export const recentSiteChanges = (limit = 50, options: { bots?: boolean } = {}) => recentChanges(pageRecords, limit, options);
-export const recentCommunityChanges = (community: Community, limit = 50, options: { bots?: boolean } = {}) => recentChanges(recordsOf(community), limit, options);
+/** `bots: false` leaves out only the bots wiki.config.yml lists: a name ending in [bot] is anyone's to take, so it hides no change. */
+const listedBot = listedBotMatcher(config.bots);
+const hiding = (options: { bots?: boolean }) => (options.bots === false ? { hide: (r: Revision) => listedBot(r.author) } : {});
+export const recentSiteChanges = (limit = 50, options: { bots?: boolean } = {}) => recentChanges(pageRecords, limit, hiding(options));
+export const recentCommunityChanges = (community: Community, limit = 50, options: { bots?: boolean } = {}) => recentChanges(recordsOf(community), limit, hiding(options));
 
 /** A person for display: a link to their page when they have one. */
 export interface PersonRef extends Person {

@@ -1,16 +1,30 @@
 // Runs in Node: publishes content assets (images, PDFs, …) next to the built pages, and serves them in dev.
-import { copyFileSync, createReadStream, mkdirSync } from 'node:fs';
+import { constants, copyFileSync, createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Asset } from '../lib/content/model.ts';
 import { normalizeBase } from '../lib/content/paths.ts';
+import { problem, type Problem } from '../lib/problems.ts';
 
-export function copyAssets(assets: readonly Asset[], contentDir: string, outDir: string): number {
+/**
+ * Copies each asset to its URL path. The output plan has already ruled out collisions; this never
+ * overwrites a file all the same (COPYFILE_EXCL), so a missed one is an error instead of a replaced page.
+ */
+export function copyAssets(assets: readonly Asset[], contentDir: string, outDir: string): { copied: number; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let copied = 0;
   for (const asset of assets) {
     const target = path.join(outDir, ...asset.id.split('/'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(contentDir, asset.path), target);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(contentDir, asset.path), target, constants.COPYFILE_EXCL);
+      copied++;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
+      problems.push(problem(asset.file, `cannot be published at /${asset.id} without replacing what the build already wrote there: rename or move it`));
+    }
   }
-  return assets.length;
+  return { copied, problems };
 }
 
 type Next = (error?: unknown) => void;

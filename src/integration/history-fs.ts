@@ -1,5 +1,5 @@
 // Runs in Node at build time: runs the history engine for the configured content folder and keys its pages by page id.
-import { defaultCacheDir, readRepositoryHistory } from '../lib/history/index.ts';
+import { readRepositoryHistory } from '../lib/history/index.ts';
 import type { PageHistory, RepositoryHistory } from '../lib/history/types.ts';
 import type { LoadedWiki } from '../lib/wiki-fs.ts';
 import type { SiteHistory } from './site-data.ts';
@@ -30,7 +30,7 @@ export function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'm
 export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> {
   let result: RepositoryHistory;
   try {
-    result = await readRepositoryHistory({ contentDir: wiki.contentDir, bots: wiki.config.bots, cacheDir: defaultCacheDir(wiki.root) });
+    result = await readRepositoryHistory({ contentDir: wiki.contentDir, bots: wiki.config.bots });
   } catch (error) {
     // A damaged repository costs the site its history sections, not the build.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,8 +1,11 @@
 // Runs in Node at build time: the Astro integration that wires the content model, Markdown plugins and assets into the build.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { rehypeShiki, unified } from '@astrojs/markdown-remark';
+import { rehypeShiki, unified, type RemarkPlugin } from '@astrojs/markdown-remark';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import remarkSmartypants from 'remark-smartypants';
+import { mdxModulePath } from '../lib/content/mdx-names.ts';
 import type { WikiPage } from '../lib/content/model.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
@@ -14,10 +17,13 @@ import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/
 import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
+import { pagesWithoutOutput } from './built-pages-fs.ts';
+import { mdxAnyCasePlugin } from './mdx-any-case-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
+import { terminalSafeLogger } from './terminal-logger.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -50,14 +56,18 @@ export default function wikiIntegration(): AstroIntegration {
     name: 'cop-wiki',
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
+        logger = terminalSafeLogger(logger);
         wiki = loadOrStop(logger);
         const loadedHistory = await loadSiteHistory(wiki);
         for (const warning of loadedHistory.warnings) logger.warn(warning);
         logger.info(loadedHistory.summary);
         const { config, model, contentDir } = wiki;
         const index = buildPageIndex(model.pages, model.assets);
-        const byFile = new Map(model.pages.map((p) => [path.join(contentDir, p.path).normalize('NFC'), p]));
-        const pageForFile = (file: string): WikiPage | undefined => byFile.get(path.resolve(file).normalize('NFC'));
+        // An .mdx page is compiled under its module name (Caps.MDX as Caps.mdx), so files are looked up by that name.
+        const byFile = new Map(model.pages.map((p) => [mdxModulePath(path.join(contentDir, p.path)).normalize('NFC'), p]));
+        const pageForFile = (file: string): WikiPage | undefined => byFile.get(mdxModulePath(path.resolve(file)).normalize('NFC'));
+        // Unknowable to content, so author HTML cannot pass for the wiki's own links (wiki-markup.ts).
+        const markupToken = randomUUID();
         const data: SiteData = {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
@@ -70,13 +80,18 @@ export default function wikiIntegration(): AstroIntegration {
           trailingSlash: 'always',
           markdown: {
             syntaxHighlight: false,
+            // Astro would curl quotes and join dashes before any project plugin runs, so `[[Don't Panic]]`
+            // and `[[a--b]]` would change before they are read; typography runs after wikilinks instead.
             processor: unified({
+              smartypants: false,
               remarkPlugins: [
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
-                [remarkWikiLinks, { base: config.base, index, pageForFile }],
+                [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken }],
+                // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
+                remarkSmartypants as RemarkPlugin,
               ],
               rehypePlugins: [
-                [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts }],
+                [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],
                 rehypeHeadingAnchors,
                 [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile), historyKey: data.history.head }],
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
@@ -85,6 +100,7 @@ export default function wikiIntegration(): AstroIntegration {
           },
           vite: {
             plugins: [
+              mdxAnyCasePlugin(),
               {
                 name: 'cop-wiki-site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
@@ -102,9 +118,24 @@ export default function wikiIntegration(): AstroIntegration {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        logger = terminalSafeLogger(logger);
         const outDir = fileURLToPath(dir);
-        const count = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
-        logger.info(`${count} content assets published`);
+        const unbuilt = pagesWithoutOutput(wiki.model.pages, outDir);
+        if (unbuilt.length > 0) {
+          for (const p of unbuilt) logger.error(formatProblem(p));
+          throw new Error(`${unbuilt.length} page${unbuilt.length === 1 ? '' : 's'} of the wiki ${unbuilt.length === 1 ? 'was' : 'were'} not built (listed above)`);
+        }
+        const { copied, problems } = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
+        if (problems.length > 0) {
+          for (const p of problems) logger.error(formatProblem(p));
+          throw new Error(`${problems.length} content asset${problems.length === 1 ? '' : 's'} would overwrite a file the build wrote (listed above)`);
+        }
+        logger.info(`${copied} content assets published`);
+        const { unpublished } = wiki.model;
+        if (unpublished.length > 0) {
+          logger.warn(`${unpublished.length} file${unpublished.length === 1 ? '' : 's'} in the content folder not published (by type):`);
+          for (const f of unpublished) logger.warn(`  ${f.file}: ${f.reason}`);
+        }
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
       },
     },

@@ -12,7 +12,7 @@ export interface SiteHistory {
 
 export interface SiteData {
   config: WikiConfig;
-  model: Omit<SiteModel, 'problems'>;
+  model: Omit<SiteModel, 'problems' | 'unpublished'>;
   history: SiteHistory;
   /** The content folder's path from the repository root ("" at the root), for forge links. */
   contentInRepository: string;

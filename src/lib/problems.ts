@@ -1,4 +1,5 @@
 // Runs anywhere: the one shape every content, config and link problem takes before it is reported.
+import { escapeForTerminal } from './terminal-text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -15,10 +16,13 @@ export function problem(file: string, message: string, at: { line?: number; colu
   return { file, message, severity, ...(at.line ? { line: at.line } : {}), ...(at.column ? { column: at.column } : {}) };
 }
 
-/** `file:line:col: severity: message`, the form editors and terminals turn into links; any severity word. */
+/**
+ * `file:line:col: severity: message`, the form editors and terminals turn into links; any severity word.
+ * File names and messages come from content, so they are escaped for the terminal.
+ */
 export function formatProblem(p: Omit<Problem, 'severity'> & { severity: string }): string {
-  const where = [p.file, p.line, p.line ? p.column : undefined].filter((part) => part !== undefined).join(':');
-  return `${where}: ${p.severity}: ${p.message}`;
+  const where = [escapeForTerminal(p.file), p.line, p.line ? p.column : undefined].filter((part) => part !== undefined).join(':');
+  return `${where}: ${p.severity}: ${escapeForTerminal(p.message)}`;
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {

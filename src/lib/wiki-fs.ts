@@ -5,6 +5,7 @@ import { loadConfig, type LoadedConfig } from './config/load-fs.ts';
 import { checkAsset, needsContentCheck } from './content/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
 import { buildSiteModel, type SiteModel } from './content/model.ts';
+import { planOutputs } from './site/output-plan.ts';
 import { problem, WikiContentError, type Problem } from './problems.ts';
 
 export interface LoadedWiki extends LoadedConfig {
@@ -30,7 +31,7 @@ export function loadWiki(root = wikiRootFromEnv()): LoadedWiki {
       problem(path.relative(root, contentDir) || contentDir, `the content folder does not exist: create it or set "content" in wiki.config.yml (or WIKI_CONTENT)`),
     ]);
   }
-  const discovered = discoverContent(contentDir);
+  const { problems: walkProblems, ...discovered } = discoverContent(contentDir, label);
   const model = buildSiteModel({
     ...discovered,
     fileLabel: label,
@@ -45,6 +46,6 @@ export function loadWiki(root = wikiRootFromEnv()): LoadedWiki {
     const found = checkAsset(asset.file, readFileSync(file));
     if (found) assetProblems.push(found);
   }
-  model.problems.push(...assetProblems);
+  model.problems.push(...walkProblems, ...assetProblems, ...planOutputs(model).problems);
   return { ...loaded, model };
 }

@@ -40,7 +40,7 @@ describe('history views of a multi-author fixture wiki', () => {
       date: '2024-03-01T10:00:00+00:00',
       message: 'Start the ops community',
       files: {
-        'wiki.config.yml': 'title: Fixture wiki\nattribution:\n  revisionsPerPage: 5\n',
+        'wiki.config.yml': 'title: Fixture wiki\nbots: [bot@renovate.example]\nattribution:\n  revisionsPerPage: 5\n',
         'content/ops/community.yml': 'name: Ops\nstewards:\n  - name: Ada Lovelace\n    email: ada@example.org\n    github: ada\n  - name: Nobody Yet\n    email: nobody@example.org\n',
         'content/ops/README.md': '# Ops\n\nThe ops community.\n',
         'content/ops/backups.md': backupsV1,
@@ -140,7 +140,7 @@ describe('history views of a multi-author fixture wiki', () => {
     expect(risk).not.toContain('/ops/backups/');
     expect(home).toMatch(/<svg viewBox="0 0 480 120" role="img" aria-labelledby="community-activity-title community-activity-desc">/);
     expect(home).toContain('href="/ops/recent/">All recent changes, bots\' included</a>');
-    // The summary hides bots' changes, as wikis' recent changes do; the full list keeps them.
+    // The summary hides the config's bots' changes, as wikis' recent changes do; the full list keeps them.
     const summary = home.split('id="recent-title"')[1]!.split('class="more-links"')[0]!;
     expect(summary).toContain('Backups: full backups');
     expect(summary).not.toContain('Fix spacing');

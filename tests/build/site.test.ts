@@ -1,12 +1,13 @@
 // Builds fixture wikis with the real Astro build and asserts on the HTML it writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { buildSite, writeFixture, type BuiltSite } from '../helpers/build-site.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 const fixture = {
-  'wiki.config.yml': 'title: Fixture wiki\nbase: /kb/\nsecurity:\n  iframeHosts: [www.youtube-nocookie.com]\n',
+  'wiki.config.yml': 'title: Fixture wiki\nbase: /kb/\nsecurity:\n  iframeHosts: [www.youtube-nocookie.com]\n  mdx: [research]\n',
   'content/welcome.md': '# Welcome\n\nStart with [[ops/README|the ops community]].\n',
   'content/ops/community.yml': 'name: Platform ops\ndescription: Keeping the lights on\nstewards:\n  - name: Ada Lovelace\n    email: ada@example.org\n',
   'content/ops/README.md': '# Ops home\n\nRead the [[deploy-checklist]].\n',
@@ -38,7 +39,8 @@ const fixture = {
     '## After you finish',
     '',
     '<script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">bad</a>',
-    '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe><iframe src="https://evil.example/x"></iframe>',
+    '<iframe src="https://www.youtube-nocookie.com/embed/x" allow="camera; fullscreen"></iframe><iframe src="https://evil.example/x"></iframe>',
+    '<a class="wikilink wikilink-cross" data-wikilink="ops/b" data-wiki-community="ops" href="https://spoof.example/">spoof</a>',
     '',
     '[^n]: The footnote.',
   ].join('\n'),
@@ -47,7 +49,7 @@ const fixture = {
   'content/research/README.md': '# User Research\n\nNo front matter here, like an existing repository.\n',
   'content/research/Interview notes.md': '# Interview notes\n\nSee <Recruiting Participants.md> and [recruiting](<Recruiting Participants.md>).\n',
   'content/research/Recruiting Participants.md': 'Plain text, no heading.\n',
-  'content/research/notes.mdx': '# MDX page\n\nTwo and two make {2 + 2}.\n',
+  'content/research/notes.mdx': '# MDX page\n\nTwo and two make {2 + 2}. See [[ops/deploy-checklist]].\n',
 };
 
 describe('a built fixture wiki', () => {
@@ -93,7 +95,17 @@ describe('a built fixture wiki', () => {
   it('sanitizes raw HTML, keeping allowlisted iframes', () => {
     const article = site.html('/kb/ops/deploy-checklist/').split('<article')[1]!.split('</article>')[0]!;
     expect(article).not.toMatch(/<script|javascript:|onclick|evil\.example/i);
-    expect(article).toContain('src="https://www.youtube-nocookie.com/embed/x"');
+    expect(article).toContain('src="https://www.youtube-nocookie.com/embed/x" allow="fullscreen"');
+    expect(article).not.toContain('camera');
+  });
+
+  it("keeps the wiki's link classes on its own links only, and never writes the build's markup token", () => {
+    const article = site.html('/kb/ops/deploy-checklist/').split('<article')[1]!.split('</article>')[0]!;
+    expect(article).toContain('<a href="https://spoof.example/">spoof</a>');
+    expect(article).toContain('class="wikilink"');
+    const pages = readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    expect(pages.filter((f) => readFileSync(path.join(site.outDir, f), 'utf8').includes('data-wiki-markup'))).toEqual([]);
   });
 
   it('publishes assets at slugged URLs and links images to them', () => {
@@ -151,6 +163,7 @@ describe('a fixture wiki with bad content', () => {
       'content/ops/b.md': '---\nreview-by: 2023-02-30\n---\nSee [[nowhere]].\n',
       'content/ops/B.md': 'Same URL as b.md',
       'content/ops/community.yml': 'stewards: nobody\n',
+      'content/chat/community.yml': 'name: Chat\nlinks:\n  - label: Docs\n    url: "javascript:alert(document.domain)//https://docs.example.org"\n',
       'content/ops/pic.png': 'version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 12\n',
     });
     try {
@@ -162,11 +175,14 @@ describe('a fixture wiki with bad content', () => {
         'content/ops/b.md:4:5: error: broken [[nowhere]]',
         'content/ops/B.md and content/ops/b.md both map to the URL /ops/b/',
         'content/ops/community.yml:1: error: stewards: must be a list of people',
+        'content/chat/community.yml:4: error: links.0.url: must be an http, https or mailto URL',
         'content/ops/pic.png',
       ]) {
         expect(site.output).toContain(expected);
       }
       expect(site.output).not.toMatch(/^\s+at /m);
+      const written = existsSync(site.outDir) ? readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')) : [];
+      expect(written.filter((f) => readFileSync(path.join(site.outDir, f), 'utf8').includes('javascript:'))).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

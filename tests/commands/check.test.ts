@@ -19,12 +19,26 @@ describe('wiki check', () => {
   });
 
   it('exits 0 with warnings and notices only: overdue reviews and .mdx pages', () => {
-    const root = writeFixture({ ...clean, 'content/ops/old.md': '---\ntitle: Old\ntags: [a]\nreview-by: 2025-01-31\n---\nText.\n', 'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n' });
+    const root = writeFixture({
+      ...clean,
+      'wiki.config.yml': 'title: Fixture\nsecurity:\n  mdx: [ops]\n',
+      'content/ops/old.md': '---\ntitle: Old\ntags: [a]\nreview-by: 2025-01-31\n---\nText.\n',
+      'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n',
+    });
     const result = wiki(root, ['check']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('content/ops/old.md:4: warning: review-by 2025-01-31 has passed');
     expect(result.stdout).toContain('content/ops/calc.mdx:1: notice: .mdx page: it runs code at build time');
     expect(result.stdout).toContain('wiki check passed: 0 errors, 1 warning, 1 notice');
+  });
+
+  it('fails on an .mdx page unless its community is listed in security.mdx (none by default)', () => {
+    const byDefault = wiki(writeFixture({ ...clean, 'content/ops/calc.mdx': '# Calc\n\n{1 + 1}\n' }), ['check']);
+    expect(byDefault.status).toBe(1);
+    expect(byDefault.stdout).toMatch(/^content\/ops\/calc\.mdx:1: error: \.mdx pages run code at build time and are not allowed in community "ops"/m);
+    const other = wiki(writeFixture({ ...clean, 'wiki.config.yml': 'security:\n  mdx: [research]\n', 'content/ops/calc.mdx': '# Calc\n' }), ['check']);
+    expect(other.status).toBe(1);
+    expect(other.stdout).toContain('content/ops/calc.mdx:1: error: .mdx pages run code at build time');
   });
 
   it('exits 1 listing every error with file:line:col', () => {
@@ -41,7 +55,7 @@ describe('wiki check', () => {
     expect(result.stdout).toMatch(/content\/ops\/deploy\.md:5:5: error: .*nowhere/);
     expect(result.stdout).toMatch(/both map to the URL \/ops\/deploy\//);
     expect(result.stdout).toMatch(/content\/ops\/community\.yml:1: error: stewards/);
-    expect(result.stdout).toMatch(/content\/ops\/files\/logo\.svg:1: error: SVG contains <script>/);
+    expect(result.stdout).toMatch(/content\/ops\/files\/logo\.svg:1:\d+: error: SVG contains <script>/);
     expect(result.stdout).toMatch(/wiki check failed: [5-9] errors/);
   });
 
@@ -54,6 +68,32 @@ describe('wiki check', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^::error file=site\/pages\/ops%2C and more\/a\.md,line=3,col=10::broken \[\[b: c\]\]/m);
     expect(result.stdout).toMatch(/^wiki check failed: 1 error/m);
+  });
+
+  it('prints hostile file names and link text escaped, in both formats, and fakes no annotation', () => {
+    const hostile = {
+      ...clean,
+      'content/ops/\x1b[2Jred.md': '# Red\n\nSee [[gone \x1bc \u009b2J]].\n',
+      'content/ops/evil\u202Egpj.md': '# Evil\n\nSee [[nowhere]].\n',
+      'content/ops/x\n::warning file=evil::pwned.md': '# Newline\n\nSee [[nowhere]].\n',
+    };
+    const root = writeFixture(hostile);
+    for (const format of ['text', 'github']) {
+      const result = wiki(root, ['check', '--format', format]);
+      expect(result.status, format).toBe(1);
+      const output = result.stdout + result.stderr;
+      expect(output, format).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+      expect(output.split('\n').filter((line) => /^\s*::warning/.test(line)), format).toEqual([]);
+      expect(output, format).not.toContain('##[');
+      expect(output, format).toContain('\\x1b[2Jred.md');
+      expect(output, format).toContain('evil\\u202egpj.md');
+      expect(output, format).toContain('x\\n');
+    }
+    const text = wiki(root, ['check']).stdout;
+    expect(text).toContain('content/ops/x\\n::warning file=evil::pwned.md:3:5: error:');
+    expect(text).toContain('[[gone \\x1bc \\x9b2J]]');
+    const github = wiki(root, ['check', '--format', 'github']).stdout;
+    expect(github).toMatch(/^::error file=content\/ops\/x\\n%3A%3Awarning file=evil%3A%3Apwned\.md,line=3,col=5::/m);
   });
 
   it('reports a config error with its line', () => {

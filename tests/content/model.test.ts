@@ -24,6 +24,41 @@ describe('communities', () => {
     expect(messages).toContainEqual(expect.stringMatching(/^content\/ops\/community.yml:3 stewards\.0\.(name|email)/));
   });
 
+  it('refuse community.yml links a browser would not follow as http, https or mailto, each at its line', () => {
+    const model = modelOf({
+      'ops/community.yml': [
+        'name: Ops',
+        'links:',
+        '  - label: Chat',
+        '    url: https://chat.example.org/ops',
+        '  - label: Docs',
+        '    url: "javascript:alert(document.domain)//https://docs.example.org"',
+        '  - label: Tabbed',
+        '    url: "java\\tscript:alert(1)"',
+        '  - label: Data',
+        '    url: "data:text/html,<script>alert(1)</script>"',
+        '  - label: Mail',
+        '    url: MAILTO:ops@example.org',
+        '',
+      ].join('\n'),
+      'ops/a.md': 'x',
+    });
+    expect(errorsIn(model).map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
+      'content/ops/community.yml:6 links.1.url: must be an http, https or mailto URL (https://…)',
+      'content/ops/community.yml:8 links.2.url: must be an http, https or mailto URL (https://…)',
+      'content/ops/community.yml:10 links.3.url: must be an http, https or mailto URL (https://…)',
+    ]);
+  });
+
+  it('keep community.yml links as the browser will follow them', () => {
+    const model = modelOf({ 'ops/community.yml': 'links:\n  - label: Chat\n    url: " HTTPS://Chat.Example.org"\n  - label: Mail\n    url: mailto:ops@example.org\n', 'ops/a.md': 'x' });
+    expect(errorsIn(model)).toEqual([]);
+    expect(model.communities.find((c) => c.slug === 'ops')?.links).toEqual([
+      { label: 'Chat', url: 'https://chat.example.org/' },
+      { label: 'Mail', url: 'mailto:ops@example.org' },
+    ]);
+  });
+
   it('put files at the content root into the default community', () => {
     const model = modelOf({ 'welcome.md': '# Welcome', 'README.md': '# Start here' });
     expect(model.communities.map((c) => [c.slug, c.name, c.homeId])).toEqual([['general', 'General', 'general']]);

@@ -14,11 +14,22 @@ describe('check report', () => {
   it('escapes annotations as GitHub requires', () => {
     expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
-    expect(formatGithub({ file: 'content/x, y: z.md', line: 2, column: 5, severity: 'error', message: 'broken [[a]]: 50%\nsecond' })).toBe(
-      '::error file=content/x%2C y%3A z.md,line=2,col=5::broken [[a]]: 50%25%0Asecond',
+    expect(formatGithub({ file: 'content/x, y: z.md', line: 2, column: 5, severity: 'error', message: 'broken [[a]]: 50%' })).toBe(
+      '::error file=content/x%2C y%3A z.md,line=2,col=5::broken [[a]]: 50%25',
     );
     expect(formatGithub({ file: 'a.mdx', line: 1, severity: 'notice', message: 'm' })).toBe('::notice file=a.mdx,line=1::m');
     expect(formatGithub({ file: 'wiki.config.yml', severity: 'warning', message: 'm' })).toBe('::warning file=wiki.config.yml::m');
+  });
+
+  it('keeps hostile names and messages on one line, visibly escaped', () => {
+    const file = 'content/x\n::warning file=evil::pwned.md';
+    const line = formatGithub({ file, line: 1, severity: 'error', message: 'page "\x1b[2J\u202Eevil" at\r\n::error::fake' });
+    expect(line).toBe('::error file=content/x\\n%3A%3Awarning file=evil%3A%3Apwned.md,line=1::page "\\x1b[2J\\u202eevil" at\\r\\n::error::fake');
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).not.toMatch(/[\x00-\x1f\u009b\u202e]/);
+    const text = formatText({ file, line: 1, severity: 'error', message: '\x1b]0;title\x07' });
+    expect(text).toBe('content/x\\n::warning file=evil::pwned.md:1: error: \\x1b]0;title\\x07');
+    expect(formatText({ file: '::warning file=a::b.md', severity: 'warning', message: 'm' })).toBe('\\x3a:warning file=a::b.md: warning: m');
   });
 
   it('sorts errors first and counts each severity in the summary', () => {

@@ -35,4 +35,29 @@ describe('codeowners', () => {
   it('needs no file when no community has a reachable steward', () => {
     expect(hasOwners(communityOwners([{ slug: 'x', name: 'X', folder: 'x', stewards: [{ name: 'Anon' }] }], 'content'))).toBe(false);
   });
+
+  it('puts the maintainers rule last, so it wins over a default community that owns the whole repository', () => {
+    const communities = communityOwners([{ slug: 'general', name: 'General', folder: '', stewards: [{ name: 'Grace', github: 'grace' }] }], '');
+    const text = codeownersText(communities, { files: ['.mailmap', 'my wiki/wiki.config.yml', '.github/CODEOWNERS'], owners: ['@org/maintainers', '@org/maintainers'] });
+    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([
+      '* @grace',
+      '/.mailmap @org/maintainers',
+      '/my\\ wiki/wiki.config.yml @org/maintainers',
+      '/.github/CODEOWNERS @org/maintainers',
+    ]);
+  });
+});
+
+describe('codeowners with hostile names', () => {
+  it('cannot be made to add a rule through a line break in a community name or folder', () => {
+    const communities = communityOwners(
+      [
+        { slug: 'ops', name: 'Ops\n* @attacker', folder: 'ops', stewards: [{ name: 'Ada', github: 'ada' }] },
+        { slug: 'evil', name: 'Evil', folder: 'evil\n* @attacker', stewards: [{ name: 'Eve', github: 'eve' }] },
+      ],
+      'content',
+    );
+    const rules = codeownersText(communities).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rules).toEqual(['/content/ops/ @ada']);
+  });
 });

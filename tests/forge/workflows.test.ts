@@ -9,6 +9,7 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -28,7 +29,9 @@ describe('workflows', () => {
     expect(Object.keys(w.on)).toEqual(['pull_request']);
     expect(checkout(w)?.with?.['fetch-depth']).toBe(0);
     expect(steps(w).some((s) => s.uses?.startsWith('actions/setup-node@'))).toBe(true);
-    expect(runs(w)).toEqual(['npm install', 'npm run wiki -- check --format github', 'npm run build', 'npm test']);
+    expect(runs(w)).toEqual(['npm install', 'npm run wiki -- check --format github --base "origin/$BASE_REF"', 'npm run build', 'npm test']);
+    // .mailmap changes are reviewed against the branch the pull request merges into, named through env only.
+    expect(steps(w).find((s) => s.run?.includes('wiki -- check'))?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
   });
 
   it('deploy builds main on a full clone and publishes to Pages with the permissions it needs', () => {

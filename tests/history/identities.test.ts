@@ -1,7 +1,7 @@
 // Tests identities: all four .mailmap forms, case-insensitive emails, bots kept out of contributors but not out of revisions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
-import { botMatcher, coAuthorsOf, mailmapResolver, parseMailmap } from '../../src/lib/history/identities.ts';
+import { botMatcher, coAuthorsOf, listedBotMatcher, mailmapResolver, parseMailmap } from '../../src/lib/history/identities.ts';
 import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
 
 describe('mailmap', () => {
@@ -36,6 +36,10 @@ describe('mailmap', () => {
     expect(isBot({ name: 'Renovate Bot', email: 'r@x' })).toBe(true);
     expect(isBot({ name: 'CI', email: 'ci@BOTS.example' })).toBe(true);
     expect(isBot({ name: 'Ada', email: 'ada@example.org' })).toBe(false);
+    // Only the config's patterns may hide a change from summaries: a name ending in [bot] is anyone's to take.
+    const listed = listedBotMatcher(['renovate*', '*@bots.example']);
+    expect(listed({ name: 'dependabot[bot]', email: 'x@y' })).toBe(false);
+    expect(listed({ name: 'CI', email: 'ci@BOTS.example' })).toBe(true);
   });
 });
 

@@ -50,10 +50,23 @@ const XSS_CORPUS = [
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
   '<!--><img src=x onerror=alert(1)>-->',
   '<template><script>alert(1)</script></template>',
+  '<picture><source srcset="data:text/html,<script>alert(1)</script> 1x, javascript:alert(1) 2x"><img src="a.png"></picture>',
+  '<picture><source srcset="a.png 1x,data:text/html,<script>alert(1)</script> 2x"><img src="a.png"></picture>',
+  '<picture><source srcset="a.png 1x, java\tscript:alert(1) 2x"><img src="a.png"></picture>',
+  '<img srcset="data:text/html,<script>alert(1)</script> 1x">',
+  '<img srcset="javascript:alert(1)">',
+  '<video poster="javascript:alert(1)"><source src="javascript:alert(1)"></video>',
+  '<a ping="javascript:alert(1)" href="https://example.org">x</a>',
+  '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
+  '<div action="javascript:alert(1)">x</div>',
+  '<button formaction="javascript:alert(1)">x</button>',
+  '[x](javascript:alert(1)) [y](<java\tscript:alert(1)>) ![z](data:text/html,alert\\(1\\))',
+  '<a href="java&#9;script:alert(1)">x</a> <a href="&#0;javascript:alert(1)">y</a>',
 ];
 
 const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'svg', 'math', 'form', 'button', 'object', 'embed', 'meta', 'link', 'base', 'template', 'noscript', 'body']);
-const URL_ATTRIBUTES = ['href', 'src', 'xLinkHref', 'action', 'formAction', 'data', 'cite', 'longDesc'];
+const URL_ATTRIBUTES = ['href', 'src', 'xLinkHref', 'action', 'formAction', 'data', 'cite', 'longDesc', 'poster', 'ping', 'background'];
+const SCRIPT_OR_DOCUMENT_URL = /^(javascript|vbscript|data):(?!image\/(png|jpe?g|gif|webp|avif);)/i;
 
 /** What a browser would build from the HTML: every element that could run script or load a document, as a list of findings. */
 function dangers(html: string): string[] {
@@ -64,8 +77,12 @@ function dangers(html: string): string[] {
     if (node.tagName === 'input' && !(node.properties.type === 'checkbox' && node.properties.disabled === true)) found.push('<input>');
     for (const [name, value] of Object.entries(node.properties)) {
       if (/^on/i.test(name) || name === 'style' || name === 'srcDoc') found.push(`${node.tagName}[${name}]`);
-      if (URL_ATTRIBUTES.includes(name) && /^\s*(javascript|vbscript|data):/i.test(String(value)) && !/^data:image\/(png|jpe?g|gif|webp|avif);/i.test(String(value))) {
-        found.push(`${node.tagName}[${name}=${String(value)}]`);
+      // As a browser reads a URL: without the C0 controls and spaces around it, nor tabs and newlines in it.
+      const url = String(value).replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+      if (URL_ATTRIBUTES.includes(name) && SCRIPT_OR_DOCUMENT_URL.test(url)) found.push(`${node.tagName}[${name}=${String(value)}]`);
+      // Each srcset candidate is a URL of its own; a comma inside a data: URL does not end it.
+      if (name === 'srcSet' && String(value).replace(/[\t\n\r]/g, '').split(/[\s,]+/).some((part) => SCRIPT_OR_DOCUMENT_URL.test(part))) {
+        found.push(`${node.tagName}[srcset=${String(value)}]`);
       }
     }
   });
@@ -133,11 +150,21 @@ describe('rehypeSanitizeContent', () => {
   });
 });
 
-describe('rehypeSanitizeContent with the wiki\'s own markup', () => {
-  it('keeps the classes and data attributes the wikilink plugin puts on links', async () => {
-    const processor = await createMarkdownProcessor({ syntaxHighlight: false, rehypePlugins: [[rehypeSanitizeContent, {}]] });
-    const tree = '<a href="/ops/b/" class="wikilink wikilink-cross evil" data-wikilink="b" data-wiki-community="ops" data-other="x">B</a>';
-    const { code } = await processor.render(tree);
-    expect(code).toContain('<a href="/ops/b/" class="wikilink wikilink-cross" data-wikilink="b" data-wiki-community="ops">B</a>');
+describe('rehypeSanitizeContent with srcset and embeds', () => {
+  it('keeps the dark-mode <picture> forges render, checking each srcset candidate like a src', async () => {
+    const html = await render(
+      '<picture><source media="(prefers-color-scheme: dark)" srcset="images/dark.png 1x, https://example.org/dark@2x.png 2x, data:image/png;base64,iVBORw0KGgo= 3x, data:image/svg+xml,<svg/> 4x"><img src="images/light.png" alt="logo"></picture>',
+    );
+    expect(html).toContain('<source media="(prefers-color-scheme: dark)" srcset="images/dark.png 1x, https://example.org/dark@2x.png 2x, data:image/png;base64,iVBORw0KGgo= 3x">');
+    expect(html).toContain('<img src="images/light.png" alt="logo">');
+  });
+
+  it("limits an allowlisted iframe's permissions to a safe list, keeping allowfullscreen", async () => {
+    const html = await render(
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc" allow="camera *; microphone; geolocation; display-capture; usb; payment; fullscreen; autoplay \'self\' https://evil.example; picture-in-picture" allowfullscreen></iframe>\n\n<iframe src="https://www.youtube-nocookie.com/embed/def" allow="camera; microphone"></iframe>',
+    );
+    expect(html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abc" allow="fullscreen; autoplay; picture-in-picture" allowfullscreen sandbox=');
+    expect(html).toMatch(/<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/def" sandbox=/);
+    expect(html).not.toMatch(/camera|microphone|geolocation|display-capture|usb|payment|evil/);
   });
 });

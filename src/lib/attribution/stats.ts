@@ -1,5 +1,6 @@
 // Runs anywhere: the numbers behind `wiki stats`: communities, pages, people, contributions over time, knowledge at risk.
 import type { PageHistory } from '../history/types.ts';
+import { escaped, escapeForTerminal } from '../terminal-text.ts';
 import { monthlyContributions, type MonthCount } from './activity.ts';
 import { knowledgeAtRisk, lastContributions, type HealthThresholds, type RiskReason } from './health.ts';
 import { pageRecordsOf } from './page-record.ts';
@@ -81,9 +82,9 @@ export function wikiStats(input: StatsInput, today: string, thresholds: HealthTh
 
 const reasonText = (r: RiskReason) =>
   r.kind === 'single-holder'
-    ? `${Math.round(r.share * 100)}% by ${r.person.name}, inactive ${r.inactiveDays} days`
+    ? escaped`${Math.round(r.share * 100)}% by ${r.person.name}, inactive ${r.inactiveDays} days`
     : r.kind === 'review-overdue'
-      ? `review overdue since ${r.reviewBy}`
+      ? escaped`review overdue since ${r.reviewBy}`
       : 'marked outdated';
 
 /** The report `wiki stats` prints without --json. */
@@ -94,18 +95,18 @@ export function formatStats(stats: WikiStats): string {
   if (stats.shallow) lines.push('warning: shallow clone: history before the boundary is missing');
   lines.push('', 'Communities:');
   const count = (n: number, one: string, many: string) => `${pad(n, 5)} ${(n === 1 ? one : many).padEnd(many.length)}`;
-  for (const c of stats.communities) lines.push(`  ${c.name.padEnd(28)} ${count(c.pages, 'page', 'pages')} ${count(c.people, 'person', 'people')} ${count(c.commits, 'commit', 'commits')}`.trimEnd());
+  for (const c of stats.communities) lines.push(`  ${escapeForTerminal(c.name).padEnd(28)} ${count(c.pages, 'page', 'pages')} ${count(c.people, 'person', 'people')} ${count(c.commits, 'commit', 'commits')}`.trimEnd());
   lines.push('', 'Contributions per month:');
-  const header = ['  month  ', 'all', ...stats.communities.map((c) => c.slug)];
+  const header = ['  month  ', 'all', ...stats.communities.map((c) => escapeForTerminal(c.slug))];
   lines.push(header.join('  '));
   stats.months.forEach((m, i) => {
-    lines.push([`  ${m.month}`, pad(m.count, 3), ...stats.communities.map((c) => pad(c.months[i]?.count ?? 0, c.slug.length))].join('  '));
+    lines.push([`  ${m.month}`, pad(m.count, 3), ...stats.communities.map((c) => pad(c.months[i]?.count ?? 0, escapeForTerminal(c.slug).length))].join('  '));
   });
   if (stats.topPeople.length > 0) {
     lines.push('', 'People (by lines in the wiki today):');
-    for (const p of stats.topPeople) lines.push(`  ${p.name.padEnd(28)} ${count(p.lines, 'line', 'lines')} ${count(p.commits, 'commit', 'commits')}`.trimEnd());
+    for (const p of stats.topPeople) lines.push(`  ${escapeForTerminal(p.name).padEnd(28)} ${count(p.lines, 'line', 'lines')} ${count(p.commits, 'commit', 'commits')}`.trimEnd());
   }
   lines.push('', stats.atRisk.length ? `Knowledge at risk (${stats.atRisk.length}):` : 'Knowledge at risk: none');
-  for (const r of stats.atRisk) lines.push(`  ${r.id}: ${r.reasons.map(reasonText).join('; ')}`);
+  for (const r of stats.atRisk) lines.push(`  ${escapeForTerminal(r.id)}: ${r.reasons.map(reasonText).join('; ')}`);
   return lines.join('\n');
 }

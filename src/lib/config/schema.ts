@@ -1,5 +1,10 @@
 // Runs anywhere: the one typed configuration read by the site and the `wiki` command alike.
 import { z } from 'zod';
+import { safeAbsoluteUrl } from '../content/safe-url.ts';
+
+/** An absolute URL with one of `protocols`; the site links to these, so never javascript: or data:. */
+const urlWith = (protocols: readonly string[], message: string) =>
+  z.string({ error: message }).refine((url) => safeAbsoluteUrl(url, protocols) !== undefined, message);
 
 const basePath = z
   .string()
@@ -11,7 +16,7 @@ export const wikiConfigSchema = z
     title: z.string().min(1).default('Community wiki'),
     description: z.string().default('What our communities of practice know, and who knows it.'),
     /** Absolute site URL (for feeds and the sitemap); optional. */
-    site: z.url().optional(),
+    site: urlWith(['http:', 'https:'], 'must be an http or https URL, e.g. https://wiki.example.org').optional(),
     /** Sub-path the site is served under, e.g. "/wiki/". */
     base: basePath.default('/'),
     /** Folder of the repository that holds the communities. */
@@ -24,13 +29,15 @@ export const wikiConfigSchema = z
     language: z.string().min(2).default('en'),
     repository: z
       .object({
-        url: z.url(),
+        url: urlWith(['http:', 'https:', 'ssh:'], 'must be an https, http or ssh:// URL of the repository'),
         branch: z.string().min(1).default('main'),
         forge: z.enum(['github', 'gitlab', 'gitea', 'forgejo', 'bitbucket']).optional(),
       })
       .optional(),
     /** Author names or emails (`*` wildcards allowed) kept out of contributor lists; names ending in [bot] always are. */
     bots: z.array(z.string()).default([]),
+    /** Owners of the files that decide credit and review (.mailmap, wiki.config.yml, CODEOWNERS): "@user", "@org/team" or emails, as CODEOWNERS takes them. */
+    maintainers: z.array(z.string().regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?|[^\s@#]+@[^\s@#]+)$/, 'must be a GitHub "@user" or "@org/team", or an email')).default([]),
     /** Thresholds of the history views: knowledge at risk, active contributors, "ask these people", history pages. */
     attribution: z
       .object({
@@ -51,8 +58,8 @@ export const wikiConfigSchema = z
       .object({
         /** Hosts whose <iframe> embeds survive sanitizing, e.g. "www.youtube-nocookie.com". */
         iframeHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be a host name')).default([]),
-        /** Community slugs in which .mdx pages (which run code at build time) are allowed; "*" for all. */
-        mdx: z.array(z.string()).default(['*']),
+        /** Community slugs in which .mdx pages (which run code at build time) are allowed; "*" for all. None unless listed. */
+        mdx: z.array(z.string()).default([]),
       })
       .prefault({}),
   })

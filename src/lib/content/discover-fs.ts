@@ -1,12 +1,15 @@
 // Runs in Node: walks the content folder and sorts its files into pages, community files and assets.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { problem, type Problem } from '../problems.ts';
 import { isPagePath, toContentPath, type ContentPath } from './paths.ts';
 
 export interface DiscoveredContent {
   pages: { path: ContentPath; source: string }[];
   communityFiles: { folder: string; source: string }[];
   assets: { path: ContentPath }[];
+  /** Symlinks that leave the content folder or loop (errors), and files that are not regular files (warnings). */
+  problems: Problem[];
 }
 
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -15,26 +18,67 @@ const COMMUNITY_FILE = /^community\.ya?ml$/i;
 /** Dot-files and dot-folders (.git, .github, .obsidian) are never content. */
 const isHidden = (name: string) => name.startsWith('.');
 
-export function discoverContent(contentDir: string): DiscoveredContent {
-  const found: DiscoveredContent = { pages: [], communityFiles: [], assets: [] };
-  const walk = (dir: string, relDir: string, depth: number) => {
+/** Inside the content folder and not in a part the walk skips (a link must not publish .git/config or .env). */
+function isPublishable(root: string, real: string): boolean {
+  if (real === root) return true;
+  if (!real.startsWith(root + path.sep)) return false;
+  return !real.slice(root.length + 1).split(path.sep).some((part) => isHidden(part) || SKIPPED_DIRS.has(part));
+}
+
+type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'refused'; message: string; severity: 'error' | 'warning' };
+
+/**
+ * What an entry really is, read with lstat so nothing behind a link is opened before it is known to be
+ * inside the content folder. Links are followed only to targets inside it; FIFOs, sockets and devices are
+ * never opened (reading a FIFO would hang the build).
+ */
+function classify(entry: Dirent, abs: string, root: string, ancestors: ReadonlySet<string>): Entry {
+  if (entry.isDirectory()) return { kind: 'dir', real: abs };
+  if (entry.isFile()) return { kind: 'file', real: abs };
+  if (!entry.isSymbolicLink()) return { kind: 'refused', severity: 'warning', message: 'not published: not a regular file (a FIFO, socket or device), so it is not read' };
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { kind: 'refused', severity: 'error', message: 'is a symlink loop (it leads back to itself): remove it' };
+    return { kind: 'refused', severity: 'warning', message: 'not published: a symlink to nothing (its target does not exist)' };
+  }
+  if (!isPublishable(root, real)) {
+    return { kind: 'refused', severity: 'error', message: 'is a symlink to something outside the content folder (or in a hidden folder), which is never read or published: replace it with the file itself' };
+  }
+  const target = statSync(real);
+  if (target.isDirectory()) {
+    if (ancestors.has(real)) return { kind: 'refused', severity: 'error', message: 'is a symlink loop (it points to a folder that contains it): remove it' };
+    return { kind: 'dir', real };
+  }
+  if (target.isFile()) return { kind: 'file', real };
+  return { kind: 'refused', severity: 'warning', message: 'not published: a symlink to something that is not a regular file, so it is not read' };
+}
+
+export function discoverContent(contentDir: string, fileLabel: (path: string) => string = (p) => p): DiscoveredContent {
+  const found: DiscoveredContent = { pages: [], communityFiles: [], assets: [], problems: [] };
+  const root = realpathSync(contentDir);
+  const walk = (dir: string, relDir: string, depth: number, ancestors: Set<string>) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (isHidden(entry.name)) continue;
       const abs = path.join(dir, entry.name);
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory());
-      if (isDir) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(abs, rel, depth + 1);
+      const kind = classify(entry, abs, root, ancestors);
+      if (kind.kind === 'refused') {
+        found.problems.push(problem(fileLabel(toContentPath(rel)), kind.message, {}, kind.severity));
+      } else if (kind.kind === 'dir') {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(kind.real, rel, depth + 1, new Set([...ancestors, kind.real]));
       } else if (isPagePath(entry.name)) {
-        found.pages.push({ path: toContentPath(rel), source: readFileSync(abs, 'utf8') });
+        found.pages.push({ path: toContentPath(rel), source: readFileSync(kind.real, 'utf8') });
       } else if (COMMUNITY_FILE.test(entry.name) && depth <= 1) {
-        found.communityFiles.push({ folder: relDir.normalize('NFC'), source: readFileSync(abs, 'utf8') });
+        found.communityFiles.push({ folder: relDir.normalize('NFC'), source: readFileSync(kind.real, 'utf8') });
       } else {
         found.assets.push({ path: toContentPath(rel) });
       }
     }
   };
-  walk(contentDir, '', 0);
+  walk(root, '', 0, new Set([root]));
   return found;
 }

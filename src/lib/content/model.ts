@@ -2,7 +2,9 @@
 import { problem, type Problem } from '../problems.ts';
 import { buildLinkGraph, type Backlink, type ResolvedLink } from '../links/graph.ts';
 import { buildPageIndex } from '../links/page-index.ts';
+import { assetTypeVerdict } from './asset-types.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { unloadableMdxName } from './mdx-names.ts';
 import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
 import {
   assetIdFor,
@@ -63,6 +65,13 @@ export interface Asset {
   file: string;
 }
 
+/** A content file that is neither page nor community file and whose type is not published. */
+export interface UnpublishedFile {
+  path: ContentPath;
+  file: string;
+  reason: string;
+}
+
 export interface Tag {
   slug: string;
   name: string;
@@ -73,6 +82,8 @@ export interface SiteModel {
   communities: Community[];
   pages: WikiPage[];
   assets: Asset[];
+  /** Files left out of the site for their type; each is also a warning in `problems`. */
+  unpublished: UnpublishedFile[];
   tags: Tag[];
   problems: Problem[];
 }
@@ -173,6 +184,8 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     if (format === 'mdx' && !mdxAllowed(input, community.slug)) {
       problems.push(problem(file, `.mdx pages run code at build time and are not allowed in community "${community.slug}" (security.mdx in wiki.config.yml): use .md`, { line: 1 }));
     }
+    const unloadable = format === 'mdx' ? unloadableMdxName(path) : undefined;
+    if (unloadable) problems.push(problem(file, unloadable, { line: 1 }));
     const fm = parseFrontMatter(source, file);
     problems.push(...fm.problems);
     let outline;
@@ -220,7 +233,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   }
   const unique = pages.filter((p) => byId.get(p.id)?.[0] === p);
 
-  const assets = collectAssets(input, problems);
+  const { assets, unpublished } = collectAssets(input, problems);
   const index = buildPageIndex(unique, assets);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
   const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems);
@@ -254,16 +267,25 @@ export function buildSiteModel(input: ContentInput): SiteModel {
       .sort((a, b) => a.name.localeCompare(b.name)),
     pages: unique.sort((a, b) => a.id.localeCompare(b.id)),
     assets,
+    unpublished,
     tags: collectTags(unique),
     problems,
   };
 }
 
-function collectAssets(input: ContentInput, problems: Problem[]): Asset[] {
+function collectAssets(input: ContentInput, problems: Problem[]): { assets: Asset[]; unpublished: UnpublishedFile[] } {
   const assets: Asset[] = [];
+  const unpublished: UnpublishedFile[] = [];
   const seen = new Map<string, Asset>();
   for (const { path } of input.assets) {
     const file = input.fileLabel(path);
+    const verdict = assetTypeVerdict(path);
+    if (!verdict.published) {
+      // A warning, not an error: an existing folder full of odd files must still build, with these left out.
+      problems.push(problem(file, `not published: ${verdict.reason}`, {}, 'warning'));
+      unpublished.push({ path, file, reason: verdict.reason });
+      continue;
+    }
     const id = assetIdFor(path, input.defaultCommunity.slug);
     if (id.id === undefined) {
       problems.push(problem(file, `"${id.emptySegment}" has no letters or digits, so it cannot become a URL: rename it`));
@@ -278,12 +300,13 @@ function collectAssets(input: ContentInput, problems: Problem[]): Asset[] {
     seen.set(id.id, asset);
     assets.push(asset);
   }
-  return assets;
+  return { assets, unpublished };
 }
 
 function checkCommunityFolders(communities: Map<string, CommunityDraft>, input: ContentInput, problems: Problem[]): void {
   const folders = new Map<string, Set<string>>();
-  for (const { path } of input.pages) {
+  // Assets count too: content/OPS/x.png would publish into /ops/ from a folder the ops CODEOWNERS rule misses.
+  for (const { path } of [...input.pages, ...input.assets]) {
     const folder = communityFolderOf(path);
     if (folder === undefined) continue;
     const slug = slugSegment(folder);

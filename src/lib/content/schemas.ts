@@ -1,5 +1,6 @@
 // Runs anywhere: zod schemas for page front matter and community.yml, the single source of truth for both.
 import { z } from 'zod';
+import { LINK_PROTOCOLS, safeAbsoluteUrl } from './safe-url.ts';
 
 export const PAGE_TYPES = ['how-to', 'lesson-learned', 'faq', 'decision', 'glossary', 'playbook', 'reference'] as const;
 export const PAGE_STATUSES = ['draft', 'stable', 'outdated'] as const;
@@ -52,7 +53,16 @@ const person = z
   })
   .strict();
 
-const link = z.object({ label: text('text').min(1), url: z.url({ error: 'must be a full URL (https://…)' }) }).strict();
+/** A URL a reader's browser will follow, so only http, https and mailto (never javascript: or data:). */
+const linkUrl = z
+  .string({ error: 'must be a full URL (https://…)' })
+  .transform((url, ctx) => {
+    const safe = safeAbsoluteUrl(url, LINK_PROTOCOLS);
+    if (safe === undefined) ctx.addIssue({ code: 'custom', message: 'must be an http, https or mailto URL (https://…)' });
+    return safe ?? z.NEVER;
+  });
+
+const link = z.object({ label: text('text').min(1), url: linkUrl }).strict();
 
 export const communityFileSchema = z
   .object({

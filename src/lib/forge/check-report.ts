@@ -1,5 +1,6 @@
 // Runs anywhere: what `wiki check` found, formatted for a terminal or as GitHub Actions annotations.
 import { formatProblem, type Problem } from '../problems.ts';
+import { escapeForTerminal } from '../terminal-text.ts';
 
 /** A notice is for the reviewer's eyes (an .mdx page runs code) and never fails the check. */
 export type FindingSeverity = 'error' | 'warning' | 'notice';
@@ -27,12 +28,16 @@ export const formatText = (finding: Finding): string => formatProblem(finding);
 export const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 export const escapeProperty = (text: string) => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 
-/** `::error file=…,line=…,col=…::message`, shown by GitHub on the pull request's changed lines. */
+/**
+ * `::error file=…,line=…,col=…::message`, shown by GitHub on the pull request's changed lines. Control
+ * characters are made visible first (GitHub's log viewer renders ANSI colours), then GitHub's own escaping
+ * keeps the command on one line and its properties apart.
+ */
 export function formatGithub(finding: Finding): string {
-  const props = [`file=${escapeProperty(finding.file)}`];
+  const props = [`file=${escapeProperty(escapeForTerminal(finding.file))}`];
   if (finding.line) props.push(`line=${finding.line}`);
   if (finding.line && finding.column) props.push(`col=${finding.column}`);
-  return `::${finding.severity} ${props.join(',')}::${escapeData(finding.message)}`;
+  return `::${finding.severity} ${props.join(',')}::${escapeData(escapeForTerminal(finding.message))}`;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<FindingSeverity, number> {

@@ -14,6 +14,8 @@ export interface CodeownersState {
   actual: string | undefined;
   /** True when some community has a steward, so the file must exist. */
   needed: boolean;
+  /** False when the config names no maintainers, so .mailmap, the config and CODEOWNERS have no owner. */
+  maintained?: boolean;
 }
 
 export interface CheckInput {
@@ -46,6 +48,13 @@ export function checkFindings(input: CheckInput): Finding[] {
   }
   const codeowners = codeownersFinding(input.codeowners);
   if (codeowners) findings.push(codeowners);
+  if (input.codeowners.maintained === false && (input.codeowners.needed || input.codeowners.actual !== undefined)) {
+    findings.push({
+      file: input.configFile,
+      severity: 'warning',
+      message: `no maintainers: nobody is asked to review changes to .mailmap, ${input.configFile} and ${input.codeowners.file}, which decide who is credited and who reviews; set maintainers (GitHub "@user", "@org/team" or emails) and run \`${CODEOWNERS_COMMAND}\``,
+    });
+  }
   if (input.repository && !forgeRepository(input.repository)) {
     findings.push({
       file: input.configFile,

@@ -1,5 +1,6 @@
 // Runs anywhere: the CODEOWNERS text generated from each community's stewards.
 import type { Steward } from '../content/schemas.ts';
+import { escapeForTerminal } from '../terminal-text.ts';
 
 export interface CommunityOwners {
   slug: string;
@@ -32,11 +33,26 @@ export function codeownersPattern(folder: string): string {
   return escaped ? `/${escaped}/` : '*';
 }
 
+/** A file's CODEOWNERS pattern anchored at the repository root, escaped as `codeownersPattern` escapes folders. */
+export function codeownersFilePattern(file: string): string {
+  return codeownersPattern(file).replace(/\/$/, '');
+}
+
+/** The files that decide who is credited and who reviews (repository paths), and who owns them. */
+export interface MaintainersRule {
+  files: readonly string[];
+  owners: readonly string[];
+}
+
 /** A steward's CODEOWNERS owner: the GitHub handle, else the email (GitHub accepts verified emails). */
 export function ownerOf(steward: Steward): string | undefined {
   if (steward.github) return '@' + steward.github;
   return steward.email;
 }
+
+/** CODEOWNERS is line-based with no escape for line breaks: a name holding one could add a rule of its own. */
+const oneLine = (text: string) => escapeForTerminal(text);
+const hasControl = (text: string) => oneLine(text) !== text;
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -44,17 +60,29 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The default community's rule comes first, so every specific community rule after it takes precedence.
  * Folders sort by code point, not locale, so every machine writes the same file.
  */
-export function codeownersText(communities: readonly CommunityOwners[]): string {
+export function codeownersText(communities: readonly CommunityOwners[], maintainers?: MaintainersRule): string {
   const ordered = [...communities].sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || byCodePoint(a.folder, b.folder));
   const lines = [...CODEOWNERS_HEADER, ''];
   for (const community of ordered) {
     const owners = [...new Set(community.stewards.map(ownerOf).filter((o): o is string => o !== undefined))];
     const pattern = codeownersPattern(community.folder);
-    lines.push(`# ${community.name}`);
+    lines.push(`# ${oneLine(community.name)}`);
+    if (hasControl(community.folder)) {
+      lines.push(`# ${oneLine(pattern)}: the folder name holds a control character, which CODEOWNERS cannot name: rename the folder`, '');
+      continue;
+    }
     const where = community.isRoot ? `files directly in ${pattern}` : pattern;
     if (owners.length === 0) lines.push(`# ${where}: no steward with a github handle or email in community.yml`);
     else lines.push(`${pattern} ${owners.join(' ')}`);
     lines.push('');
+  }
+  // Last, so it wins over a community rule that covers the same files (the last matching line decides).
+  if (maintainers && maintainers.files.length) {
+    lines.push('# Wiki maintainers: these files decide who is credited (.mailmap, bots) and who reviews');
+    const patterns = maintainers.files.map(codeownersFilePattern);
+    const owners = [...new Set(maintainers.owners)];
+    if (owners.length === 0) lines.push(`# ${patterns.join(' ')}: no owner, since wiki.config.yml names no maintainers`);
+    else for (const pattern of patterns) lines.push(`${pattern} ${owners.join(' ')}`);
   }
   return lines.join('\n').trimEnd() + '\n';
 }

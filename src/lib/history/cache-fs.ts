@@ -1,11 +1,12 @@
-// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run.
+// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run, each sealed with the folder's key.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isSealed, readSealKey, seal, sealKeyFor } from './cache-seal-fs.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 /** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 /** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
 const MAX_APPENDS = 200;
 
@@ -58,14 +59,46 @@ export function cacheFile(cacheDir: string, key: string): string {
 
 const logFile = (cacheDir: string, key: string) => cacheFile(cacheDir, key).replace(/\.json$/, '.log');
 
-export function loadWalkState(cacheDir: string, key: string): WalkState | undefined {
+export interface LoadedState {
+  state?: WalkState;
+  /** Why a cache file that was there is not used (a missing file needs no word). */
+  warning?: string;
+}
+
+const SEAL_LENGTH = 64;
+
+/** The JSON of `<seal> <json>` (a log line); null when the seal is not this folder's. */
+function unsealLine(key: Buffer | null, framed: string): string | null {
+  if (!key || framed[SEAL_LENGTH] !== ' ') return null;
+  const text = framed.slice(SEAL_LENGTH + 1);
+  return isSealed(key, text, framed.slice(0, SEAL_LENGTH)) ? text : null;
+}
+
+/** The JSON of `<seal>\n<json>` (a snapshot), checked as bytes: the file can be tens of megabytes. */
+function unsealSnapshot(key: Buffer | null, framed: Buffer): string | null {
+  if (!key || framed[SEAL_LENGTH] !== 0x0a) return null;
+  const body = framed.subarray(SEAL_LENGTH + 1);
+  return isSealed(key, body, framed.toString('latin1', 0, SEAL_LENGTH)) ? body.toString('utf8') : null;
+}
+
+export function loadWalkState(cacheDir: string, key: string): LoadedState {
+  const file = cacheFile(cacheDir, key);
+  let framed: Buffer;
+  try {
+    framed = readFileSync(file);
+  } catch {
+    return {};
+  }
+  const sealKey = readSealKey(cacheDir);
+  const text = unsealSnapshot(sealKey, framed);
+  if (text === null) return { warning: `the history cache ${file} is not sealed by this machine's key (committed, copied or written by hand?): it is ignored and the history is read from git` };
   let snapshot: Snapshot;
   try {
-    snapshot = JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as Snapshot;
+    snapshot = JSON.parse(text) as Snapshot;
   } catch {
-    return undefined;
+    return {};
   }
-  if (snapshot.version !== CACHE_VERSION || snapshot.key !== key) return undefined;
+  if (snapshot.version !== CACHE_VERSION || snapshot.key !== key) return {};
   const state: WalkState = {
     head: snapshot.head,
     contentPrefix: snapshot.contentPrefix,
@@ -81,14 +114,17 @@ export function loadWalkState(cacheDir: string, key: string): WalkState | undefi
   try {
     log = readFileSync(logFile(cacheDir, key), 'utf8');
   } catch {
-    return state;
+    return { state };
   }
   for (const line of log.split('\n')) {
+    // A torn last line, or one not sealed here: the state up to the previous line is still whole and trusted.
+    const json = unsealLine(sealKey, line);
+    if (json === null) break;
     let append: Append;
     try {
-      append = JSON.parse(line) as Append;
+      append = JSON.parse(json) as Append;
     } catch {
-      break; // A torn last line: the state up to the previous line is still whole.
+      break;
     }
     if (append.version !== CACHE_VERSION || append.key !== key || append.from !== state.head) break;
     state.head = append.head;
@@ -106,7 +142,7 @@ export function loadWalkState(cacheDir: string, key: string): WalkState | undefi
     const from = state.undo.findIndex((r) => r.oid === append.undoFrom);
     state.undo = [...append.undo.map(toUndo), ...(from >= 0 ? state.undo.slice(from) : [])].slice(0, UNDO_DEPTH);
   }
-  return state;
+  return { state };
 }
 
 function applyAliases(state: WalkState, aliases: [number, number][]): void {
@@ -158,9 +194,10 @@ export function saveWalkState(cacheDir: string, key: string, state: WalkState): 
   };
   const file = cacheFile(cacheDir, key);
   mkdirSync(cacheDir, { recursive: true });
+  const body = Buffer.from(JSON.stringify(snapshot));
   // Write then rename, so a run cut off halfway never leaves a torn file for the next one.
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(snapshot));
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${seal(sealKeyFor(cacheDir), body)}\n`), body]));
   renameSync(tmp, file);
   rmSync(logFile(cacheDir, key), { force: true });
 }
@@ -194,5 +231,6 @@ export function appendWalkState(cacheDir: string, key: string, state: WalkState,
     undo: newUndo.map(fromUndo),
     undoFrom: fresh < 0 ? null : state.undo[fresh]!.oid,
   };
-  appendFileSync(log, `${JSON.stringify(append)}\n`);
+  const json = JSON.stringify(append);
+  appendFileSync(log, `${seal(sealKeyFor(cacheDir), json)} ${json}\n`);
 }

@@ -57,8 +57,17 @@ export function coAuthorsOf(message: string): { name: string; email: string }[] 
   return found;
 }
 
-/** Names ending in [bot] are bots; so is anything the config's patterns (`*` wildcards) match by name or email. */
-export function botMatcher(patterns: readonly string[]): (person: { name: string; email: string }) => boolean {
+/**
+ * Only what the config's patterns (`*` wildcards) match by name or email. Anyone can call themselves
+ * "x[bot]", so only these may be hidden from the summaries of recent changes.
+ */
+export function listedBotMatcher(patterns: readonly string[]): (person: { name: string; email: string }) => boolean {
   const regexps = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i'));
-  return ({ name, email }) => /\[bot\]$/i.test(name.trim()) || regexps.some((r) => r.test(name) || r.test(email));
+  return ({ name, email }) => regexps.some((r) => r.test(name) || r.test(email));
+}
+
+/** Names ending in [bot] are bots; so is anything the config's patterns match by name or email. */
+export function botMatcher(patterns: readonly string[]): (person: { name: string; email: string }) => boolean {
+  const listed = listedBotMatcher(patterns);
+  return (person) => /\[bot\]$/i.test(person.name.trim()) || listed(person);
 }

@@ -1,7 +1,9 @@
 // Runs in Node: reads a repository's history for one content folder, using and refreshing the on-disk cache.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { cacheMismatch } from './cache-check.ts';
 import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './cache-fs.ts';
+import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
 import { buildPages } from './model.ts';
@@ -17,14 +19,9 @@ export interface ReadHistoryOptions {
   repoDir?: string | undefined;
   /** Config patterns for bots (names ending in [bot] always are). */
   bots?: readonly string[] | undefined;
-  /** Folder for the cache; null turns it off. */
+  /** Folder for the cache (default: `defaultCacheDir`); null turns it off. A folder git tracks files in is refused. */
   cacheDir?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-}
-
-/** The default cache folder: WIKI_HISTORY_CACHE, else node_modules/.cache/wiki-history of the repository. */
-export function defaultCacheDir(workdir: string): string {
-  return process.env.WIKI_HISTORY_CACHE ? path.resolve(process.env.WIKI_HISTORY_CACHE) : path.join(workdir, 'node_modules', '.cache', 'wiki-history');
 }
 
 const empty = (warning: string, started: number): RepositoryHistory => ({
@@ -57,7 +54,12 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
 
   const store = new ObjectStore(repo.commondir);
   try {
-    const cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo.workdir) : options.cacheDir;
+    let cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo) : options.cacheDir;
+    const refusal = cacheDir ? await trackedCacheRefusal(repo, cacheDir) : null;
+    if (refusal) {
+      warnings.push(refusal);
+      cacheDir = null;
+    }
     const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}`;
     const clock = { at: performance.now() };
     const lap = () => {
@@ -66,7 +68,14 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
       clock.at = now;
       return ms;
     };
-    const prior = cacheDir ? loadWalkState(cacheDir, key) : undefined;
+    const loaded = cacheDir ? loadWalkState(cacheDir, key) : {};
+    if (loaded.warning) warnings.push(loaded.warning);
+    let prior = loaded.state;
+    const mismatch = prior ? await cacheMismatch(prior, store) : null;
+    if (mismatch) {
+      warnings.push(`the history cache in ${cacheDir} does not match the repository (${mismatch}): it is ignored and the history is read from git`);
+      prior = undefined;
+    }
     // Taken before the walk, which continues the prior state in place.
     const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
     const load = lap();

@@ -5,16 +5,19 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { visit } from 'unist-util-visit';
+import { isRelativeOrHttpUrl, isSafeImageUrl } from '../content/safe-url.ts';
+import { filterIframeAllow } from './iframe-allow.ts';
+import { filterSrcset } from './srcset.ts';
+import { dropForgedWikiMarkup, WIKI_CLASSES, WIKI_DATA_PROPERTIES } from './wiki-markup.ts';
 
 export interface SanitizeOptions {
   /** Hosts whose `<iframe>` embeds are kept (sandboxed); every other iframe is removed. */
   iframeHosts?: readonly string[];
+  /** The build's secret on the wiki's own links (see wiki-markup.ts); without it no element keeps wiki classes. */
+  markupToken?: string;
 }
 
 const CLOBBER_PREFIX = 'user-content-';
-
-/** Classes and data attributes this wiki's own remark plugins put on elements before sanitizing. */
-const WIKI_LINK_CLASSES = ['wikilink', 'wikilink-cross', 'wikilink-broken', 'wikilink-asset'];
 
 /**
  * GitHub's schema (what readers of a forge already trust), plus what the wiki's own plugins emit and
@@ -27,6 +30,8 @@ const withoutClassName = (rules: PropertyDefinition[] = []) => rules.filter((rul
 
 export function sanitizeSchema(options: SanitizeOptions = {}): Schema {
   const base = defaultSchema.attributes ?? {};
+  // Form attributes are meaningless without forms (removed), and `action` would carry a URL unchecked.
+  const anyElement = (base['*'] ?? []).filter((rule) => rule !== 'action');
   const allowIframes = (options.iframeHosts ?? []).length > 0;
   return {
     ...defaultSchema,
@@ -36,8 +41,10 @@ export function sanitizeSchema(options: SanitizeOptions = {}): Schema {
     tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'abbr', ...(allowIframes ? ['iframe'] : [])],
     attributes: {
       ...base,
-      a: [...withoutClassName(base.a), ['className', ...WIKI_LINK_CLASSES, 'data-footnote-backref'], 'dataWikilink', 'dataWikiCommunity'],
-      span: [...(base.span ?? []), ['className', ...WIKI_LINK_CLASSES]],
+      '*': anyElement,
+      // Only elements the wiki made keep these: forged ones lose them before sanitizing (dropForgedWikiMarkup).
+      a: [...withoutClassName(base.a), ['className', ...WIKI_CLASSES, 'data-footnote-backref'], ...WIKI_DATA_PROPERTIES],
+      span: [...(base.span ?? []), ['className', ...WIKI_CLASSES]],
       iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading'],
       img: [...(base.img ?? []), 'loading'],
     },
@@ -53,12 +60,21 @@ const hostOf = (url: string): string | undefined => {
   }
 };
 
-/** After sanitizing: data: URLs only as images, iframes only from allowlisted hosts, and those sandboxed. */
+/**
+ * After sanitizing: data: URLs only as raster images, srcset candidates held to the rules of src (the
+ * sanitizer reads srcset as one URL), iframes only from allowlisted hosts, sandboxed, with few permissions.
+ */
 function restrictEmbeds(tree: Root, iframeHosts: readonly string[]): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     const src = node.properties.src;
-    if (typeof src === 'string' && /^\s*data:/i.test(src) && !(node.tagName === 'img' && /^\s*data:image\/(png|jpe?g|gif|webp|avif);/i.test(src))) {
+    if (typeof src === 'string' && !(node.tagName === 'img' ? isSafeImageUrl(src) : isRelativeOrHttpUrl(src))) {
       delete node.properties.src;
+    }
+    const srcSet = node.properties.srcSet;
+    if (srcSet !== undefined && srcSet !== null) {
+      const kept = filterSrcset(String(srcSet), isSafeImageUrl);
+      if (kept) node.properties.srcSet = kept;
+      else delete node.properties.srcSet;
     }
     if (node.tagName !== 'iframe') return;
     const host = typeof src === 'string' ? hostOf(src) : undefined;
@@ -66,6 +82,9 @@ function restrictEmbeds(tree: Root, iframeHosts: readonly string[]): void {
       if (parent && index !== undefined) parent.children.splice(index, 1);
       return index;
     }
+    const allow = typeof node.properties.allow === 'string' ? filterIframeAllow(node.properties.allow) : undefined;
+    if (allow) node.properties.allow = allow;
+    else delete node.properties.allow;
     node.properties.sandbox = ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-presentation'];
     node.properties.referrerPolicy = 'strict-origin-when-cross-origin';
     node.properties.loading = 'lazy';
@@ -94,8 +113,12 @@ export function rehypeSanitizeContent(options: SanitizeOptions = {}) {
   const parseRaw = rehypeRaw();
   return (tree: Root, file: Parameters<ReturnType<typeof rehypeRaw>>[1]) => {
     // .mdx is code, trusted like the site's own source (README, Security); its JSX is not raw HTML.
-    if (isMdx(file.path)) return tree;
+    if (isMdx(file.path)) {
+      dropForgedWikiMarkup(tree, options.markupToken);
+      return tree;
+    }
     const parsed = parseRaw(tree, file) as Root;
+    dropForgedWikiMarkup(parsed, options.markupToken);
     unprefixGeneratedIds(parsed);
     const clean = sanitize(parsed, schema) as Root;
     restrictEmbeds(clean, options.iframeHosts ?? []);

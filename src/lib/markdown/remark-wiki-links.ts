@@ -9,12 +9,15 @@ import type { WikiPage } from '../content/model.ts';
 import type { PageIndex } from '../links/page-index.ts';
 import { resolveMarkdownLink, resolveWikilink, type Resolution } from '../links/resolve.ts';
 import { parseWikilinkInner, WIKILINK } from '../links/wikilink-syntax.ts';
+import { wikiOwned } from './wiki-markup.ts';
 
 export interface WikiLinksOptions {
   base: string;
   index: PageIndex<WikiPage>;
   /** Finds the page a Markdown file is, from the file's absolute path. */
   pageForFile: (absolutePath: string) => WikiPage | undefined;
+  /** The build's secret that lets the sanitizer keep these links' classes (see wiki-markup.ts). */
+  markupToken?: string;
 }
 
 function hrefOf(base: string, resolution: Resolution<WikiPage>): string | undefined {
@@ -28,7 +31,7 @@ function wikilinkNode(options: WikiLinksOptions, from: WikiPage, raw: string, in
   const resolution = resolveWikilink(options.index, from, target, heading);
   if (resolution.kind !== 'page') {
     // The build stops on broken links before rendering; this only shows while editing in `astro dev`.
-    return { type: 'text', value: raw, data: { hName: 'span', hProperties: { className: ['wikilink', 'wikilink-broken'], title: 'Broken link' } } } as PhrasingContent;
+    return { type: 'text', value: raw, data: { hName: 'span', hProperties: wikiOwned({ className: ['wikilink', 'wikilink-broken'], title: 'Broken link' }, options.markupToken) } } as PhrasingContent;
   }
   const page = resolution.page;
   const text = label ?? (target ? page.title + (heading ? ` › ${heading}` : '') : (heading ?? page.title));
@@ -37,7 +40,12 @@ function wikilinkNode(options: WikiLinksOptions, from: WikiPage, raw: string, in
     type: 'link',
     url: hrefOf(options.base, resolution) ?? '#',
     children: [{ type: 'text', value: text }],
-    data: { hProperties: { className: cross ? ['wikilink', 'wikilink-cross'] : ['wikilink'], dataWikilink: target || '#', ...(cross ? { dataWikiCommunity: page.community } : {}) } },
+    data: {
+      hProperties: wikiOwned(
+        { className: cross ? ['wikilink', 'wikilink-cross'] : ['wikilink'], dataWikilink: target || '#', ...(cross ? { dataWikiCommunity: page.community } : {}) },
+        options.markupToken,
+      ),
+    },
   };
   return link;
 }

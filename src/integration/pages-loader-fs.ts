@@ -1,0 +1,103 @@
+// Runs in Node at build time: the pages collection's loader, one entry per page file the content model reads, under the model's id.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { discoverContent } from '../lib/content/discover-fs.ts';
+import { parseFrontMatter } from '../lib/content/front-matter.ts';
+import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
+import { extensionOf, pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
+
+export interface PagesLoaderOptions {
+  contentDir: string;
+  defaultCommunity: string;
+}
+
+/**
+ * Markdown pages are rendered here, from the files the model discovered, instead of by Astro's glob
+ * loader: that one matches extensions case-sensitively (UPPER.MD is skipped) and reads each file
+ * through a URL in which "#" and "?" cut the name short, so such pages were left out without an error.
+ * MDX compiles to a module that Vite imports, which only the glob loader sets up; it is given every
+ * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
+ */
+export function wikiPagesLoader({ contentDir, defaultCommunity }: PagesLoaderOptions): Loader {
+  const idOf = (file: string) => pageIdFor(toContentPath(file), defaultCommunity).id;
+  return {
+    name: 'cop-wiki-pages',
+    load: async (context) => {
+      const { pages } = discoverContent(contentDir);
+      context.store.clear();
+      if (pages.some((p) => extensionOf(p.path) === '.mdx')) {
+        const mdxGlob = glob({ base: contentDir, pattern: ['**/*.[mM][dD][xX]', '!**/node_modules/**'], generateId: ({ entry }) => idOf(entry) ?? entry });
+        await mdxGlob.load(anyCaseMdx(context));
+      }
+      const render = await markdownRenderer(context);
+      const syncMarkdown = async (file: ContentPath, source: string) => {
+        const id = idOf(file);
+        if (id === undefined) return;
+        const filePath = path.join(contentDir, file);
+        const { data, body, bodyLine } = parseFrontMatter(source, file);
+        // Blank lines stand in for the front matter, so positions in the tree are the file's own lines.
+        const rendered = await render('\n'.repeat(bodyLine - 1) + body, data, filePath);
+        context.store.set({
+          id,
+          data: await context.parseData({ id, data, filePath }),
+          body,
+          filePath: path.relative(fileURLToPath(context.config.root), filePath).split(path.sep).join('/'),
+          digest: context.generateDigest(source),
+          rendered,
+          assetImports: rendered.metadata.imagePaths,
+        });
+      };
+      for (const { path: file, source } of pages) if (extensionOf(file) === '.md') await syncMarkdown(file, source);
+      // In `astro dev`, an edited Markdown page is rendered again (the glob loader watches the .mdx ones).
+      context.watcher?.add(contentDir);
+      context.watcher?.on('all', (event, changed) => {
+        const file = toContentPath(path.relative(contentDir, changed));
+        const skipped = file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+        if (skipped || extensionOf(file) !== '.md') return;
+        if (event === 'unlink') {
+          const id = idOf(file);
+          if (id !== undefined) context.store.delete(id);
+        } else if (event === 'add' || event === 'change') {
+          void syncMarkdown(file, readFileSync(changed, 'utf8')).catch((error: Error) => context.logger.error(`${file}: ${error.message}`));
+        }
+      });
+    },
+  };
+}
+
+// Astro hands loaders its entry types by extension; the glob loader reads them, the public type leaves them out.
+type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, unknown> };
+
+/**
+ * The loader context as Astro's glob loader needs it for `Caps.MDX`: the .mdx entry type under every
+ * spelling of the extension, and the entry recorded under its lower-case module name (see mdxModulePath).
+ */
+function anyCaseMdx(context: ContextWithEntryTypes): ContextWithEntryTypes {
+  const mdx = context.entryTypes?.get('.mdx');
+  if (!context.entryTypes || !mdx) return context;
+  const entryTypes = new Map(context.entryTypes);
+  for (const ext of MDX_SPELLINGS) entryTypes.set(ext, mdx);
+  const store = { ...context.store, set: (entry: Parameters<typeof context.store.set>[0]) => context.store.set({ ...entry, ...(entry.filePath ? { filePath: mdxModulePath(entry.filePath) } : {}) }) };
+  return { ...context, entryTypes, store };
+}
+
+/** Astro's own Markdown renderer for content entries, with the project's processor and plugins. */
+async function markdownRenderer({ config }: LoaderContext) {
+  const { markdown, image } = config;
+  const renderer = await markdown.processor.createRenderer({
+    image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  });
+  return async (body: string, frontmatter: Record<string, unknown>, filePath: string) => {
+    const result = await renderer.render(body, { frontmatter, fileURL: pathToFileURL(filePath) });
+    return {
+      html: result.code,
+      metadata: { ...result.metadata, imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths] },
+    };
+  };
+}
