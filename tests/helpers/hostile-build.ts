@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, type BuiltSite } from './build-site.ts';
-import { commitHostileHistory, ENV_CANARY, hostileVectors, pathsOf, removeVector, writeHostileWiki, type Vector } from '../fixtures/hostile-wiki.ts';
+import { commitHostileHistory, ENV_CANARY, hostileVectors, namesOf, pathsOf, removeVector, writeHostileWiki, type Vector } from '../fixtures/hostile-wiki.ts';
 
 export interface HostileBuild {
   /** The build that finally succeeded (every refused vector taken out). */
@@ -25,7 +25,7 @@ const linesOf = (output: string, kind: 'error' | 'warning') =>
     .filter((line) => line.includes(`: ${kind}: `));
 
 /** An error line names a vector when it holds one of its paths (a collision names both files). */
-const namedBy = (vector: Vector, lines: readonly string[]) => lines.filter((line) => pathsOf(vector).some((p) => line.includes(p)));
+const namedBy = (vector: Vector, lines: readonly string[]) => lines.filter((line) => namesOf(vector).some((name) => line.includes(name)));
 
 /** HOSTILE_VECTORS=raw-html,svg/utf16le narrows the corpus to those vector ids, to look at one vector at a time. */
 export function selectedVectors(only = process.env.HOSTILE_VECTORS): Vector[] {
