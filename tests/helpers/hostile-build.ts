@@ -1,9 +1,9 @@
 // Test helper: builds the hostile corpus, taking out each vector the build refuses by name, until the rest builds.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, type BuiltSite } from './build-site.ts';
-import { commitHostileHistory, ENV_CANARY, hostileVectors, namesOf, pathsOf, removeVector, writeHostileWiki, type Vector } from '../fixtures/hostile-wiki.ts';
+import { commitHostileHistory, ENV_CANARY, SECRET_MARKER, hostileVectors, namesOf, pathsOf, removeVector, writeHostileWiki, type Vector } from '../fixtures/hostile-wiki.ts';
 
 export interface HostileBuild {
   /** The build that finally succeeded (every refused vector taken out). */
@@ -63,4 +63,20 @@ export function fateViolations(build: HostileBuild): string[] {
     if (vector.fate === 'published' && lines) wrong.push(`${vector.id} (${vector.what}) must build, but stopped it:\n    ${lines.join('\n    ')}`);
   }
   return wrong;
+}
+
+/** Every file under `dir`, as "/"-separated paths relative to it. */
+export function filesUnder(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+/** Built files holding text read from outside the content folder: the secret a symlink pointed at, or the build's environment. */
+export function leakedFiles(outDir: string): string[] {
+  return filesUnder(outDir).filter((file) => {
+    const text = readFileSync(path.join(outDir, file), 'latin1');
+    return text.includes(SECRET_MARKER) || text.includes(ENV_CANARY.value);
+  });
 }
