@@ -32,7 +32,7 @@ export function buildSite(root: string, options: { base?: string; env?: Record<s
   const outDir = path.join(root, 'dist');
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, WIKI_ROOT: root, WIKI_OUT_DIR: outDir, WIKI_CACHE_DIR: path.join(root, '.cache'), WIKI_TODAY: '2026-11-22', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    env: { ...process.env, WIKI_ROOT: root, WIKI_OUT_DIR: outDir, WIKI_CACHE_DIR: path.join(root, '.cache'), WIKI_TODAY: '2026-11-22', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     timeout: 240_000,
   });

@@ -13,7 +13,7 @@ export interface CommandResult {
 export function wiki(root: string, args: string[], env: Record<string, string> = {}): CommandResult {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/wiki.ts'), ...args], {
     cwd: projectRoot,
-    env: { ...process.env, WIKI_ROOT: root, WIKI_TODAY: '2026-11-22', ...env },
+    env: { ...process.env, WIKI_ROOT: root, WIKI_TODAY: '2026-11-22', NO_COLOR: '1', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
