@@ -6,8 +6,13 @@ import { ObjectStore } from '../lib/history/objects-fs.ts';
 export const objectsDirFor = (start: string): string | undefined => findRepository(start)?.commondir;
 
 export interface BlobReader {
-  /** The blob's text; undefined when it cannot be read (shallow clone, pruned object). */
+  /**
+   * The blob's text; undefined when the repository does not have it (beyond a shallow clone's boundary,
+   * a pruned object). A blob that is there but cannot be read throws the engine's GitObjectError.
+   */
   text(oid: string): Promise<string | undefined>;
+  /** Closes the object store's pack files; call it when the build is done. */
+  close(): void;
 }
 
 /**
@@ -17,6 +22,7 @@ export interface BlobReader {
 export function blobReader(commondir: string | undefined): BlobReader {
   const store = commondir ? new ObjectStore(commondir) : undefined;
   return {
-    text: async (oid) => (store ? store.read(oid).then(({ content }) => content.toString('utf8'), () => undefined) : undefined),
+    text: async (oid) => (store?.has(oid) ? (await store.read(oid)).content.toString('utf8') : undefined),
+    close: () => store?.close(),
   };
 }

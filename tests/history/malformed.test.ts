@@ -1,10 +1,14 @@
 // Tests damaged and odd git data: truncated objects, corrupt packs, and commit dates git accepts but no calendar shows.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyDelta } from '../../src/lib/history/delta.ts';
-import { GitObjectError, MalformedObjectError } from '../../src/lib/history/errors.ts';
+import { blobReader } from '../../src/data/revision-texts-fs.ts';
+import { GitObjectError, HistoryCacheError, HistoryError, MalformedObjectError, PackError, RepositoryError } from '../../src/lib/history/errors.ts';
+import { sealKeyFor } from '../../src/lib/history/cache-seal-fs.ts';
+import { ObjectStore } from '../../src/lib/history/objects-fs.ts';
 import { parseCommit, parseTree } from '../../src/lib/history/git-objects.ts';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
@@ -161,5 +165,128 @@ describe('a repository with odd commits and damaged objects', () => {
     truncateSync(idx, 1100);
     const cut = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
     expect((cut as Error).message).toMatch(new RegExp(`^${repo.dir}: ${idx}: the index is cut off`));
+  });
+});
+
+describe('every error the engine throws is typed, naming what it is about', () => {
+  let repo: TestRepo | undefined;
+  afterEach(() => repo?.remove());
+
+  it('a folder outside any repository, a missing content folder and one outside the repository', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'wiki-no-repo-'));
+    try {
+      const noRepo = await readRepositoryHistory({ contentDir: outside, repoDir: outside, cacheDir: null }).catch((e: unknown) => e);
+      expect(noRepo).toBeInstanceOf(RepositoryError);
+      expect(noRepo).toMatchObject({ code: 'NoRepository', path: outside, message: `${outside} is not inside a git repository` });
+      const missing = path.join(outside, 'nothing-here');
+      const noFolder = await readRepositoryHistory({ contentDir: missing, cacheDir: null }).catch((e: unknown) => e);
+      expect(noFolder).toMatchObject({ code: 'NoContentFolder', path: missing, message: `the content folder ${missing} does not exist` });
+      repo = TestRepo.create();
+      repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n' } });
+      const away = await readRepositoryHistory({ contentDir: outside, repoDir: repo.dir, cacheDir: null }).catch((e: unknown) => e);
+      expect(away).toBeInstanceOf(HistoryError);
+      expect(away).toMatchObject({ code: 'OutsideRepository', path: outside });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('a damaged pack entry is a GitObjectError caused by a PackError naming the pack file', async () => {
+    repo = TestRepo.create();
+    repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n' } });
+    repo.git(['gc', '-q']);
+    const packDir = path.join(repo.dir, '.git', 'objects', 'pack');
+    const pack = path.join(packDir, readdirSync(packDir).find((n) => n.endsWith('.pack'))!);
+    chmodSync(pack, 0o644);
+    // Keep the header, cut the entries: the index then points past the pack's end.
+    truncateSync(pack, 12 + 20);
+    const head = repo.git(['rev-parse', 'HEAD']).trim();
+    const error = await readRepositoryHistory({ contentDir: path.join(repo.dir, 'docs'), cacheDir: null }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CorruptObject', oid: head, repository: repo.dir });
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(PackError);
+    expect(cause).toMatchObject({ code: 'DamagedPack', file: pack });
+    expect((cause as Error).message).toMatch(/outside the pack's 12 bytes/);
+  });
+
+  it('a cache key that cannot be written names its file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wiki-cache-key-'));
+    try {
+      // A folder where the key file should be: it can be neither written nor read.
+      mkdirSync(path.join(dir, 'seal.key'));
+      const error = thrown(() => sealKeyFor(dir));
+      expect(error).toBeInstanceOf(HistoryCacheError);
+      expect(error).toMatchObject({ code: 'CacheUnwritable', path: path.join(dir, 'seal.key') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the object store', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.remove());
+
+  const packed = () => {
+    repo = TestRepo.create();
+    repo.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'One', files: { 'docs/a.md': 'one\n' } });
+    repo.git(['gc', '-q']);
+    repo.commit({ author: ada, date: '2024-01-02T10:00:00+00:00', message: 'Two', files: { 'docs/b.md': 'two\n' } });
+    return { inPack: repo.git(['rev-parse', 'HEAD~1:docs/a.md']).trim(), loose: repo.git(['rev-parse', 'HEAD:docs/b.md']).trim() };
+  };
+  const openFds = () => readdirSync('/proc/self/fd').map((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } });
+
+  it('says which objects it has without reading them, packed or loose', () => {
+    const { inPack, loose } = packed();
+    const store = new ObjectStore(path.join(repo.dir, '.git'), repo.dir);
+    try {
+      expect([store.has(inPack), store.has(loose), store.has('0'.repeat(40))]).toEqual([true, true, false]);
+      expect(store.reads).toBe(0);
+      expect(thrown(() => store.has('HEAD'))).toMatchObject({ code: 'InvalidId', value: 'HEAD' });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a missing object is an error with the reason, not undefined', async () => {
+    packed();
+    const store = new ObjectStore(path.join(repo.dir, '.git'), repo.dir);
+    try {
+      const error = await store.read('0'.repeat(40)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GitObjectError);
+      expect(error).toMatchObject({ code: 'MissingObject', oid: '0'.repeat(40), repository: repo.dir });
+      expect((error as Error).message).toMatch(/is missing: not found in .*\(a damaged or partial clone\?\)/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('closes its pack files, and refuses reads once closed', async () => {
+    const { inPack } = packed();
+    const store = new ObjectStore(path.join(repo.dir, '.git'), repo.dir);
+    expect((await store.read(inPack)).content.toString()).toBe('one\n');
+    const packs = () => openFds().filter((f) => f.startsWith(repo.dir) && f.endsWith('.pack'));
+    expect(packs()).toHaveLength(1);
+    store.close();
+    store.close();
+    expect(packs()).toEqual([]);
+    const error = await store.read(inPack).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RepositoryError);
+    expect(error).toMatchObject({ code: 'StoreClosed', path: repo.dir });
+  });
+
+  it('the blob reader of the history pages: absent is undefined, damaged throws with the reason, close closes', async () => {
+    const { inPack, loose } = packed();
+    const reader = blobReader(path.join(repo.dir, '.git'));
+    expect(await reader.text(inPack)).toBe('one\n');
+    expect(await reader.text('0'.repeat(40))).toBeUndefined();
+    const file = path.join(repo.dir, '.git', 'objects', loose.slice(0, 2), loose.slice(2));
+    chmodSync(file, 0o644);
+    writeFileSync(file, 'not zlib');
+    const error = await reader.text(loose).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CorruptObject', oid: loose });
+    reader.close();
+    expect(openFds().filter((f) => f.startsWith(repo.dir))).toEqual([]);
+    await expect(reader.text(inPack)).rejects.toMatchObject({ code: 'StoreClosed' });
   });
 });

@@ -2,6 +2,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HistoryCacheError } from './errors.ts';
 
 const KEY_FILE = 'seal.key';
 
@@ -27,7 +28,7 @@ export function sealKeyFor(cacheDir: string): Buffer {
     // Another run made it first: use theirs, so both runs' files stay readable.
     const theirs = readSealKey(cacheDir);
     if (theirs) return theirs;
-    throw new Error(`the cache key ${path.join(cacheDir, KEY_FILE)} could not be written`);
+    throw new HistoryCacheError(path.join(cacheDir, KEY_FILE), `the cache key ${path.join(cacheDir, KEY_FILE)} could not be written`);
   }
   return key;
 }

@@ -1,17 +1,18 @@
 // Runs in Node: reads git objects by OID from packs and loose files, with a byte-bounded cache of resolved pack entries (delta bases).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { applyDelta } from './delta.ts';
-import { GitObjectError, MalformedObjectError, objectError } from './errors.ts';
-import { DamagedPackError, PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
+import { GitObjectError, MalformedObjectError, InvalidIdError, objectError, PackError, RepositoryError } from './errors.ts';
+import { PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
 
 export type { GitObject, ObjectType };
 
 /** Git keeps 96 MiB of delta bases; a little less keeps the engine's peak memory within budget at 50k commits. */
 const BASE_CACHE_BYTES = 32 * 1024 * 1024;
+const OID = /^[0-9a-f]{40}$/;
 
 export class ObjectStore {
   private readonly objectsDirs: string[];
@@ -53,19 +54,45 @@ export class ObjectStore {
           this.packs.push(new PackFile(path.join(packDir, name), pack));
           this.caches.push(new Map());
         } catch (error) {
-          if (error instanceof DamagedPackError) throw new Error(`${this.repository}: ${error.message}`);
-          // An index this reader does not understand (v1) is left to isomorphic-git below.
+          if (error instanceof PackError && error.code === 'DamagedPack') throw error.in(this.repository);
+          // An index this reader does not understand (v1), or a pack gone since it was listed, is left to isomorphic-git below.
         }
       }
     }
   }
 
+  private closed = false;
+
+  /** Closes every pack file the store holds open; reading afterwards is an error. A second call does nothing. */
   close(): void {
+    this.closed = true;
     for (const p of this.packs) p.close();
     this.packs = [];
+    this.caches = [];
+    this.cachedBytes = 0;
   }
 
+  private checkOpen(oid: string): void {
+    if (this.closed) throw new RepositoryError('StoreClosed', this.repository, `${this.repository}: git object ${oid} was asked for after the object store was closed`);
+    if (!OID.test(oid)) throw new InvalidIdError('a git object id', oid, 'it is not 40 lowercase hex digits');
+  }
+
+  /**
+   * Whether the repository holds the object, without reading it: for callers that expect some objects
+   * to be absent (beyond a shallow clone's boundary). Everything else reads, and a failed read throws.
+   */
+  has(oid: string): boolean {
+    this.checkOpen(oid);
+    this.key.write(oid, 'hex');
+    if (this.packs.some((p) => p.find(this.key) >= 0)) return true;
+    if (this.objectsDirs.some((dir) => existsSync(path.join(dir, oid.slice(0, 2), oid.slice(2))))) return true;
+    this.loadPacks();
+    return this.packs.some((p) => p.find(this.key) >= 0);
+  }
+
+  /** The object; a GitObjectError naming it and why when it is missing or damaged. */
   async read(oid: string): Promise<GitObject> {
+    this.checkOpen(oid);
     this.reads++;
     try {
       const found = this.readPacked(oid) ?? this.readLoose(oid);
@@ -111,7 +138,7 @@ export class ObjectStore {
     if (entry.kind === 'object') object = entry.object;
     else {
       const base = entry.kind === 'ofs-delta' ? this.resolve(packIndex, entry.baseOffset) : this.readPacked(entry.baseOid) ?? this.readLoose(entry.baseOid);
-      if (!base) throw new Error(`its delta base ${entry.kind === 'ref-delta' ? entry.baseOid : `at pack offset ${entry.baseOffset}`} is missing`);
+      if (!base) throw new PackError('DamagedPack', this.packs[packIndex]!.file, `the delta base ${entry.kind === 'ref-delta' ? entry.baseOid : `at pack offset ${entry.baseOffset}`} of the entry at offset ${offset} is missing`);
       object = { type: base.type, content: applyDelta(entry.delta, base.content) };
     }
     this.remember(cache, offset, object);

@@ -1,6 +1,7 @@
 // Runs in Node: reads objects out of one packfile through its .idx, reading only the bytes of the entries asked for.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { PackError } from './errors.ts';
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
 export interface GitObject {
@@ -18,15 +19,6 @@ const WINDOWS_KEPT = 16;
 const WHOLE_PACK_BYTES = 384 * 1024 * 1024;
 const WHOLE_PACK_AFTER = 2000;
 const REF_DELTA = 7;
-
-/** A pack or index that cannot be read at all: reported, never skipped, since its objects would look missing. */
-export class DamagedPackError extends Error {
-  readonly code = 'DamagedPack';
-  constructor(message: string) {
-    super(message);
-    this.name = 'DamagedPackError';
-  }
-}
 
 /** A raw entry: a whole object, or a delta against a base found by pack offset or by OID. */
 export type PackEntry =
@@ -49,10 +41,10 @@ export class PackFile {
     this.file = packFile;
     this.idx = readFileSync(idxFile);
     if (this.idx.readUInt32BE(0) !== 0xff744f63 || this.idx.readUInt32BE(4) !== 2) {
-      throw new Error(`${idxFile}: only version 2 pack indexes are supported`);
+      throw new PackError('UnsupportedPack', idxFile, 'only version 2 pack indexes are supported');
     }
     this.count = this.idx.readUInt32BE(8 + 255 * 4);
-    if (this.idx.length < 8 + 256 * 4 + this.count * 28 + 40) throw new DamagedPackError(`${idxFile}: the index is cut off (${this.idx.length} bytes for ${this.count} objects)`);
+    if (this.idx.length < 8 + 256 * 4 + this.count * 28 + 40) throw new PackError('DamagedPack', idxFile, `the index is cut off (${this.idx.length} bytes for ${this.count} objects)`);
     this.fd = openSync(packFile, 'r');
     this.packEnd = fstatSync(this.fd).size - 20;
     const header = Buffer.alloc(12);
@@ -60,11 +52,16 @@ export class PackFile {
     const version = header.readUInt32BE(4);
     if (header.toString('latin1', 0, 4) !== 'PACK' || (version !== 2 && version !== 3) || this.packEnd < 12) {
       closeSync(this.fd);
-      throw new DamagedPackError(`${packFile}: not a git pack file (its header is damaged)`);
+      throw new PackError('DamagedPack', packFile, 'not a git pack file (its header is damaged)');
     }
   }
 
+  private closed = false;
+
+  /** Closes the pack's file; a second call does nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
@@ -118,11 +115,11 @@ export class PackFile {
 
   readEntry(offset: number): PackEntry {
     if (!this.whole && ++this.entriesRead === WHOLE_PACK_AFTER && this.packEnd <= WHOLE_PACK_BYTES) this.whole = readFileSync(this.file);
-    if (!(offset >= 12 && offset < this.packEnd)) throw new Error(`${this.file}: the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
+    if (!(offset >= 12 && offset < this.packEnd)) throw new PackError('DamagedPack', this.file, `the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
     const header = this.bytes(offset, Math.min(offset + 32, this.packEnd));
     let pos = 0;
     const next = () => {
-      if (pos >= header.length) throw new Error(`${this.file}: the entry at offset ${offset} is cut off inside its header`);
+      if (pos >= header.length) throw new PackError('DamagedPack', this.file, `the entry at offset ${offset} is cut off inside its header`);
       return header[pos++]!;
     };
     let byte = next();
@@ -144,7 +141,7 @@ export class PackFile {
         byte = raw[pos++]!;
         back = (back + 1) * 128 + (byte & 0x7f);
       }
-      if (!(back > 0 && back <= offset)) throw new Error(`${this.file}: the delta at offset ${offset} points ${back} bytes back, outside the pack`);
+      if (!(back > 0 && back <= offset)) throw new PackError('DamagedPack', this.file, `the delta at offset ${offset} points ${back} bytes back, outside the pack`);
       return { kind: 'ofs-delta', baseOffset: offset - back, delta: inflate(raw.subarray(pos)) };
     }
     if (type === REF_DELTA) {
@@ -152,7 +149,7 @@ export class PackFile {
       return { kind: 'ref-delta', baseOid, delta: inflate(raw.subarray(pos + 20)) };
     }
     const objectType = TYPES[type];
-    if (!objectType) throw new Error(`${this.file}: unknown object type ${type} at offset ${offset}`);
+    if (!objectType) throw new PackError('DamagedPack', this.file, `unknown object type ${type} at offset ${offset}`);
     return { kind: 'object', object: { type: objectType, content: inflate(raw.subarray(pos)) } };
   }
 }

@@ -1,4 +1,5 @@
 // Runs anywhere: the pages of one commit as a copy-on-write layer over its parent's, so a branch point costs no full copy.
+import { InternalError } from './errors.ts';
 import type { PageState } from './walk-state.ts';
 
 /** Layers deeper than this are flattened into one map: look-ups stay short, copies stay rare. */
@@ -31,12 +32,12 @@ export class PageMap {
   }
 
   set(path: string, page: PageState): void {
-    if (this.shared) throw new Error('internal: a shared page map was changed');
+    if (this.shared) throw new InternalError('a shared page map was changed');
     this.own.set(path, page);
   }
 
   delete(path: string): void {
-    if (this.shared) throw new Error('internal: a shared page map was changed');
+    if (this.shared) throw new InternalError('a shared page map was changed');
     if (this.base) this.own.set(path, null);
     else this.own.delete(path);
   }

@@ -6,6 +6,7 @@ import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './
 import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
+import { RepositoryError } from './errors.ts';
 import { buildPages } from './model.ts';
 import { ObjectStore } from './objects-fs.ts';
 import { findRepository, readShallow, resolveHead, type RepositoryLocation } from './repo-fs.ts';
@@ -37,12 +38,12 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
   const contentDir = path.resolve(options.contentDir);
   const onDisk = existsSync(contentDir) && statSync(contentDir).isDirectory();
   // Without a checkout (a bare-ish benchmark repository) the folder may be absent; then --repo says where to look.
-  if (!onDisk && !options.repoDir) throw new Error(`the content folder ${contentDir} does not exist`);
+  if (!onDisk && !options.repoDir) throw new RepositoryError('NoContentFolder', contentDir, `the content folder ${contentDir} does not exist`);
   const repo = options.repoDir ? findRepositoryAt(options.repoDir) : findRepository(contentDir);
   if (!repo) return empty(`${contentDir} is not inside a git repository: page history is not shown`, started);
   const contentPrefix = (onDisk ? path.relative(repo.workdir, realpathSync(contentDir)) : path.relative(path.resolve(options.repoDir!), contentDir)).split(path.sep).join('/');
   if (contentPrefix.startsWith('..') || path.isAbsolute(contentPrefix)) {
-    throw new Error(`the content folder ${contentDir} is outside the repository ${repo.workdir}`);
+    throw new RepositoryError('OutsideRepository', contentDir, `the content folder ${contentDir} is outside the repository ${repo.workdir}`);
   }
   const head = resolveHead(repo);
   if (!head) return empty(`the repository at ${repo.workdir} has no commits yet: page history is not shown`, started);
@@ -118,7 +119,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
 
 function findRepositoryAt(dir: string): RepositoryLocation {
   const repo = findRepository(path.resolve(dir));
-  if (!repo) throw new Error(`${path.resolve(dir)} is not inside a git repository`);
+  if (!repo) throw new RepositoryError('NoRepository', path.resolve(dir), `${path.resolve(dir)} is not inside a git repository`);
   return repo;
 }
 

@@ -2,7 +2,7 @@
 import { carryOrigins, type PageVersion } from './blame.ts';
 import { newCommits, type GraphCommit } from './commit-graph.ts';
 import { parseCommit, parseTree, type ParsedCommit, type TreeEntry } from './git-objects.ts';
-import { objectError } from './errors.ts';
+import { InternalError, objectError } from './errors.ts';
 import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-diff.ts';
 import { Lru } from './lru.ts';
@@ -134,7 +134,7 @@ class Walker {
         const left = (children.get(p) ?? 0) - 1;
         children.set(p, left);
         const s = states.get(p);
-        if (!s) throw new Error(`internal: the state of parent ${p} is missing`);
+        if (!s) throw new InternalError(`the state of parent ${p} is missing`);
         if (left > 0) return s.fork();
         states.delete(p);
         return s.take();
