@@ -18,6 +18,7 @@ import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/
 import { repositoryPathOf } from '../lib/repository-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
+import { BuildStoppedError, plural } from './build-stop.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
 import { mdxAnyCasePlugin } from './mdx-any-case-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
@@ -31,7 +32,7 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 
 /**
  * Content problems end the build with every message listed, one line each and no stack trace:
- * they are the author's to fix, not a crash of the build.
+ * they are the author's to fix, not a crash of the build. The hook throws, and Astro exits non-zero.
  */
 function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
   let wiki: LoadedWiki | undefined;
@@ -46,9 +47,9 @@ function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
   for (const p of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(p));
   const errors = errorsOf(problems);
   if (wiki && errors.length === 0) return wiki;
-  logger.error(`${errors.length} content problem${errors.length === 1 ? '' : 's'} to fix before the site can build:`);
+  logger.error(`${plural(errors.length, 'content problem')} to fix before the site can build:`);
   for (const p of errors) logger.error(formatProblem(p));
-  process.exit(1);
+  throw new BuildStoppedError(`the site was not built: fix the ${plural(errors.length, 'content problem')} listed above`);
 }
 
 export default function wikiIntegration(): AstroIntegration {
@@ -125,12 +126,12 @@ export default function wikiIntegration(): AstroIntegration {
         const unbuilt = pagesWithoutOutput(wiki.model.pages, outDir);
         if (unbuilt.length > 0) {
           for (const p of unbuilt) logger.error(formatProblem(p));
-          throw new Error(`${unbuilt.length} page${unbuilt.length === 1 ? '' : 's'} of the wiki ${unbuilt.length === 1 ? 'was' : 'were'} not built (listed above)`);
+          throw new BuildStoppedError(`${plural(unbuilt.length, 'page')} of the wiki ${unbuilt.length === 1 ? 'was' : 'were'} not built (listed above)`);
         }
         const { copied, problems } = copyAssets(wiki.model.assets, wiki.contentDir, outDir);
         if (problems.length > 0) {
           for (const p of problems) logger.error(formatProblem(p));
-          throw new Error(`${problems.length} content asset${problems.length === 1 ? '' : 's'} would overwrite a file the build wrote (listed above)`);
+          throw new BuildStoppedError(`${plural(problems.length, 'content asset')} would overwrite a file the build wrote (listed above)`);
         }
         logger.info(`${copied} content assets published`);
         const { unpublished } = wiki.model;

@@ -1,6 +1,7 @@
 // Runs in Node at build time: makes a page that fails to render stop the build with one line naming its file.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem, problem, type Problem } from '../lib/problems.ts';
+import { BuildStoppedError, plural } from './build-stop.ts';
 
 const RENDER_ERROR = /^Error rendering (.+?): (?:Failed to parse Markdown file "[^"]*":\s*)?([\s\S]*)$/;
 
@@ -35,5 +36,5 @@ export function stopOnRenderErrors(problems: Problem[], context: Pick<LoaderCont
     for (const line of lines) context.logger.error(line);
     return;
   }
-  throw new Error(`${problems.length} page${problems.length === 1 ? '' : 's'} could not be rendered:\n${lines.join('\n')}`);
+  throw new BuildStoppedError(`${plural(problems.length, 'page')} could not be rendered:\n${lines.join('\n')}`);
 }
