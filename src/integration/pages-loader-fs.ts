@@ -66,9 +66,11 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
       // In `astro dev`, an edited Markdown page is rendered again (the glob loader watches the .mdx ones).
       context.watcher?.add(contentDir);
       context.watcher?.on('all', (event, changed) => {
-        const file = toContentPath(path.relative(contentDir, changed));
-        const skipped = file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
-        if (skipped || extensionOf(file) !== '.md') return;
+        const relative = path.relative(contentDir, changed);
+        const parts = relative.split(path.sep);
+        const skipped = path.isAbsolute(relative) || parts.some((part) => part.startsWith('.') || part === 'node_modules');
+        if (skipped || extensionOf(relative) !== '.md') return;
+        const file = toContentPath(parts.join('/'));
         if (event === 'unlink') {
           const id = idOf(file);
           if (id !== undefined) context.store.delete(id);

@@ -290,3 +290,17 @@ describe('the object store', () => {
     await expect(reader.text(inPack)).rejects.toMatchObject({ code: 'StoreClosed' });
   });
 });
+
+describe('tree entry names git would never write', () => {
+  const entry = (name: string) => Buffer.concat([Buffer.from(`100644 ${name}\0`), Buffer.alloc(20, 1)]);
+  it.each([['..'], ['.'], [''], ['a/b.md']])('%j is refused with the offset of the name', (name) => {
+    const tree = Buffer.concat([entry('ok.md'), entry(name)]);
+    const error = thrown(() => parseTree(tree));
+    expect(error).toBeInstanceOf(MalformedObjectError);
+    expect(error).toMatchObject({ offset: 33 + 7 });
+    expect((error as Error).message).toContain(`tree entry name ${JSON.stringify(name)} is not a file name`);
+  });
+  it('a name that only starts with dots is a name', () => {
+    expect(parseTree(entry('..a.md')).map((e) => e.name)).toEqual(['..a.md']);
+  });
+});

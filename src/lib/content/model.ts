@@ -16,6 +16,7 @@ import {
   slugSegment,
   splitContentPath,
   type ContentPath,
+  toPageId,
   type PageId,
 } from './paths.ts';
 import { communityFileSchema, type PAGE_STATUSES, type PAGE_TYPES, type Steward } from './schemas.ts';
@@ -211,7 +212,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     const isIndex = isIndexFile(path);
     const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
     const page: WikiPage = {
-      id: id.id as PageId,
+      id: toPageId(id.id),
       path,
       file,
       community: community.slug,

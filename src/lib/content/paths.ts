@@ -8,6 +8,34 @@ export type ContentPath = string & { readonly __brand: 'ContentPath' };
 export type PageId = string & { readonly __brand: 'PageId' };
 /** A URL path inside the site, base included, e.g. "/wiki/platform-engineering/". */
 export type SiteHref = string & { readonly __brand: 'SiteHref' };
+/**
+ * A file's path relative to the repository's root, "/"-separated, exactly as git's trees spell it (not
+ * normalised: git compares bytes, and macOS may have committed NFD). Not a ContentPath: the content
+ * folder may lie deeper in the repository.
+ */
+export type RepoPath = string & { readonly __brand: 'RepoPath' };
+
+/** A string given as a branded path that is not one; `value` is what was given. */
+export class InvalidPathError extends Error {
+  readonly code = 'InvalidPath';
+  readonly value: string;
+  constructor(kind: string, value: string, why: string) {
+    super(`${JSON.stringify(value.slice(0, 200))} is not ${kind}: ${why}`);
+    this.name = 'InvalidPathError';
+    this.value = value;
+  }
+}
+
+/** Why `path` is not a relative "/"-separated path of real names, or null when it is. */
+function relativePathFault(path: string): string | null {
+  if (path.includes('\0')) return 'it contains a NUL byte';
+  if (path.startsWith('/')) return 'it starts with "/"';
+  for (const segment of path.split('/')) {
+    if (segment === '') return 'it has an empty segment';
+    if (segment === '.' || segment === '..') return `it has a "${segment}" segment`;
+  }
+  return null;
+}
 
 export const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
 const INDEX_NAMES = new Set(['readme', 'index']);
@@ -15,8 +43,27 @@ const INDEX_NAMES = new Set(['readme', 'index']);
 /** Route names the site itself uses; a community may not take them. */
 export const RESERVED_SLUGS = new Set(['tags', 'people', 'search', 'recent', 'pagefind', '_astro', 'feeds', '404']);
 
+/** The content path of a file named relative to the content folder ("" is the folder itself); throws InvalidPathError for a path that climbs out of it or is absolute. */
 export function toContentPath(raw: string): ContentPath {
-  return raw.replaceAll('\\', '/').replace(/^\.\//, '').normalize('NFC') as ContentPath;
+  const path = raw.replaceAll('\\', '/').replace(/^\.\//, '').normalize('NFC');
+  const fault = path === '' ? null : relativePathFault(path);
+  if (fault) throw new InvalidPathError('a path inside the content folder', raw, fault);
+  return path as ContentPath;
+}
+
+/** A path from the repository's root, checked and kept as given; throws InvalidPathError otherwise. */
+export function toRepoPath(raw: string): RepoPath {
+  const fault = raw === '' ? 'it is empty' : relativePathFault(raw);
+  if (fault) throw new InvalidPathError('a path from the repository root', raw, fault);
+  return raw as RepoPath;
+}
+
+/** A page id as `pageIdFor` makes it: "/"-joined segments, each already its own slug. */
+export function toPageId(raw: string): PageId {
+  const segments = raw.split('/');
+  const bad = segments.find((segment) => segment === '' || slugSegment(segment) !== segment);
+  if (bad !== undefined) throw new InvalidPathError('a page id', raw, bad === '' ? 'it has an empty segment' : `"${bad}" is not a slug`);
+  return raw as PageId;
 }
 
 export function isPagePath(path: string): boolean {

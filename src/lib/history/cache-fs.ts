@@ -2,7 +2,10 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { InvalidPathError, toRepoPath } from '../content/paths.ts';
 import { isSealed, readSealKey, seal, sealKeyFor } from './cache-seal-fs.ts';
+import { toCommitId } from './commit-id.ts';
+import { InvalidIdError } from './errors.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 /** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. */
@@ -11,11 +14,12 @@ export const CACHE_VERSION = 4;
 const MAX_APPENDS = 200;
 
 type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][]];
-type StoredRevision = [commit: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string];
-type StoredPage = [path: string, id: number, blob: string, origins: number[]];
+type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string];
+type StoredPage = [path: string, historyId: number, blob: string, origins: number[]];
 /** A restored page, or just its path where the page did not exist. */
 type StoredUndo = [oid: string, parent: string, restore: (StoredPage | [path: string])[]];
 
+/** The stored shape keeps its field names (`nextId` is the next history id), so older files stay readable. */
 interface Snapshot {
   version: number;
   key: string;
@@ -82,6 +86,16 @@ function unsealSnapshot(key: Buffer | null, framed: Buffer): string | null {
 }
 
 export function loadWalkState(cacheDir: string, key: string): LoadedState {
+  try {
+    return readWalkState(cacheDir, key);
+  } catch (error) {
+    // Sealed by this machine, yet not a state this engine writes (a bug of an older version?): start over.
+    if (!(error instanceof InvalidPathError || error instanceof InvalidIdError)) throw error;
+    return { warning: `the history cache ${cacheFile(cacheDir, key)} holds ${error.message}: it is ignored and the history is read from git` };
+  }
+}
+
+function readWalkState(cacheDir: string, key: string): LoadedState {
   const file = cacheFile(cacheDir, key);
   let framed: Buffer;
   try {
@@ -102,7 +116,7 @@ export function loadWalkState(cacheDir: string, key: string): LoadedState {
   const state: WalkState = {
     head: snapshot.head,
     contentPrefix: snapshot.contentPrefix,
-    nextId: snapshot.nextId,
+    nextHistoryId: snapshot.nextId,
     commits: snapshot.commits.map(toCommit),
     histories: new Map(snapshot.histories.map(([id, list]) => [id, list.map(toRevision)])),
     aliases: new Map(),
@@ -128,7 +142,7 @@ export function loadWalkState(cacheDir: string, key: string): LoadedState {
     }
     if (append.version !== CACHE_VERSION || append.key !== key || append.from !== state.head) break;
     state.head = append.head;
-    state.nextId = append.nextId;
+    state.nextHistoryId = append.nextId;
     state.commits.push(...append.commits.map(toCommit));
     applyAliases(state, append.aliases);
     for (const [id, raw] of append.revisions) {
@@ -149,10 +163,10 @@ function applyAliases(state: WalkState, aliases: [number, number][]): void {
   for (const [from, to] of aliases) joinHistories(state, from, to);
 }
 
-const toCommit = ([oid, name, email, date, subject, co]: StoredCommit): CommitInfo => ({ oid, name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })) });
+const toCommit = ([oid, name, email, date, subject, co]: StoredCommit): CommitInfo => ({ oid: toCommitId(oid), name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })) });
 const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email])];
-const toPage = ([p, id, blob, origins]: StoredPage): [string, PageState] => [p, { id, blob, origins }];
-const fromPage = (p: string, page: PageState): StoredPage => [p, page.id, page.blob, page.origins];
+const toPage = ([p, historyId, blob, origins]: StoredPage): [string, PageState] => [p, { historyId, blob, origins }];
+const fromPage = (p: string, page: PageState): StoredPage => [p, page.historyId, page.blob, page.origins];
 
 const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
   oid,
@@ -161,14 +175,14 @@ const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
 });
 const fromUndo = (r: UndoRecord): StoredUndo => [r.oid, r.parent, r.restore.map(([p, page]) => (page ? fromPage(p, page) : [p]))];
 
-function toRevision([commit, p, added, removed, merge, blob, parentBlob, previousPath]: StoredRevision): RawRevision {
-  const revision: RawRevision = { commit, path: p, added, removed, merge: merge === 1, blob, parentBlob };
-  if (previousPath !== undefined) revision.previousPath = previousPath;
+function toRevision([commitIndex, p, added, removed, merge, blob, parentBlob, previousPath]: StoredRevision): RawRevision {
+  const revision: RawRevision = { commitIndex, path: toRepoPath(p), added, removed, merge: merge === 1, blob, parentBlob };
+  if (previousPath !== undefined) revision.previousPath = toRepoPath(previousPath);
   return revision;
 }
 
 function fromRevision(r: RawRevision): StoredRevision {
-  const row: StoredRevision = [r.commit, r.path, r.added, r.removed, r.merge ? 1 : 0, r.blob, r.parentBlob];
+  const row: StoredRevision = [r.commitIndex, r.path, r.added, r.removed, r.merge ? 1 : 0, r.blob, r.parentBlob];
   if (r.previousPath !== undefined) row.push(r.previousPath);
   return row;
 }
@@ -178,14 +192,14 @@ const aliasesOf = (state: WalkState): [number, number][] => [...state.aliases.ke
 
 export function saveWalkState(cacheDir: string, key: string, state: WalkState): void {
   // Only histories of pages at HEAD, or at the recent commits the undo records restore, can still grow.
-  const live = new Set([...state.pages.values()].map((p) => rootId(state, p.id)));
-  for (const record of state.undo) for (const [, page] of record.restore) if (page) live.add(rootId(state, page.id));
+  const live = new Set([...state.pages.values()].map((p) => rootId(state, p.historyId)));
+  for (const record of state.undo) for (const [, page] of record.restore) if (page) live.add(rootId(state, page.historyId));
   const snapshot: Snapshot = {
     version: CACHE_VERSION,
     key,
     head: state.head,
     contentPrefix: state.contentPrefix,
-    nextId: state.nextId,
+    nextId: state.nextHistoryId,
     commits: state.commits.map(fromCommit),
     histories: [...state.histories].filter(([id]) => live.has(id)).map(([id, list]) => [id, list.map(fromRevision)]),
     aliases: aliasesOf(state).filter(([, to]) => live.has(to)),
@@ -209,10 +223,10 @@ export function appendWalkState(cacheDir: string, key: string, state: WalkState,
   const snapshotSize = statSync(cacheFile(cacheDir, key), { throwIfNoEntry: false })?.size ?? 0;
   const appends = logSize ? readFileSync(log, 'utf8').split('\n').length - 1 : 0;
   if (snapshotSize === 0 || appends >= MAX_APPENDS || logSize > snapshotSize / 4) return saveWalkState(cacheDir, key, state);
-  const newCommits = new Set(state.commits.slice(baseline.commits).map((c) => c.oid));
+  const newCommits = new Set<string>(state.commits.slice(baseline.commits).map((c) => c.oid));
   const isNew = (oid: string) => newCommits.has(oid);
   const revisions: [number, StoredRevision][] = [];
-  for (const [id, list] of state.histories) for (const r of list) if (r.commit >= baseline.commits) revisions.push([id, fromRevision(r)]);
+  for (const [id, list] of state.histories) for (const r of list) if (r.commitIndex >= baseline.commits) revisions.push([id, fromRevision(r)]);
   const pages: StoredPage[] = [];
   for (const [p, page] of state.pages) if (baseline.pages.get(p) !== page) pages.push(fromPage(p, page));
   const fresh = state.undo.findIndex((r) => !isNew(r.oid));
@@ -222,7 +236,7 @@ export function appendWalkState(cacheDir: string, key: string, state: WalkState,
     key,
     from: baseline.head,
     head: state.head,
-    nextId: state.nextId,
+    nextId: state.nextHistoryId,
     commits: state.commits.slice(baseline.commits).map(fromCommit),
     revisions,
     aliases: aliasesOf(state),

@@ -134,6 +134,8 @@ export function parseTree(content: Buffer): TreeEntry[] {
     if (nul + 21 > content.length) throw new MalformedObjectError(`tree entry is cut off: its object id needs 20 bytes, ${content.length - nul - 1} are left`, nul + 1);
     const mode = content.toString('latin1', pos, space);
     const name = content.toString('utf8', space + 1, nul);
+    // git's fsck refuses these names: joined into a path they would climb out of a folder or split a name in two.
+    if (name === '' || name === '.' || name === '..' || name.includes('/')) throw new MalformedObjectError(`tree entry name ${JSON.stringify(name.slice(0, 60))} is not a file name`, space + 1);
     const oid = content.toString('hex', nul + 1, nul + 21);
     // 40000 is a folder; 100644/100755 are files; symlinks (120000) and submodules (160000) are never pages.
     const kind = mode === '40000' ? 'tree' : mode.startsWith('100') ? 'blob' : 'other';

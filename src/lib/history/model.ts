@@ -1,6 +1,7 @@
 // Runs anywhere: turns the walk's raw state into per-page histories, applying .mailmap and keeping bots out of contributor lists.
+import { toRepoPath } from '../content/paths.ts';
 import type { IdentityResolver } from './identities.ts';
-import type { Contributor, PageHistory, Person, Revision } from './types.ts';
+import type { CommitId, Contributor, PageHistory, Person, Revision } from './types.ts';
 import { rootId, type RawRevision, type WalkState } from './walk-state.ts';
 
 export interface Identities {
@@ -45,8 +46,8 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
     return known;
   };
   const toRevision = (raw: RawRevision): Revision => {
-    const c = state.commits[raw.commit]!;
-    const { author, coAuthors, bot } = credit(raw.commit);
+    const c = state.commits[raw.commitIndex]!;
+    const { author, coAuthors, bot } = credit(raw.commitIndex);
     const revision: Revision = {
       commit: c.oid,
       date: c.date,
@@ -68,10 +69,10 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
   const pages: Record<string, PageHistory> = {};
   for (const path of [...state.pages.keys()].sort()) {
     const page = state.pages.get(path)!;
-    const raws = newestFirst(state.histories.get(rootId(state, page.id)) ?? []);
+    const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? []);
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
-    const lineCommits = new Array<string>(page.origins.length);
+    const lineCommits = new Array<CommitId>(page.origins.length);
     const linesPerCommit = new Map<number, number>();
     for (let k = 0; k < page.origins.length; k++) {
       const i = page.origins[k]!;
@@ -84,7 +85,7 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
       lineAuthors.push({ author, bot, lines });
     }
     pages[path] = {
-      path,
+      path: toRepoPath(path),
       commits: revisions.length,
       created: revisions[revisions.length - 1]!,
       updated: revisions[0]!,
@@ -99,9 +100,9 @@ export function buildPages(state: WalkState, identities: Identities): Record<str
 /** Lists are appended in walk order; only histories joined at merges need a real sort. */
 function newestFirst(list: RawRevision[]): RawRevision[] {
   let ordered = true;
-  for (let k = 1; k < list.length && ordered; k++) ordered = list[k - 1]!.commit < list[k]!.commit;
+  for (let k = 1; k < list.length && ordered; k++) ordered = list[k - 1]!.commitIndex < list[k]!.commitIndex;
   const copy = list.slice();
-  return ordered ? copy.reverse() : copy.sort((a, b) => b.commit - a.commit);
+  return ordered ? copy.reverse() : copy.sort((a, b) => b.commitIndex - a.commitIndex);
 }
 
 function contributorsOf(revisions: Revision[], lineAuthors: LineAuthor[], isBot: (p: Person) => boolean): Contributor[] {

@@ -6,6 +6,7 @@ import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './
 import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
+import { toCommitId } from './commit-id.ts';
 import { RepositoryError } from './errors.ts';
 import { buildPages } from './model.ts';
 import { ObjectStore } from './objects-fs.ts';
@@ -97,7 +98,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     const pages = buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
     const build = lap();
     return {
-      head,
+      head: toCommitId(head),
       shallow: shallow.size > 0,
       contentPrefix,
       pages,

@@ -1,4 +1,8 @@
 // Runs anywhere: the shapes the history engine produces and the site, the `wiki history` and `wiki stats` commands consume.
+import type { RepoPath } from '../content/paths.ts';
+import type { CommitId } from './commit-id.ts';
+
+export type { CommitId, RepoPath };
 
 /** An identity after .mailmap; `email` is lower-cased, so it is the key that compares people. */
 export interface Person {
@@ -8,7 +12,7 @@ export interface Person {
 
 /** One commit's change to one page. */
 export interface Revision {
-  commit: string;
+  commit: CommitId;
   /** Author date, ISO 8601 with the author's offset (as `git log --date=iso-strict`). */
   date: string;
   author: Person;
@@ -16,7 +20,7 @@ export interface Revision {
   /** The commit's subject line. */
   message: string;
   /** The page's path at this commit, relative to the repository root. */
-  path: string;
+  path: RepoPath;
   added: number;
   removed: number;
   merge: boolean;
@@ -25,7 +29,7 @@ export interface Revision {
   /** The page's blob before it (null when the revision created the page). */
   parentBlob: string | null;
   /** Set when this revision renamed or moved the page: its path before. */
-  previousPath?: string;
+  previousPath?: RepoPath;
   /** True when the author is a bot (kept in revisions, kept out of contributors). */
   bot?: boolean;
 }
@@ -41,7 +45,7 @@ export interface Contributor extends Person {
 
 export interface PageHistory {
   /** Path at HEAD, relative to the repository root. */
-  path: string;
+  path: RepoPath;
   commits: number;
   created: Revision;
   updated: Revision;
@@ -53,12 +57,12 @@ export interface PageHistory {
    * For each line of the page at HEAD (0-based), the commit that last changed it, as `git blame`
    * would say; look the commit up in `revisions`.
    */
-  lineCommits: string[];
+  lineCommits: CommitId[];
 }
 
 export interface RepositoryHistory {
   /** HEAD's commit, null without a repository or commits. */
-  head: string | null;
+  head: CommitId | null;
   shallow: boolean;
   /** Keyed by the page's path at HEAD, relative to the repository root. */
   pages: Record<string, PageHistory>;

@@ -1,9 +1,10 @@
 // Runs anywhere: what the forward pass knows after HEAD; the unit the on-disk cache stores and the model is built from.
+import type { CommitId } from './commit-id.ts';
 import type { Revision } from './types.ts';
 
 /** A commit as pages credit it; identities are raw here (mailmap and bots apply when the model is built). */
 export interface CommitInfo {
-  oid: string;
+  oid: CommitId;
   name: string;
   email: string;
   date: string;
@@ -11,14 +12,17 @@ export interface CommitInfo {
   coAuthors: { name: string; email: string }[];
 }
 
-/** A commit's change to one page; `commit` indexes `WalkState.commits`, whose order is the walk's (oldest first). */
+/** A commit's change to one page; `commitIndex` indexes `WalkState.commits`, whose order is the walk's (oldest first). */
 export interface RawRevision extends Pick<Revision, 'path' | 'added' | 'removed' | 'merge' | 'blob' | 'parentBlob' | 'previousPath'> {
-  commit: number;
+  commitIndex: number;
 }
 
-/** A page in some commit's tree: which history it continues, its blob, and each line's origin (a commit index). */
+/**
+ * A page in some commit's tree: which history it continues (`historyId`, the walk's own number, never
+ * a page id), its blob, and each line's origin (a commit index).
+ */
 export interface PageState {
-  id: number;
+  historyId: number;
   blob: string;
   origins: number[];
   /** Filled on demand from the blob; never stored on disk. */
@@ -46,7 +50,7 @@ export interface WalkState {
   /** Revisions per history id; ids joined at merges point at one list through `aliases`. */
   histories: Map<number, RawRevision[]>;
   aliases: Map<number, number>;
-  nextId: number;
+  nextHistoryId: number;
   /** Every page at HEAD, by repo-relative path. */
   pages: Map<string, PageState>;
   /** Undo records of HEAD's first-parent line, HEAD's first, at most UNDO_DEPTH. */
@@ -70,6 +74,7 @@ export function pagesAt(state: Pick<WalkState, 'head' | 'pages' | 'undo'>, oid: 
   return null;
 }
 
+/** The history id that `id` was joined into (itself when it never was). */
 export function rootId(state: Pick<WalkState, 'aliases'>, id: number): number {
   let root = id;
   while (state.aliases.has(root)) root = state.aliases.get(root)!;

@@ -2,6 +2,8 @@
 import { carryOrigins, type PageVersion } from './blame.ts';
 import { newCommits, type GraphCommit } from './commit-graph.ts';
 import { parseCommit, parseTree, type ParsedCommit, type TreeEntry } from './git-objects.ts';
+import { toRepoPath } from '../content/paths.ts';
+import { toCommitId } from './commit-id.ts';
 import { InternalError, objectError } from './errors.ts';
 import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-diff.ts';
@@ -72,12 +74,12 @@ class Walker {
 
   constructor(options: WalkOptions) {
     this.options = options;
-    this.state = { head: options.head, contentPrefix: options.contentPrefix, commits: [], histories: new Map(), aliases: new Map(), nextId: 0, pages: new Map(), undo: [] };
+    this.state = { head: options.head, contentPrefix: options.contentPrefix, commits: [], histories: new Map(), aliases: new Map(), nextHistoryId: 0, pages: new Map(), undo: [] };
   }
 
   /** Continues a prior walk; returns why it cannot (then nothing was changed in the prior state), or null. */
   async continueFrom(prior: WalkState): Promise<string | null> {
-    const known = new Map(prior.commits.map((c, i) => [c.oid, i]));
+    const known = new Map<string, number>(prior.commits.map((c, i) => [c.oid, i]));
     const { ordered, knownParents } = await newCommits(this.options.head, (oid) => this.readCommit(oid), (oid) => known.has(oid), this.options.shallow);
     if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
     if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
@@ -89,7 +91,7 @@ class Walker {
       states.set(oid, PageMap.of(pages));
     }
     // From here on the prior state is continued in place (the checks above leave it untouched when they refuse).
-    Object.assign(this.state, { commits: prior.commits, histories: prior.histories, aliases: prior.aliases, nextId: prior.nextId });
+    Object.assign(this.state, { commits: prior.commits, histories: prior.histories, aliases: prior.aliases, nextHistoryId: prior.nextHistoryId });
     await this.process(ordered, states, prior.undo);
     return null;
   }
@@ -121,7 +123,7 @@ class Walker {
     for (const commit of ordered) {
       const index = this.state.commits.length;
       this.state.commits.push({
-        oid: commit.oid,
+        oid: toCommitId(commit.oid),
         name: commit.authorName,
         email: commit.authorEmail,
         date: commit.date,
@@ -241,7 +243,7 @@ class Walker {
       // Without `lines`, which can be read again from the blob: undo records stay small.
       const restore = [...new Set([...gone, ...arrived.map((a) => a.path)])].map((path): [string, PageState | null] => {
         const page = pages.get(path);
-        return [path, page ? { id: page.id, blob: page.blob, origins: page.origins } : null];
+        return [path, page ? { historyId: page.historyId, blob: page.blob, origins: page.origins } : null];
       });
       undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
     }
@@ -262,30 +264,30 @@ class Walker {
       // At a merge, a page equal to one parent's version is that parent's: its branch already has the revision.
       const same = isMerge ? present.find((s) => s.blob === change.blob) : undefined;
       if (same) {
-        for (const s of present) joinHistories(this.state, s.id, same.id);
+        for (const s of present) joinHistories(this.state, s.historyId, same.historyId);
         pages.set(change.path, same);
         continue;
       }
-      let id = present[0]?.id ?? this.state.nextId++;
-      for (const s of present) id = joinHistories(this.state, s.id, id);
+      let id = present[0]?.historyId ?? this.state.nextHistoryId++;
+      for (const s of present) id = joinHistories(this.state, s.historyId, id);
       const lines = splitLines(await this.text(change.blob));
       const versions = await Promise.all(sources.map((s) => (s ? this.version(s) : undefined)));
       const carried = carryOrigins(versions, lines, index);
       const revision: RawRevision = {
-        commit: index,
-        path: change.path,
+        commitIndex: index,
+        path: toRepoPath(change.path),
         added: carried.added,
         removed: carried.removed,
         merge: isMerge,
         blob: change.blob,
         parentBlob: sources[0]?.blob ?? null,
       };
-      if (change.from !== null && change.from !== change.path) revision.previousPath = change.from;
+      if (change.from !== null && change.from !== change.path) revision.previousPath = toRepoPath(change.from);
       const root = rootId(this.state, id);
       const list = this.state.histories.get(root);
       if (list) list.push(revision);
       else this.state.histories.set(root, [revision]);
-      pages.set(change.path, { id: root, blob: change.blob, origins: carried.origins, lines });
+      pages.set(change.path, { historyId: root, blob: change.blob, origins: carried.origins, lines });
     }
     return pages;
   }
