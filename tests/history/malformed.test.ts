@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyDelta } from '../../src/lib/history/delta.ts';
 import { blobReader } from '../../src/data/revision-texts-fs.ts';
 import { GitObjectError, HistoryCacheError, HistoryError, MalformedObjectError, PackError, RepositoryError } from '../../src/lib/history/errors.ts';
+import { loadWalkState, saveWalkState } from '../../src/lib/history/cache-fs.ts';
 import { sealKeyFor } from '../../src/lib/history/cache-seal-fs.ts';
+import { toCommitId } from '../../src/lib/history/commit-id.ts';
+import type { RawRevision, WalkState } from '../../src/lib/history/walk-state.ts';
 import { ObjectStore } from '../../src/lib/history/objects-fs.ts';
 import { parseCommit, parseTree } from '../../src/lib/history/git-objects.ts';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
@@ -302,5 +305,33 @@ describe('tree entry names git would never write', () => {
   });
   it('a name that only starts with dots is a name', () => {
     expect(parseTree(entry('..a.md')).map((e) => e.name)).toEqual(['..a.md']);
+  });
+});
+
+describe('a sealed cache whose ids are not ids', () => {
+  it('is ignored with a warning that says what it holds', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wiki-cache-ids-'));
+    try {
+      const commit = { oid: toCommitId('a'.repeat(40)), name: 'A', email: 'a@x', date: '2024-01-01T00:00:00+00:00', subject: 's', coAuthors: [] };
+      const state: WalkState = {
+        head: 'a'.repeat(40),
+        contentPrefix: 'docs',
+        commits: [commit],
+        histories: new Map([[0, [{ commitIndex: 0, path: 'docs/../../etc/passwd', added: 1, removed: 0, merge: false, blob: 'b'.repeat(40), parentBlob: null } as unknown as RawRevision]]]),
+        aliases: new Map(),
+        nextHistoryId: 1,
+        pages: new Map([['docs/../../etc/passwd', { historyId: 0, blob: 'b'.repeat(40), origins: [0] }]]),
+        undo: [],
+      };
+      saveWalkState(dir, 'key', state);
+      const loaded = loadWalkState(dir, 'key');
+      expect(loaded.state).toBeUndefined();
+      expect(loaded.warning).toMatch(/^the history cache .*history-[0-9a-f]{16}\.json holds "docs\/\.\.\/\.\.\/etc\/passwd" is not a path from the repository root: it has a "\.\." segment: it is ignored/);
+      const good = { ...state, histories: new Map([[0, [{ ...state.histories.get(0)![0]!, path: 'docs/a.md' } as RawRevision]]]) };
+      saveWalkState(dir, 'key', good);
+      expect(loadWalkState(dir, 'key').state?.histories.get(0)?.[0]).toMatchObject({ commitIndex: 0, path: 'docs/a.md' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,8 +19,9 @@ export async function cacheMismatch(state: WalkState, reader: ObjectReader): Pro
     let object;
     try {
       object = await reader.read(cached.oid);
-    } catch {
-      return `it names commit ${cached.oid.slice(0, 12)}, which this repository does not have`;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return `it names commit ${cached.oid.slice(0, 12)}, which cannot be read from this repository (${reason})`;
     }
     if (object.type !== 'commit') return `${cached.oid.slice(0, 12)} is a ${object.type}, not a commit`;
     const real = parseCommit(object.content);
