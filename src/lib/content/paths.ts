@@ -1,6 +1,7 @@
 // Runs anywhere: branded path types and the one mapping from content files to URLs.
 // Content paths, page ids and hrefs are all strings; the brands keep them from being mixed up.
 import { slug } from 'github-slugger';
+import { BrandError } from '../brand-error.ts';
 
 /** A file's path relative to the content folder, "/"-separated, NFC-normalised. */
 export type ContentPath = string & { readonly __brand: 'ContentPath' };
@@ -15,14 +16,10 @@ export type SiteHref = string & { readonly __brand: 'SiteHref' };
  */
 export type RepoPath = string & { readonly __brand: 'RepoPath' };
 
-/** A string given as a branded path that is not one; `value` is what was given. */
-export class InvalidPathError extends Error {
-  readonly code = 'InvalidPath';
-  readonly value: string;
+/** A string given as a branded path that is not one. */
+export class InvalidPathError extends BrandError {
   constructor(kind: string, value: string, why: string) {
-    super(`${JSON.stringify(value.slice(0, 200))} is not ${kind}: ${why}`);
-    this.name = 'InvalidPathError';
-    this.value = value;
+    super('InvalidPath', kind, value, why);
   }
 }
 

@@ -1,4 +1,5 @@
 // Runs anywhere: the history engine's typed errors, each with a `code` and the repository, object, file or path it is about.
+import { BrandError } from '../brand-error.ts';
 
 export type HistoryErrorCode =
   | 'MalformedObject'
@@ -11,10 +12,12 @@ export type HistoryErrorCode =
   | 'OutsideRepository'
   | 'StoreClosed'
   | 'CacheUnwritable'
-  | 'InvalidId'
   | 'Internal';
 
-/** Every error the engine throws: `instanceof HistoryError` tells them from a bug elsewhere, `code` tells them apart. */
+/**
+ * Every error the engine throws about a repository: `instanceof HistoryError` tells them from a bug
+ * elsewhere, `code` tells them apart. An id that is not one is a BrandError (InvalidIdError).
+ */
 export abstract class HistoryError extends Error {
   abstract readonly code: HistoryErrorCode;
 }
@@ -96,14 +99,10 @@ export class HistoryCacheError extends HistoryError {
   }
 }
 
-/** A string given as a branded id (a commit id, a repository path) that is not one; `value` is what was given. */
-export class InvalidIdError extends HistoryError {
-  readonly code = 'InvalidId';
-  readonly value: string;
+/** A string given as a branded id (a commit id, an object id) that is not one. */
+export class InvalidIdError extends BrandError {
   constructor(kind: string, value: string, why: string) {
-    super(`${JSON.stringify(value.slice(0, 200))} is not ${kind}: ${why}`);
-    this.name = 'InvalidIdError';
-    this.value = value;
+    super('InvalidId', kind, value, why);
   }
 }
 
