@@ -2,5 +2,3 @@
 export { readRepositoryHistory, type ReadHistoryOptions } from './read-history-fs.ts';
 export { defaultCacheDir } from './cache-place-fs.ts';
 export type { Contributor, HistoryStats, PageHistory, Person, RepositoryHistory, Revision } from './types.ts';
-export { GitObjectError, HistoryCacheError, HistoryError, InternalError, MalformedObjectError, PackError, RepositoryError, type HistoryErrorCode } from './errors.ts';
-export { isCommitId, toCommitId, type CommitId } from './commit-id.ts';
