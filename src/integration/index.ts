@@ -49,7 +49,7 @@ function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
   if (wiki && errors.length === 0) return wiki;
   logger.error(`${plural(errors.length, 'content problem')} to fix before the site can build:`);
   for (const p of errors) logger.error(formatProblem(p));
-  throw new BuildStoppedError(`the site was not built: fix the ${plural(errors.length, 'content problem')} listed above`);
+  throw new BuildStoppedError(`the build stopped: fix the ${plural(errors.length, 'content problem')} listed above`);
 }
 
 export default function wikiIntegration(): AstroIntegration {

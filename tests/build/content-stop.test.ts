@@ -42,7 +42,7 @@ describe("the integration's config hook over content with problems", () => {
     expect(exit).not.toHaveBeenCalled();
     exit.mockRestore();
     expect(error).toBeInstanceOf(BuildStoppedError);
-    expect(error).toMatchObject({ code: 'WikiBuildStopped', stack: '', message: 'the site was not built: fix the 2 content problems listed above' });
+    expect(error).toMatchObject({ code: 'WikiBuildStopped', stack: '', message: 'the build stopped: fix the 2 content problems listed above' });
     expect(logged).toEqual([
       'error 2 content problems to fix before the site can build:',
       expect.stringMatching(/^error content\/ops\/a\.md:3:1: error: invalid YAML/),

@@ -182,7 +182,7 @@ describe('a fixture wiki with bad content', () => {
       }
       expect(site.output).not.toMatch(/^\s+at /m);
       // The hook throws and Astro reports it (no process.exit): its message closes the log, with no stack trace section.
-      expect(site.output).toMatch(/the site was not built: fix the \d+ content problems listed above/);
+      expect(site.output).toMatch(/the build stopped: fix the \d+ content problems listed above/);
       expect(site.output).not.toContain('Stack trace');
       const written = existsSync(site.outDir) ? readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')) : [];
       expect(written.filter((f) => readFileSync(path.join(site.outDir, f), 'utf8').includes('javascript:'))).toEqual([]);
