@@ -31,6 +31,11 @@ export interface LineMatch {
   removed: number;
 }
 
+/**
+ * The one matching of two versions' lines: blame carries origins through `fromOld`, the +/- counts are
+ * `added`/`removed`, and the history page's diff is laid out from both mappings. Callers read only this
+ * answer, so a port of git's xdiff (with its indent heuristic) can replace the body alone.
+ */
 export function matchLines(oldLines: readonly string[], newLines: readonly string[]): LineMatch {
   const fromOld = new Int32Array(newLines.length).fill(-1);
   let start = 0;
