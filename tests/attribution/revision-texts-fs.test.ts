@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { blobReader, objectsDirFor } from '../../src/data/revision-texts-fs.ts';
+import { blobReader, objectsDirFor } from '../../src/integration/revision-texts-fs.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'wiki-blobs-'));
 const git = (cwd: string, ...args: string[]) =>
