@@ -9,13 +9,21 @@ export type { BlobReader };
 export const objectsDirFor = (start: string): string | undefined => findRepository(start)?.commondir;
 
 /**
- * Reads through the history engine's own object store (packs, delta-base cache), as the engine does.
+ * Reads through the history engine's own object store (packs, delta-base cache), as the engine does; the store opens
+ * on the first read, so a build without history pages (or with a damaged repository) never opens it.
  * Texts are not kept: a build of a large wiki would otherwise hold every past version of every page.
  */
 export function blobReader(commondir: string | undefined): BlobReader & { close(): void } {
-  const store = commondir ? new ObjectStore(commondir) : undefined;
+  let store: ObjectStore | undefined;
   return {
-    text: async (oid) => (store ? store.read(oid).then(({ content }) => content.toString('utf8'), () => undefined) : undefined),
-    close: () => store?.close(),
+    text: async (oid) => {
+      if (!commondir) return undefined;
+      store ??= new ObjectStore(commondir);
+      return store.read(oid).then(({ content }) => content.toString('utf8'), () => undefined);
+    },
+    close: () => {
+      store?.close();
+      store = undefined;
+    },
   };
 }
