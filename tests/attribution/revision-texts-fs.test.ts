@@ -28,6 +28,14 @@ describe('reading page texts at past revisions', () => {
     await expect(blobReader(gitdir).text('0'.repeat(40))).resolves.toBeUndefined();
   });
 
+  it('closes its object store at the end of a build and opens it again when asked for more', async () => {
+    const real = blobReader(objectsDirFor(repo));
+    await expect(real.text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
+    real.close();
+    await expect(real.text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
+    real.close();
+  });
+
   it('follows a worktree\'s .git file to the repository holding the objects', async () => {
     const worktree = path.join(root, 'worktree');
     git(repo, 'worktree', 'add', '-q', '--detach', worktree);

@@ -75,6 +75,7 @@ describe('history views of a multi-author fixture wiki', () => {
     expect(grace).toMatch(/<svg viewBox="0 0 480 120" role="img" aria-labelledby="person-activity-title person-activity-desc">/);
     expect(grace).toContain('2 contributions from Dec 2024 to Nov 2026, at most 1 in a month.');
     expect(site.exists('/people/renovate-bot/')).toBe(false);
+    expect(site.html('/people/ada-lovelace/')).toContain('steward of <a href="/ops/">Ops</a>');
     expect(grace).toContain('<a href="mailto:grace@example.org">grace@example.org</a>');
   });
 

@@ -41,6 +41,8 @@ describe('the site view of a multi-author wiki', () => {
     // The commit email, since nobody listed another; a steward's listing adds their handle.
     expect(view.contactOf('grace@example.org')).toEqual({ email: 'grace@example.org' });
     expect(view.contactOf('ada@example.org')).toEqual({ email: 'ada@example.org', github: 'ada' });
+    expect(view.personOf('ada@example.org')!.stewardOf).toEqual(['ops']);
+    expect(grace.stewardOf).toEqual([]);
   });
 
   it('asks the people whose recent, surviving work a page holds, with their links and contacts', () => {

@@ -29,7 +29,7 @@ export interface ViewPage {
 export interface SiteViewInput {
   config: WikiConfig;
   model: {
-    communities: readonly Pick<Community, 'stewards'>[];
+    communities: readonly Pick<Community, 'slug' | 'stewards'>[];
     pages: readonly ViewPage[];
   };
   history: { head: string | null; shallow: boolean; pages: Readonly<Record<string, PageHistory>> };
@@ -37,10 +37,11 @@ export interface SiteViewInput {
   today: string;
 }
 
-/** A contributor with their page's URL and their contributions per month (the last 24). */
+/** A contributor with their page's URL, their contributions per month (the last 24) and the communities they steward. */
 export interface PersonView extends PersonSummary {
   href: string;
   activity: MonthCount[];
+  stewardOf: string[];
 }
 
 export interface AskPerson extends AskCandidate {
@@ -109,7 +110,13 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
     return `${hrefFor(n === 1 ? historyPathFor(pageId) : `${historyPathFor(pageId)}/${n}`)}#r-${commit.slice(0, 7)}`;
   };
 
-  const people: PersonView[] = summarizePeople(pageRecords).map((p) => ({ ...p, href: hrefFor(`people/${p.slug}`), activity: monthlySeries(p.months, today, 24) }));
+  const stewardOf = (email: string) => model.communities.filter((c) => c.stewards.some((s) => s.email?.toLowerCase() === email)).map((c) => c.slug);
+  const people: PersonView[] = summarizePeople(pageRecords).map((p) => ({
+    ...p,
+    href: hrefFor(`people/${p.slug}`),
+    activity: monthlySeries(p.months, today, 24),
+    stewardOf: stewardOf(p.email),
+  }));
   const peopleByEmail = new Map(people.map((p) => [p.email, p]));
   const personOf = (email: string | undefined) => (email ? peopleByEmail.get(email.toLowerCase()) : undefined);
   const personHref = (email: string | undefined) => personOf(email)?.href;
