@@ -1,12 +1,13 @@
 // Runs in Node: `npm run wiki -- stats [--json]`: communities, pages, people, contributions per month and community, knowledge at risk.
 import { loadSiteHistory } from '../../src/integration/history-fs.ts';
 import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
+import { buildSiteView } from '../../src/lib/site-view/site-view.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 
 const USAGE = 'Usage: npm run wiki -- stats [--json] [--months N]';
 
-/** Same sources as the site: the content model and the history engine's result, keyed by page id. */
+/** Same sources and the same site view as the site: the content model and the history engine's result, keyed by page id. */
 export async function run(argv: string[]): Promise<number> {
   let json = false;
   let months = 12;
@@ -23,13 +24,8 @@ export async function run(argv: string[]): Promise<number> {
   const loaded = await loadSiteHistory(wiki);
   for (const warning of loaded.warnings) console.error(escaped`warning: ${warning}`);
   const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
-  const { attribution } = wiki.config;
-  const stats = wikiStats(
-    { communities: wiki.model.communities, pages: wiki.model.pages, history: loaded.history },
-    today,
-    { atRiskShare: attribution.atRiskShare, inactiveDays: attribution.inactiveDays, activeWindowDays: attribution.activeDays },
-    months,
-  );
+  const view = buildSiteView({ config: wiki.config, model: wiki.model, history: loaded.history, today });
+  const stats = wikiStats({ communities: wiki.model.communities, pages: wiki.model.pages, history: loaded.history }, view, months);
   console.log(json ? jsonForTerminal(stats) : formatStats(stats));
   return 0;
 }

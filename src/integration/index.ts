@@ -25,6 +25,9 @@ import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
+import { provideRevisionTexts } from './revision-texts.ts';
+import { blobReader, objectsDirFor } from './revision-texts-fs.ts';
+import { buildSiteView, type SiteView } from '../lib/site-view/site-view.ts';
 import { terminalSafeLogger } from './terminal-logger.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
@@ -54,6 +57,7 @@ function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
 
 export default function wikiIntegration(): AstroIntegration {
   let wiki: LoadedWiki;
+  let revisionTexts: ReturnType<typeof blobReader> | undefined;
   return {
     name: 'cop-wiki',
     hooks: {
@@ -75,7 +79,14 @@ export default function wikiIntegration(): AstroIntegration {
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
           contentInRepository: repositoryPathOf(contentDir, wiki.root).path,
           history: loadedHistory.history,
+          today: process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10),
         };
+        let view: SiteView | undefined;
+        const siteView = () => (view ??= buildSiteView(data));
+        // The history pages read past page texts through this reader; it is closed when the build is done.
+        revisionTexts?.close();
+        revisionTexts = blobReader(objectsDirFor(contentDir));
+        provideRevisionTexts(revisionTexts);
         updateConfig({
           base: config.base,
           ...(config.site ? { site: config.site } : {}),
@@ -96,7 +107,7 @@ export default function wikiIntegration(): AstroIntegration {
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],
                 rehypeHeadingAnchors,
-                [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile), historyKey: data.history.head }],
+                [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile, siteView), historyKey: data.history.head }],
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
               ],
             }),
@@ -122,6 +133,9 @@ export default function wikiIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger = terminalSafeLogger(logger);
+        revisionTexts?.close();
+        revisionTexts = undefined;
+        provideRevisionTexts(undefined);
         const outDir = fileURLToPath(dir);
         const unbuilt = pagesWithoutOutput(wiki.model.pages, outDir);
         if (unbuilt.length > 0) {

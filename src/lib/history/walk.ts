@@ -6,7 +6,7 @@ import { toRepoPath } from '../content/paths.ts';
 import { toCommitId } from './commit-id.ts';
 import { InternalError, objectError } from './errors.ts';
 import { coAuthorsOf } from './identities.ts';
-import { splitLines } from './line-diff.ts';
+import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { pairRenames, type Side } from './renames.ts';
