@@ -108,8 +108,8 @@ export class ObjectStore {
     try {
       const { type, object } = await git.readObject({ fs, gitdir: this.commondir, oid, format: 'content' });
       return { type: type as ObjectType, content: Buffer.from(object as Uint8Array) };
-    } catch {
-      throw new GitObjectError('MissingObject', this.repository, oid, `not found in ${this.commondir} (a damaged or partial clone?)`);
+    } catch (error) {
+      throw new GitObjectError('MissingObject', this.repository, oid, `not found in ${this.commondir} (a damaged or partial clone?)`, { cause: error });
     }
   }
 
