@@ -2,12 +2,13 @@
 import { loadSiteHistory } from '../../src/integration/history-fs.ts';
 import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
+import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 
 const USAGE = 'Usage: npm run wiki -- stats [--json] [--months N]';
 
 /** Same sources as the site: the content model and the history engine's result, keyed by page id. */
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], located: LocationResult): Promise<number> {
   let json = false;
   let months = 12;
   for (let i = 0; i < argv.length; i++) {
@@ -19,10 +20,10 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const wiki = loadWiki();
+  const wiki = loadWiki(locatedOrThrow(located));
   const loaded = await loadSiteHistory(wiki);
   for (const warning of loaded.warnings) console.error(escaped`warning: ${warning}`);
-  const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
+  const { today } = wiki.location;
   const { attribution } = wiki.config;
   const stats = wikiStats(
     { communities: wiki.model.communities, pages: wiki.model.pages, history: loaded.history },

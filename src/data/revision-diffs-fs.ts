@@ -1,11 +1,11 @@
 // Runs in Node at build time: the diffs of a page's revisions, from the blobs the history engine names.
 import type { Revision } from '../lib/history/types.ts';
 import { diffRevision, type RevisionDiff } from '../lib/attribution/revision-diff.ts';
-import { loadWikiConfig } from '../lib/wiki-fs.ts';
-import { blobReader, objectsDirFor } from './revision-texts-fs.ts';
+import location from 'virtual:wiki/location';
+import { blobReader } from './revision-texts-fs.ts';
 
 let reader: ReturnType<typeof blobReader> | undefined;
-const texts = () => (reader ??= blobReader(objectsDirFor(loadWikiConfig().contentDir)));
+const texts = () => (reader ??= blobReader(location.repository?.commondir));
 
 /** Lines shown per diff, and characters of diff text per history page: with the markup, a page stays under 1 MB. */
 const MAX_DIFF_LINES = 300;

@@ -18,4 +18,4 @@ export const pagesOf = (community: Community): WikiPage[] =>
   community.pageIds.map((id) => pagesById.get(id)).filter((p): p is WikiPage => p !== undefined && p.id !== community.slug);
 
 /** The build's date (YYYY-MM-DD), against which review-by dates are checked; WIKI_TODAY pins it for tests. */
-export const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
+export const today = site.today;

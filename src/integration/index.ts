@@ -15,7 +15,7 @@ import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
 import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts';
 import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/problems.ts';
-import { repositoryPathOf } from '../lib/repository-fs.ts';
+import { locatedOrThrow, resolveWikiLocation, type LocationInputs } from '../lib/location-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
@@ -28,16 +28,18 @@ import { terminalSafeLogger } from './terminal-logger.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const LOCATION_ID = 'virtual:wiki/location';
+const RESOLVED_LOCATION_ID = '\0' + LOCATION_ID;
 
 /**
  * Content problems end the build with every message listed, one line each and no stack trace:
  * they are the author's to fix, not a crash of the build.
  */
-function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
+function loadOrStop(logger: AstroIntegrationLogger, inputs: LocationInputs): LoadedWiki {
   let wiki: LoadedWiki | undefined;
   let problems;
   try {
-    wiki = loadWiki();
+    wiki = loadWiki(locatedOrThrow(resolveWikiLocation(inputs)));
     problems = sortProblems(wiki.model.problems);
   } catch (error) {
     if (!(error instanceof WikiContentError)) throw error;
@@ -58,7 +60,9 @@ export default function wikiIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
         logger = terminalSafeLogger(logger);
-        wiki = loadOrStop(logger);
+        // The edge: the only place the build reads the working folder, the environment and the clock.
+        const inputs: LocationInputs = { cwd: process.cwd(), env: process.env, now: new Date() };
+        wiki = loadOrStop(logger, inputs);
         const loadedHistory = await loadSiteHistory(wiki);
         for (const warning of loadedHistory.warnings) logger.warn(warning);
         logger.info(loadedHistory.summary);
@@ -72,8 +76,9 @@ export default function wikiIntegration(): AstroIntegration {
         const data: SiteData = {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
-          contentInRepository: repositoryPathOf(contentDir, wiki.root).path,
+          contentInRepository: wiki.location.contentInRepository.normalize('NFC'),
           history: loadedHistory.history,
+          today: wiki.location.today,
         };
         updateConfig({
           base: config.base,
@@ -105,8 +110,9 @@ export default function wikiIntegration(): AstroIntegration {
               mdxAnyCasePlugin(),
               {
                 name: 'cop-wiki-site-data',
-                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : undefined),
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === LOCATION_ID ? RESOLVED_LOCATION_ID : undefined),
+                load: (id: string) =>
+                  id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : id === RESOLVED_LOCATION_ID ? `export default ${JSON.stringify(wiki.location)};` : undefined,
                 // Astro's MDX output carries a directive the bundler warns about on every .mdx page; it is harmless.
                 onLog: (_level: string, log: { code?: string; id?: string; message?: string }) =>
                   !(log.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx/.test(log.id ?? log.message ?? '')),
@@ -114,7 +120,7 @@ export default function wikiIntegration(): AstroIntegration {
             ],
           },
         });
-        logger.info(`${model.pages.length} pages in ${model.communities.length} communities from ${path.relative(process.cwd(), contentDir) || '.'}`);
+        logger.info(`${model.pages.length} pages in ${model.communities.length} communities from ${path.relative(inputs.cwd, contentDir) || '.'}`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));

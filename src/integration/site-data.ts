@@ -16,4 +16,6 @@ export interface SiteData {
   history: SiteHistory;
   /** The content folder's path from the repository root ("" at the root), for forge links. */
   contentInRepository: string;
+  /** The build's date (YYYY-MM-DD), against which review-by dates are checked; WIKI_TODAY pins it for tests. */
+  today: string;
 }
