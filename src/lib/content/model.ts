@@ -6,11 +6,11 @@ import { assetTypeVerdict } from './asset-types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { unloadableMdxName } from './mdx-names.ts';
 import { pageShapeProblems, pageSizeProblems } from './limits.ts';
+import { isIndexPage, pageFormatOf } from './page-rule.ts';
 import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
 import {
   assetIdFor,
   communityFolderOf,
-  isIndexFile,
   pageIdFor,
   RESERVED_SLUGS,
   slugSegment,
@@ -181,7 +181,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     }
     const community = communityFor(folder);
     if (!community) continue;
-    const format = path.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
+    const format = pageFormatOf(path) ?? 'md';
     if (format === 'mdx' && !mdxAllowed(input, community.slug)) {
       problems.push(problem(file, `.mdx pages run code at build time and are not allowed in community "${community.slug}" (security.mdx in wiki.config.yml): use .md`, { line: 1 }));
     }
@@ -208,7 +208,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
       continue;
     }
     const { file: fileName, folders } = splitContentPath(path);
-    const isIndex = isIndexFile(path);
+    const isIndex = isIndexPage(path);
     const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
     const page: WikiPage = {
       id: id.id as PageId,
