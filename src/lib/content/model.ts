@@ -7,17 +7,18 @@ import { parseFrontMatter } from './front-matter.ts';
 import { unloadableMdxName } from './mdx-names.ts';
 import { pageShapeProblems, pageSizeProblems } from './limits.ts';
 import { isIndexPage, pageFormatOf } from './page-rule.ts';
-import { MarkdownSyntaxError, outlineOf, type Heading, type Outline } from './outline.ts';
+import type { Heading } from './headings.ts';
+import { MarkdownSyntaxError, outlineOf, type Outline } from './outline.ts';
 import {
   assetIdFor,
   communityFolderOf,
   pageIdFor,
   RESERVED_SLUGS,
-  slugSegment,
   splitContentPath,
   type ContentPath,
   type PageId,
 } from './paths.ts';
+import { slugSegment } from './slugs.ts';
 import { communityFileSchema, type PAGE_STATUSES, type PAGE_TYPES, type Steward } from './schemas.ts';
 import { pageTitle, titleFromFileName } from './titles.ts';
 import { parseYaml, zodProblems } from './yaml.ts';

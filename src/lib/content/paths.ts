@@ -1,7 +1,7 @@
 // Runs anywhere: branded path types and the one mapping from content files to URLs.
 // Content paths, page ids and hrefs are all strings; the brands keep them from being mixed up.
-import { slug } from 'github-slugger';
 import { isIndexPage } from './page-rule.ts';
+import { slugSegment } from './slugs.ts';
 
 /** A file's path relative to the content folder, "/"-separated, NFC-normalised. */
 export type ContentPath = string & { readonly __brand: 'ContentPath' };
@@ -27,9 +27,6 @@ export function stripExtension(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }
-
-/** Slug of one path segment by GitHub's rules; "" when the name has no letters or digits. */
-export const slugSegment = (segment: string): string => slug(segment.normalize('NFC'));
 
 /** The folders of a content path and its file name. */
 export function splitContentPath(path: ContentPath): { folders: string[]; file: string } {

@@ -1,8 +1,8 @@
 // Runs anywhere: turns a wikilink target or a relative Markdown link into the page or asset it names.
-import { slug } from 'github-slugger';
 import type { ContentPath } from '../content/paths.ts';
 import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageFormatOf } from '../content/page-rule.ts';
-import { resolveRelativePath, slugSegment, stripExtension } from '../content/paths.ts';
+import { resolveRelativePath, stripExtension } from '../content/paths.ts';
+import { slugSegment, textSlug } from '../content/slugs.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
 
 export type Resolution<P extends IndexablePage = IndexablePage> =
@@ -32,7 +32,7 @@ function unique<P>(candidates: readonly P[] | undefined, describe: (p: P) => str
 
 function withHeading<P extends IndexablePage>(page: P, heading: string | undefined): Resolution<P> {
   if (!heading) return { kind: 'page', page };
-  const anchor = slug(heading);
+  const anchor = textSlug(heading);
   const found = page.headings.some((h) => h.slug === anchor || h.text.toLowerCase() === heading.toLowerCase());
   return { kind: 'page', page, anchor, ...(found ? {} : { headingMissing: heading }) };
 }
