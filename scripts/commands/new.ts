@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Community } from '../../src/lib/content/model.ts';
+import type { Community } from '../../src/lib/content/types.ts';
 import { pageHref, pageIdFor, toContentPath } from '../../src/lib/content/paths.ts';
 import { slugSegment } from '../../src/lib/content/slugs.ts';
 import { PAGE_TYPES } from '../../src/lib/content/schemas.ts';

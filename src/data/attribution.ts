@@ -1,7 +1,7 @@
 // Runs at build time in the pages: the history views' data, computed once from the engine's result and the model.
 import type { Steward } from '../lib/content/schemas.ts';
 import { contactFor, type Contact } from '../lib/attribution/contact.ts';
-import type { Community, WikiPage } from '../lib/content/model.ts';
+import type { Community, WikiPage } from '../lib/content/types.ts';
 import { listedBotMatcher } from '../lib/history/identities.ts';
 import type { PageHistory, Person, Revision } from '../lib/history/types.ts';
 import { askThesePeople, type AskCandidate } from '../lib/attribution/ask.ts';

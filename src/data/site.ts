@@ -1,6 +1,6 @@
 // Runs at build time in the pages: the model handed over by the integration, with look-up tables built once.
 import site from 'virtual:wiki/site';
-import type { Community, WikiPage } from '../lib/content/model.ts';
+import type { Community, WikiPage } from '../lib/content/types.ts';
 import { assetHref, pageHref } from '../lib/content/paths.ts';
 
 export const config = site.config;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadConfig, type LoadedConfig } from './config/load-fs.ts';
 import { checkAsset, needsContentCheck } from './content/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
-import { buildSiteModel, type SiteModel } from './content/model.ts';
+import { buildSiteModel } from './site-model.ts';
+import type { SiteModel } from './content/types.ts';
 import { planOutputs } from './site/output-plan.ts';
 import { problem, WikiContentError, type Problem } from './problems.ts';
 

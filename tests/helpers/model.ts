@@ -1,5 +1,6 @@
 // Test helper: builds a site model from an in-memory map of content files.
-import { buildSiteModel, type SiteModel } from '../../src/lib/content/model.ts';
+import type { SiteModel } from '../../src/lib/content/types.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { isPagePath } from '../../src/lib/content/page-rule.ts';
 import { toContentPath } from '../../src/lib/content/paths.ts';
 

@@ -5,7 +5,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { headingsOf, type Heading } from './headings.ts';
 import { parseMarkdown } from './markdown-parser.ts';
 import type { PageFormat } from './page-rule.ts';
-import { findWikilinks, parseWikilinkInner, WIKILINK } from '../links/wikilink-syntax.ts';
+import { findWikilinks, parseWikilinkInner, WIKILINK } from './wikilink-syntax.ts';
 
 export interface LinkOccurrence {
   kind: 'wikilink' | 'markdown';
