@@ -2,8 +2,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Community } from '../../src/lib/content/model.ts';
-import { pageHref, pageIdFor, slugSegment, toContentPath } from '../../src/lib/content/paths.ts';
+import type { Community } from '../../src/lib/content/types.ts';
+import { pageHref, pageIdFor, toContentPath } from '../../src/lib/content/paths.ts';
+import { slugSegment } from '../../src/lib/content/slugs.ts';
 import { PAGE_TYPES } from '../../src/lib/content/schemas.ts';
 import { newPageText, pageFileName } from '../../src/lib/forge/new-page.ts';
 import { nearest } from '../../src/lib/forge/suggest.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkSmartypants from 'remark-smartypants';
 import { mdxModulePath } from '../lib/content/mdx-names.ts';
-import type { WikiPage } from '../lib/content/model.ts';
+import type { WikiPage } from '../lib/content/types.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';

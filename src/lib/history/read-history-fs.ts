@@ -7,7 +7,7 @@ import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './
 import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
-import { buildPages } from './model.ts';
+import { buildPageHistories } from './page-histories.ts';
 import { ObjectStore } from './objects-fs.ts';
 import { readShallow, resolveHead } from './repo-fs.ts';
 import type { RepositoryHistory } from './types.ts';
@@ -97,7 +97,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     const save = lap();
     const mailmap = parseMailmap(await mailmapAtHead(store, head));
     const isBot = botMatcher(options.bots ?? []);
-    const pages = buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
+    const pages = buildPageHistories(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
     const build = lap();
     return {
       head,
