@@ -1,6 +1,6 @@
 // Runs at build time in the pages: the model handed over by the integration, with look-up tables built once, and the site view made from it.
 import site from 'virtual:wiki/site';
-import type { Community, WikiPage } from '../lib/content/model.ts';
+import type { Community, WikiPage } from '../lib/content/types.ts';
 import { buildSiteView } from '../lib/site-view/site-view.ts';
 
 export const config = site.config;

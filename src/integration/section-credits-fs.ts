@@ -1,6 +1,6 @@
 // Runs in Node at build time: the section credits of each page file, for the Markdown pipeline's rehype plugin.
 import { readFileSync } from 'node:fs';
-import type { WikiPage } from '../lib/content/model.ts';
+import type { WikiPage } from '../lib/content/types.ts';
 import { sectionCredits, type SectionCredit } from '../lib/attribution/sections.ts';
 import type { SiteView } from '../lib/site-view/site-view.ts';
 import type { SiteData } from './site-data.ts';

@@ -1,6 +1,6 @@
 // Runs anywhere: what the build hands to the pages through the virtual module `virtual:wiki/site`.
 import type { WikiConfig } from '../lib/config/schema.ts';
-import type { SiteModel } from '../lib/content/model.ts';
+import type { SiteModel } from '../lib/content/types.ts';
 import type { PageHistory } from '../lib/history/types.ts';
 
 /** The history engine's result, keyed by page id for the pages; empty (head null) when there is no repository. */

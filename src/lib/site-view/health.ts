@@ -1,6 +1,6 @@
 // Runs anywhere: the site view's health section: thresholds from the config, knowledge at risk over the whole wiki, each community's share of it.
 import type { WikiConfig } from '../config/schema.ts';
-import type { Community } from '../content/model.ts';
+import type { Community } from '../content/types.ts';
 import { monthlyContributions, type MonthCount } from '../attribution/activity.ts';
 import {
   activeContributors,

@@ -1,7 +1,7 @@
 // Runs anywhere: the site view: everything the pages, the section credits and `wiki stats` show about people, from model + history + config + today.
 import type { WikiConfig } from '../config/schema.ts';
 import type { Steward } from '../content/schemas.ts';
-import type { Community } from '../content/model.ts';
+import type { Community } from '../content/types.ts';
 import { pageHref } from '../content/paths.ts';
 import { listedBotMatcher } from '../history/identities.ts';
 import type { PageHistory, Person, Revision } from '../history/types.ts';
