@@ -67,7 +67,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
   const isIndex = isIndexPage(path);
   const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
   const page: WikiPage = {
-    id: id.id as PageId,
+    id: toPageId(id.id),
     path,
     file: label,
     community: community.slug,
