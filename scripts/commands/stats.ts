@@ -1,6 +1,6 @@
 // Runs in Node: `npm run wiki -- stats [--json]`: communities, pages, people, contributions per month and community, knowledge at risk.
 import { loadSiteHistory } from '../../src/integration/history-fs.ts';
-import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
+import { formatStats, wikiStats } from '../../src/lib/site-view/stats.ts';
 import { buildSiteView } from '../../src/lib/site-view/site-view.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';

@@ -1,6 +1,6 @@
 // The site view of a real multi-author wiki (git history with a co-author, a bot and a rename): people, ask, health, recent changes, feeds and stats, without an Astro build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wikiStats } from '../../src/lib/attribution/stats.ts';
+import { wikiStats } from '../../src/lib/site-view/stats.ts';
 import { buildSiteView, type SiteView } from '../../src/lib/site-view/site-view.ts';
 import type { SiteData } from '../../src/integration/site-data.ts';
 import { attributionRepo, ATTRIBUTION_TODAY } from '../helpers/attribution-repo.ts';

@@ -1,8 +1,8 @@
 // Runs anywhere: the numbers behind `wiki stats`: communities, pages, people, contributions over time, knowledge at risk.
-import type { SiteView } from '../site-view/site-view.ts';
+import type { SiteView } from './site-view.ts';
 import { escaped, escapeForTerminal } from '../terminal-text.ts';
-import type { MonthCount } from './activity.ts';
-import type { RiskReason } from './health.ts';
+import type { MonthCount } from '../attribution/activity.ts';
+import type { RiskReason } from '../attribution/health.ts';
 
 export interface StatsInput {
   communities: readonly { slug: string; name: string; pageIds: readonly string[] }[];

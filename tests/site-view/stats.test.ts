@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
+import { formatStats, wikiStats } from '../../src/lib/site-view/stats.ts';
 import { defaultConfig } from '../../src/lib/config/schema.ts';
 import { buildSiteView } from '../../src/lib/site-view/site-view.ts';
 import { ada, bot, grace, history, linus, rev } from '../helpers/history-fixtures.ts';
