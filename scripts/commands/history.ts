@@ -49,7 +49,7 @@ const pageJson = (p: PageHistory) => ({
   revisions: p.revisions.map(revisionJson),
 });
 
-export function historyJson(history: RepositoryHistory) {
+function historyJson(history: RepositoryHistory) {
   return {
     head: history.head,
     shallow: history.shallow,
