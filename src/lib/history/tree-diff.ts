@@ -14,6 +14,8 @@ const PAGE = /\.mdx?$/i;
 /** Mirrors content discovery: dot-entries and node_modules are never content. */
 const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
+export const isPageName = (name: string) => PAGE.test(name) && !skipped(name);
+
 /** The OID of the folder at `prefix` (repo-relative, '' for the root) inside a root tree, or null. */
 export async function subtreeAt(readTree: ReadTree, rootTree: string, prefix: string): Promise<string | null> {
   let oid = rootTree;
