@@ -19,6 +19,9 @@ export const thresholds: HealthThresholds = {
   activeWindowDays: config.attribution.activeDays,
 };
 
+/** True when the build found any history at all; every history section hides without it. */
+export const hasHistory = history.head !== null && Object.keys(history.pages).length > 0;
+
 export const historyOf = (pageId: string): PageHistory | undefined => history.pages[pageId];
 
 export const pageRecords: PageRecord[] = pageRecordsOf(model.pages, history.pages);
@@ -60,6 +63,7 @@ export const askForPage = (pageId: string): AskPerson[] => ask(recordsById.has(p
 export const askForCommunity = (community: Community): AskPerson[] => ask(recordsOf(community));
 
 const lastByEmail = lastContributions(pageRecords);
+export const lastContributionOf = (email: string) => lastByEmail.get(email);
 
 export function healthOf(community: Community) {
   const records = recordsOf(community);

@@ -1,7 +1,7 @@
 // Runs at build time in the pages: the model handed over by the integration, with look-up tables built once.
 import site from 'virtual:wiki/site';
 import type { Community, WikiPage } from '../lib/content/model.ts';
-import { pageHref } from '../lib/content/paths.ts';
+import { assetHref, pageHref } from '../lib/content/paths.ts';
 
 export const config = site.config;
 export const model = site.model;
@@ -10,6 +10,7 @@ export const pagesById: ReadonlyMap<string, WikiPage> = new Map(model.pages.map(
 export const communitiesBySlug: ReadonlyMap<string, Community> = new Map(model.communities.map((c) => [c.slug, c]));
 
 export const hrefFor = (id: string) => pageHref(config.base, id);
+export const assetUrl = (id: string) => assetHref(config.base, id);
 export const homeHref = pageHref(config.base, '');
 
 /** Pages of a community other than its home, for listings. */
