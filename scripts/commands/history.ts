@@ -69,9 +69,7 @@ function summary(history: RepositoryHistory): string {
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseOrExitCode(argv, parse, USAGE);
-  if (typeof args === 'number') {
-    return args;
-  }
+  if (typeof args === 'number') return args;
   const loaded = loadWikiConfig();
   const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
   // With only --repo, the configured content folder is used when it lies in that repository, else the whole repository.

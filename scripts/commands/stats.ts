@@ -20,9 +20,8 @@ function parse(argv: string[]): { json: boolean; months: number } | 'help' {
 /** Same sources as the site: the content model and the history engine's result, keyed by page id. */
 export async function run(argv: string[]): Promise<number> {
   const options = parseOrExitCode(argv, parse, USAGE);
-  if (typeof options === 'number') {
-    return options;
-  }
+  if (typeof options === 'number') return options;
+  const { json, months } = options;
   const wiki = loadWiki();
   const loaded = await loadSiteHistory(wiki);
   for (const warning of loaded.warnings) console.error(escaped`warning: ${warning}`);
@@ -32,8 +31,8 @@ export async function run(argv: string[]): Promise<number> {
     { communities: wiki.model.communities, pages: wiki.model.pages, history: loaded.history },
     today,
     { atRiskShare: attribution.atRiskShare, inactiveDays: attribution.inactiveDays, activeWindowDays: attribution.activeDays },
-    options.months,
+    months,
   );
-  console.log(options.json ? jsonForTerminal(stats) : formatStats(stats));
+  console.log(json ? jsonForTerminal(stats) : formatStats(stats));
   return 0;
 }
