@@ -1,8 +1,10 @@
 // Runs in Node: the `wiki` command (`npm run wiki -- <command> [options]`), a thin dispatcher over scripts/commands/.
+import { resolveWikiLocation, type LocationResult } from '../src/lib/location-fs.ts';
 import { WikiContentError, formatProblem } from '../src/lib/problems.ts';
 import { escaped, escapeLines } from '../src/lib/terminal-text.ts';
 
-type Command = (argv: string[]) => Promise<number>;
+/** A command gets its arguments and the wiki's location, resolved here once; nothing below reads the environment or the clock. */
+type Command = (argv: string[], located: LocationResult) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   new: { summary: 'create a draft page in a community: new <community> "<title>" [--type how-to] [--tags a,b]', load: async () => (await import('./commands/new.ts')).run },
@@ -28,7 +30,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(escaped`wiki: unknown command "${name}"` + `\n\n${usage()}`);
     return 2;
   }
-  return (await command.load())(rest);
+  const run = await command.load();
+  return run(rest, resolveWikiLocation({ cwd: process.cwd(), env: process.env, now: new Date() }));
 }
 
 main(process.argv.slice(2)).then(

@@ -2,9 +2,11 @@
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { wikiPagesLoader } from './integration/pages-loader-fs.ts';
-import { loadWikiConfig } from './lib/wiki-fs.ts';
+import { locatedOrThrow, resolveWikiLocation } from './lib/location-fs.ts';
 
-const { config, contentDir, root } = loadWikiConfig();
+// Astro loads this file itself, so it is an edge too: it resolves the location the one way the integration does.
+const { config, location } = locatedOrThrow(resolveWikiLocation({ cwd: process.cwd(), env: process.env, now: new Date() }));
+const { contentDir, root } = location;
 const fileLabel = (entry: string) => path.relative(root, path.join(contentDir, entry)).split(path.sep).join('/');
 
 // Front matter is validated (with file:line messages) by the content model before Astro reads it,

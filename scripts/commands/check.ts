@@ -5,8 +5,9 @@ import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
 import { checkFindings } from '../../src/lib/forge/check.ts';
 import { CHECK_FORMATS, countBySeverity, formatGithub, formatText, sortFindings, summaryLine, type CheckFormat, type Finding } from '../../src/lib/forge/check-report.ts';
 import { WikiContentError } from '../../src/lib/problems.ts';
-import { findRepositoryRoot } from '../../src/lib/repository-fs.ts';
-import { loadWiki, wikiRootFromEnv, type LoadedWiki } from '../../src/lib/wiki-fs.ts';
+import { fromRepositoryRoot } from '../../src/lib/location.ts';
+import type { LocatedWiki, LocationResult } from '../../src/lib/location-fs.ts';
+import { loadWiki, type LoadedWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
 import { mailmapFindings } from './mailmap-check-fs.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
@@ -38,10 +39,10 @@ function reviewByLine(root: string) {
   };
 }
 
-function collect(root: string): { findings: Finding[]; pages: number } {
+function collect(located: LocatedWiki): { findings: Finding[]; pages: number } {
   let wiki: LoadedWiki;
   try {
-    wiki = loadWiki(root);
+    wiki = loadWiki(located);
   } catch (error) {
     if (error instanceof WikiContentError) return { findings: error.problems, pages: 0 };
     throw error;
@@ -49,28 +50,27 @@ function collect(root: string): { findings: Finding[]; pages: number } {
   const findings = checkFindings({
     problems: wiki.model.problems,
     pages: wiki.model.pages,
-    today: process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10),
+    today: wiki.location.today,
     codeowners: codeownersTarget(wiki),
     repository: wiki.config.repository,
     configFile: CONFIG_FILE,
-    reviewByLine: reviewByLine(root),
+    reviewByLine: reviewByLine(wiki.root),
   });
   return { findings, pages: wiki.model.pages.length };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], located: LocationResult): Promise<number> {
   const options = parseOrExitCode(argv, parse, USAGE);
   if (typeof options === 'number') return options;
   const started = performance.now();
-  const root = wikiRootFromEnv();
-  const { findings, pages } = collect(root);
-  findings.push(...(await mailmapFindings(root, options.base)));
+  // A config that cannot be read is reported like any other problem; the rest of the wiki's place is still known.
+  const place = located.problems ? located : located.location;
+  const { findings, pages } = located.problems ? { findings: [...located.problems], pages: 0 } : collect(located);
+  findings.push(...(await mailmapFindings(place, options.base)));
   const sorted = sortFindings(findings);
   if (options.format === 'github') {
     // Annotations name files from the repository root, where GitHub looks for them.
-    const repoRoot = findRepositoryRoot(root) ?? root;
-    const fromRepo = (file: string) => path.relative(repoRoot, path.resolve(root, file)).split(path.sep).join('/');
-    for (const f of sorted) console.log(formatGithub({ ...f, file: fromRepo(f.file) }));
+    for (const f of sorted) console.log(formatGithub({ ...f, file: fromRepositoryRoot(place, f.file) }));
   } else {
     for (const f of sorted) console.log(formatText(f));
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
 import { codeownersText, communityOwners, hasOwners } from '../../src/lib/forge/codeowners.ts';
 import type { CodeownersState } from '../../src/lib/forge/check.ts';
-import { repositoryPathOf } from '../../src/lib/repository-fs.ts';
+import { fromRepositoryRoot } from '../../src/lib/location.ts';
 import type { LoadedWiki } from '../../src/lib/wiki-fs.ts';
 
 export interface CodeownersTarget extends CodeownersState {
@@ -13,10 +13,12 @@ export interface CodeownersTarget extends CodeownersState {
 }
 
 export function codeownersTarget(wiki: LoadedWiki): CodeownersTarget {
-  const { root: repoRoot, path: contentInRepository } = repositoryPathOf(wiki.contentDir, wiki.root);
-  const owners = communityOwners(wiki.model.communities, contentInRepository);
+  const { location } = wiki;
+  // Outside any repository the wiki's root stands in for the repository's.
+  const repoRoot = location.repository?.workdir ?? location.root;
+  const owners = communityOwners(wiki.model.communities, location.contentInRepository.normalize('NFC'));
   const absolute = path.join(repoRoot, '.github', 'CODEOWNERS');
-  const configInRepository = path.relative(repoRoot, path.join(wiki.root, CONFIG_FILE)).split(path.sep).join('/');
+  const configInRepository = fromRepositoryRoot(location, CONFIG_FILE);
   const maintainers = { files: ['.mailmap', configInRepository, '.github/CODEOWNERS'], owners: wiki.config.maintainers };
   return {
     absolute,

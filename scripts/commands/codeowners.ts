@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escaped } from '../../src/lib/terminal-text.ts';
+import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
 import { parseOrExitCode, readArgs } from './usage.ts';
@@ -13,10 +14,10 @@ function parse(argv: string[]): { stdout: boolean } | 'help' {
   return values.help ? 'help' : { stdout: values.stdout ?? false };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], located: LocationResult): Promise<number> {
   const values = parseOrExitCode(argv, parse, USAGE);
   if (typeof values === 'number') return values;
-  const wiki = loadWiki();
+  const wiki = loadWiki(locatedOrThrow(located));
   const target = codeownersTarget(wiki);
   if (values.stdout) {
     process.stdout.write(target.expected);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
-import { loadWikiConfig } from '../../src/lib/wiki-fs.ts';
+import { locatedOrThrow, realOrResolved, type LocationResult } from '../../src/lib/location-fs.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- history [--repo DIR] [--content DIR] [--json]';
@@ -67,17 +67,17 @@ function summary(history: RepositoryHistory): string {
   return out.join('\n');
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], located: LocationResult): Promise<number> {
   const args = parseOrExitCode(argv, parse, USAGE);
   if (typeof args === 'number') return args;
-  const loaded = loadWikiConfig();
+  const { config, location } = locatedOrThrow(located);
   const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
   // With only --repo, the configured content folder is used when it lies in that repository, else the whole repository.
   const contentDir = args.content
     ? path.resolve(args.content)
-    : args.repo && !inside(path.resolve(args.repo), loaded.contentDir)
+    : args.repo && !inside(realOrResolved(args.repo), location.contentDir)
       ? path.resolve(args.repo)
-      : loaded.contentDir;
+      : undefined;
   const started = Date.now();
   let shown = false;
   // Progress goes to stderr, only where someone watches or the run is long; stdout stays pure output.
@@ -86,7 +86,9 @@ export async function run(argv: string[]): Promise<number> {
     shown = true;
     process.stderr.write(`\rwiki history: ${done}/${total} commits`);
   };
-  const history = await readRepositoryHistory({ contentDir, repoDir: args.repo, bots: loaded.config.bots, onProgress });
+  // The wiki's own content folder is where the location says; other folders are located the same way.
+  const content = contentDir || args.repo ? { contentDir: contentDir ?? location.contentDir, repoDir: args.repo } : { place: location };
+  const history = await readRepositoryHistory({ ...content, cacheDir: location.historyCache, bots: config.bots, onProgress });
   if (shown) process.stderr.write('\n');
   for (const warning of history.warnings) console.error(escaped`wiki history: warning: ${warning}`);
   console.log(args.json ? jsonForTerminal(historyJson(history)) : summary(history));

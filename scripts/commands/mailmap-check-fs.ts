@@ -4,7 +4,8 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import type { Finding } from '../../src/lib/forge/check-report.ts';
 import { mailmapChangeFindings } from '../../src/lib/forge/mailmap-review.ts';
-import { findRepository, resolveHead, type RepositoryLocation } from '../../src/lib/history/repo-fs.ts';
+import { resolveHead, type RepositoryLocation } from '../../src/lib/history/repo-fs.ts';
+import type { RootPlace } from '../../src/lib/location.ts';
 
 /** The commit `rev` names: HEAD, a full or abbreviated OID, or a branch, remote branch or tag. */
 async function commitOf(repo: RepositoryLocation, rev: string): Promise<string | null> {
@@ -37,8 +38,7 @@ async function mailmapAt(repo: RepositoryLocation, commit: string): Promise<stri
  * Warnings for .mailmap lines that the working tree adds against `base` (default HEAD; in a pull request's
  * check, the branch it merges into). Outside a repository, or before the first commit, there is nothing to compare.
  */
-export async function mailmapFindings(wikiRoot: string, base: string | undefined): Promise<Finding[]> {
-  const repo = findRepository(wikiRoot);
+export async function mailmapFindings({ root: wikiRoot, repository: repo }: RootPlace, base: string | undefined): Promise<Finding[]> {
   if (!repo) return [];
   const absolute = path.join(repo.workdir, '.mailmap');
   const file = path.relative(wikiRoot, absolute).split(path.sep).join('/');

@@ -1,13 +1,15 @@
 // Runs in Node: `wiki new <community> "<title>" [--type how-to] [--tags a,b]` writes a draft page in the right folder.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Community } from '../../src/lib/content/model.ts';
-import { pageHref, pageIdFor, slugSegment, toContentPath } from '../../src/lib/content/paths.ts';
+import type { Community } from '../../src/lib/content/types.ts';
+import { pageHref, pageIdFor, toContentPath } from '../../src/lib/content/paths.ts';
+import { slugSegment } from '../../src/lib/content/slugs.ts';
 import { PAGE_TYPES } from '../../src/lib/content/schemas.ts';
 import { newPageText, pageFileName } from '../../src/lib/forge/new-page.ts';
 import { nearest } from '../../src/lib/forge/suggest.ts';
 import { shellQuote } from '../../src/lib/shell-quote.ts';
 import { escaped } from '../../src/lib/terminal-text.ts';
+import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
@@ -49,10 +51,10 @@ function findCommunity(communities: readonly Community[], name: string): Communi
   return communities.find((c) => c.slug === wanted || c.folder === name || c.name.toLowerCase() === name.toLowerCase());
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], located: LocationResult): Promise<number> {
   const options = parseOrExitCode(argv, parse, USAGE);
   if (typeof options === 'number') return options;
-  const wiki = loadWiki();
+  const wiki = loadWiki(locatedOrThrow(located));
   const { model, config, contentDir, root } = wiki;
   const [communityName = '', ...subFolders] = options.target.split('/').filter((s) => s !== '');
   const community = findCommunity(model.communities, communityName);
@@ -77,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(escaped`wiki: ${sameTitle.file} already has the title "${sameTitle.title}", so [[${options.title}]] would not know which page to open: edit that page, or choose another title.`);
     return 1;
   }
-  const today = process.env.WIKI_TODAY ?? new Date().toISOString().slice(0, 10);
+  const { today } = wiki.location;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, newPageText({ title: options.title, type: options.type, tags: options.tags, today }));
   const branch = `${community.slug}/${fileName.replace(/\.md$/, '')}`;

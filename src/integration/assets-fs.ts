@@ -1,7 +1,7 @@
 // Runs in Node: publishes content assets (images, PDFs, …) next to the built pages, and serves them in dev.
 import { constants, copyFileSync, createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Asset } from '../lib/content/model.ts';
+import type { Asset } from '../lib/content/types.ts';
 import { normalizeBase } from '../lib/content/paths.ts';
 import { problem, type Problem } from '../lib/problems.ts';
 

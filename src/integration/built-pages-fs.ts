@@ -1,7 +1,7 @@
 // Runs in Node after the build: every page of the content model must have been written, or readers find it in navigation and get a 404.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { WikiPage } from '../lib/content/model.ts';
+import type { WikiPage } from '../lib/content/types.ts';
 import { problem, type Problem } from '../lib/problems.ts';
 
 /** A problem for each page of the model with no index.html at its URL under `outDir`. */

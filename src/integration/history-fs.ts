@@ -30,7 +30,7 @@ export function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'm
 export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> {
   let result: RepositoryHistory;
   try {
-    result = await readRepositoryHistory({ contentDir: wiki.contentDir, bots: wiki.config.bots });
+    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, bots: wiki.config.bots });
   } catch (error) {
     // A damaged repository costs the site its history sections, not the build.
     const message = error instanceof Error ? error.message : String(error);
@@ -38,7 +38,7 @@ export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> 
   }
   const s = result.stats;
   return {
-    history: keyByPageId(result, wiki, result.contentPrefix ?? ''),
+    history: keyByPageId(result, wiki, wiki.location.contentInRepository),
     warnings: result.warnings,
     summary: `history of ${Object.keys(result.pages).length} pages from ${s?.commits ?? 0} commits (${s?.processed ?? 0} walked, ${s?.mode ?? 'none'}) in ${s?.ms ?? 0} ms`,
   };

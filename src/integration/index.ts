@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkSmartypants from 'remark-smartypants';
 import { mdxModulePath } from '../lib/content/mdx-names.ts';
-import type { WikiPage } from '../lib/content/model.ts';
+import type { WikiPage } from '../lib/content/types.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
@@ -15,7 +15,7 @@ import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
 import { rehypeSectionCredits } from '../lib/markdown/rehype-section-credits.ts';
 import { errorsOf, formatProblem, sortProblems, WikiContentError } from '../lib/problems.ts';
-import { repositoryPathOf } from '../lib/repository-fs.ts';
+import { locatedOrThrow, resolveWikiLocation, type LocationInputs } from '../lib/location-fs.ts';
 import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
@@ -24,6 +24,9 @@ import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
+import { provideRevisionTexts } from './revision-texts.ts';
+import { blobReader } from './revision-texts-fs.ts';
+import { buildSiteView, type SiteView } from '../lib/site-view/site-view.ts';
 import { terminalSafeLogger } from './terminal-logger.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
@@ -33,11 +36,11 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
  * Content problems end the build with every message listed, one line each and no stack trace:
  * they are the author's to fix, not a crash of the build.
  */
-function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
+function loadOrStop(logger: AstroIntegrationLogger, inputs: LocationInputs): LoadedWiki {
   let wiki: LoadedWiki | undefined;
   let problems;
   try {
-    wiki = loadWiki();
+    wiki = loadWiki(locatedOrThrow(resolveWikiLocation(inputs)));
     problems = sortProblems(wiki.model.problems);
   } catch (error) {
     if (!(error instanceof WikiContentError)) throw error;
@@ -53,12 +56,15 @@ function loadOrStop(logger: AstroIntegrationLogger): LoadedWiki {
 
 export default function wikiIntegration(): AstroIntegration {
   let wiki: LoadedWiki;
+  let revisionTexts: ReturnType<typeof blobReader> | undefined;
   return {
     name: 'cop-wiki',
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
         logger = terminalSafeLogger(logger);
-        wiki = loadOrStop(logger);
+        // The edge: the only place the build reads the working folder, the environment and the clock.
+        const inputs: LocationInputs = { cwd: process.cwd(), env: process.env, now: new Date() };
+        wiki = loadOrStop(logger, inputs);
         const loadedHistory = await loadSiteHistory(wiki);
         for (const warning of loadedHistory.warnings) logger.warn(warning);
         logger.info(loadedHistory.summary);
@@ -72,9 +78,16 @@ export default function wikiIntegration(): AstroIntegration {
         const data: SiteData = {
           config,
           model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
-          contentInRepository: repositoryPathOf(contentDir, wiki.root).path,
+          contentInRepository: wiki.location.contentInRepository.normalize('NFC'),
           history: loadedHistory.history,
+          today: wiki.location.today,
         };
+        let view: SiteView | undefined;
+        const siteView = () => (view ??= buildSiteView(data));
+        // The history pages read past page texts through this reader; it is closed when the build is done.
+        revisionTexts?.close();
+        revisionTexts = blobReader(wiki.location.repository?.commondir);
+        provideRevisionTexts(revisionTexts);
         updateConfig({
           base: config.base,
           ...(config.site ? { site: config.site } : {}),
@@ -95,7 +108,7 @@ export default function wikiIntegration(): AstroIntegration {
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],
                 rehypeHeadingAnchors,
-                [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile), historyKey: data.history.head }],
+                [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile, siteView), historyKey: data.history.head }],
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
               ],
             }),
@@ -106,7 +119,8 @@ export default function wikiIntegration(): AstroIntegration {
               {
                 name: 'cop-wiki-site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : undefined),
+                load: (id: string) =>
+                  id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : undefined,
                 // Astro's MDX output carries a directive the bundler warns about on every .mdx page; it is harmless.
                 onLog: (_level: string, log: { code?: string; id?: string; message?: string }) =>
                   !(log.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx/.test(log.id ?? log.message ?? '')),
@@ -114,13 +128,16 @@ export default function wikiIntegration(): AstroIntegration {
             ],
           },
         });
-        logger.info(`${model.pages.length} pages in ${model.communities.length} communities from ${path.relative(process.cwd(), contentDir) || '.'}`);
+        logger.info(`${model.pages.length} pages in ${model.communities.length} communities from ${path.relative(inputs.cwd, contentDir) || '.'}`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger = terminalSafeLogger(logger);
+        revisionTexts?.close();
+        revisionTexts = undefined;
+        provideRevisionTexts(undefined);
         const outDir = fileURLToPath(dir);
         const unbuilt = pagesWithoutOutput(wiki.model.pages, outDir);
         if (unbuilt.length > 0) {

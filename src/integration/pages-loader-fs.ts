@@ -6,7 +6,8 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
-import { extensionOf, pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
+import { isInSkippedPlace, MDX_GLOB_PATTERNS, pageFormatOf } from '../lib/content/page-rule.ts';
+import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
 import { problem, type Problem } from '../lib/problems.ts';
 import { failOnRenderErrors, stopOnRenderErrors } from './render-errors.ts';
 
@@ -31,8 +32,9 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
     load: async (context) => {
       const { pages } = discoverContent(contentDir);
       context.store.clear();
-      if (pages.some((p) => extensionOf(p.path) === '.mdx')) {
-        const mdxGlob = glob({ base: contentDir, pattern: ['**/*.[mM][dD][xX]', '!**/node_modules/**'], generateId: ({ entry }) => idOf(entry) ?? entry });
+      if (pages.some((p) => pageFormatOf(p.path) === 'mdx')) {
+        // The glob leaves hidden files and folders out by itself (tinyglobby's dot: false), as discovery does.
+        const mdxGlob = glob({ base: contentDir, pattern: [...MDX_GLOB_PATTERNS], generateId: ({ entry }) => idOf(entry) ?? entry });
         await failOnRenderErrors(mdxGlob, fileLabel).load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
@@ -55,7 +57,7 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
       };
       const failed: Problem[] = [];
       for (const { path: file, source } of pages) {
-        if (extensionOf(file) !== '.md') continue;
+        if (pageFormatOf(file) !== 'md') continue;
         try {
           await syncMarkdown(file, source);
         } catch (error) {
@@ -67,8 +69,8 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
       context.watcher?.add(contentDir);
       context.watcher?.on('all', (event, changed) => {
         const file = toContentPath(path.relative(contentDir, changed));
-        const skipped = file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
-        if (skipped || extensionOf(file) !== '.md') return;
+        const skipped = file.startsWith('../') || path.isAbsolute(file) || isInSkippedPlace(file);
+        if (skipped || pageFormatOf(file) !== 'md') return;
         if (event === 'unlink') {
           const id = idOf(file);
           if (id !== undefined) context.store.delete(id);

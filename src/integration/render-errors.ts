@@ -1,5 +1,6 @@
 // Runs in Node at build time: makes a page that fails to render stop the build with one line naming its file.
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { isMdxPath } from '../lib/content/page-rule.ts';
 import { formatProblem, problem, type Problem } from '../lib/problems.ts';
 
 const RENDER_ERROR = /^Error rendering (.+?): (?:Failed to parse Markdown file "[^"]*":\s*)?([\s\S]*)$/;
@@ -19,7 +20,7 @@ export function failOnRenderErrors(loader: Loader, fileLabel: (entry: string) =>
         const found = RENDER_ERROR.exec(message);
         if (!found) return context.logger.error(message);
         const entry = found[1]!;
-        const kind = /\.mdx$/i.test(entry) ? 'MDX' : 'Markdown';
+        const kind = isMdxPath(entry) ? 'MDX' : 'Markdown';
         problems.push(problem(fileLabel(entry), `${kind} could not be rendered: ${found[2]!.trim().split('\n')[0]}`));
       };
       await loader.load({ ...context, logger });

@@ -1,15 +1,12 @@
 // Runs in Node at build time: the section credits of each page file, for the Markdown pipeline's rehype plugin.
 import { readFileSync } from 'node:fs';
-import type { WikiPage } from '../lib/content/model.ts';
-import { pageRecordsOf } from '../lib/attribution/page-record.ts';
-import { summarizePeople } from '../lib/attribution/people.ts';
+import type { WikiPage } from '../lib/content/types.ts';
 import { sectionCredits, type SectionCredit } from '../lib/attribution/sections.ts';
-import { pageHref } from '../lib/content/paths.ts';
+import type { SiteView } from '../lib/site-view/site-view.ts';
 import type { SiteData } from './site-data.ts';
 
-/** Look-ups over `data.history`, read when the first page renders (after the history engine has filled it in). */
-export function sectionCreditLookups(data: SiteData, pageForFile: (file: string) => WikiPage | undefined) {
-  let hrefs: Map<string, string> | undefined;
+/** Look-ups over `data.history`; people's links come from the site view, made when the first page renders. */
+export function sectionCreditLookups(data: SiteData, pageForFile: (file: string) => WikiPage | undefined, view: () => SiteView) {
   return {
     creditsForFile(file: string): SectionCredit[] | undefined {
       const page = pageForFile(file);
@@ -17,9 +14,6 @@ export function sectionCreditLookups(data: SiteData, pageForFile: (file: string)
       if (!page || !history) return undefined;
       return sectionCredits(readFileSync(file, 'utf8'), page.format, history);
     },
-    personHref(email: string): string | undefined {
-      hrefs ??= new Map(summarizePeople(pageRecordsOf(data.model.pages, data.history.pages)).map((p) => [p.email, pageHref(data.config.base, `people/${p.slug}`)]));
-      return hrefs.get(email);
-    },
+    personHref: (email: string): string | undefined => view().personHref(email),
   };
 }

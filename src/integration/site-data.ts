@@ -1,6 +1,6 @@
 // Runs anywhere: what the build hands to the pages through the virtual module `virtual:wiki/site`.
 import type { WikiConfig } from '../lib/config/schema.ts';
-import type { SiteModel } from '../lib/content/model.ts';
+import type { SiteModel } from '../lib/content/types.ts';
 import type { PageHistory } from '../lib/history/types.ts';
 
 /** The history engine's result, keyed by page id for the pages; empty (head null) when there is no repository. */
@@ -16,4 +16,6 @@ export interface SiteData {
   history: SiteHistory;
   /** The content folder's path from the repository root ("" at the root), for forge links. */
   contentInRepository: string;
+  /** The build's date (YYYY-MM-DD), against which review-by dates and ages are reckoned. */
+  today: string;
 }

@@ -1,30 +1,25 @@
 // Runs in Node: loads the config and the content folder into the site model; shared by the build and the `wiki` command.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type LoadedConfig } from './config/load-fs.ts';
+import type { LoadedConfig } from './config/load-fs.ts';
 import { checkAsset, needsContentCheck } from './content/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
-import { buildSiteModel, type SiteModel } from './content/model.ts';
+import { buildSiteModel } from './site-model.ts';
+import type { SiteModel } from './content/types.ts';
+import type { WikiLocation } from './location.ts';
+import type { LocatedWiki } from './location-fs.ts';
 import { planOutputs } from './site/output-plan.ts';
 import { problem, WikiContentError, type Problem } from './problems.ts';
 
 export interface LoadedWiki extends LoadedConfig {
   model: SiteModel;
+  /** Where the wiki is, as the edge resolved it; `root` and `contentDir` are its folders. */
+  location: WikiLocation;
 }
 
-/** Environment overrides, so one checkout can build any folder of Markdown: WIKI_ROOT (where wiki.config.yml is), WIKI_CONTENT. */
-export function wikiRootFromEnv(cwd = process.cwd()): string {
-  return path.resolve(cwd, process.env.WIKI_ROOT ?? '.');
-}
-
-/** The config with the environment's overrides applied. */
-export function loadWikiConfig(root = wikiRootFromEnv()): LoadedConfig {
-  return loadConfig(root, process.env.WIKI_CONTENT ? { content: process.env.WIKI_CONTENT } : {});
-}
-
-export function loadWiki(root = wikiRootFromEnv()): LoadedWiki {
-  const loaded = loadWikiConfig(root);
-  const { config, contentDir } = loaded;
+/** The content model of the wiki at `location`, with the config read there. */
+export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
+  const { root, contentDir } = location;
   const label = (p: string) => path.relative(root, path.join(contentDir, p)).split(path.sep).join('/') || '.';
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     throw new WikiContentError([
@@ -47,5 +42,5 @@ export function loadWiki(root = wikiRootFromEnv()): LoadedWiki {
     if (found) assetProblems.push(found);
   }
   model.problems.push(...walkProblems, ...assetProblems, ...planOutputs(model).problems);
-  return { ...loaded, model };
+  return { config, root, contentDir, location, model };
 }

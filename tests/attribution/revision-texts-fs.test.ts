@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { blobReader, objectsDirFor } from '../../src/data/revision-texts-fs.ts';
+import { blobReader, objectsDirFor } from '../../src/integration/revision-texts-fs.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'wiki-blobs-'));
 const git = (cwd: string, ...args: string[]) =>
@@ -26,6 +26,14 @@ describe('reading page texts at past revisions', () => {
     expect(gitdir).toBe(path.join(repo, '.git'));
     await expect(blobReader(gitdir).text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
     await expect(blobReader(gitdir).text('0'.repeat(40))).resolves.toBeUndefined();
+  });
+
+  it('closes its object store at the end of a build and opens it again when asked for more', async () => {
+    const real = blobReader(objectsDirFor(repo));
+    await expect(real.text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
+    real.close();
+    await expect(real.text(oid)).resolves.toBe('# Page\n\nFirst text.\n');
+    real.close();
   });
 
   it('follows a worktree\'s .git file to the repository holding the objects', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatStats, wikiStats } from '../../src/lib/attribution/stats.ts';
-import { DEFAULT_THRESHOLDS } from '../../src/lib/attribution/health.ts';
+import { wikiConfigSchema } from '../../src/lib/config/schema.ts';
+import { buildSiteView } from '../../src/lib/site-view/site-view.ts';
 import { ada, bot, grace, history, linus, rev } from '../helpers/history-fixtures.ts';
 
 describe('wiki stats', () => {
@@ -8,15 +9,17 @@ describe('wiki stats', () => {
   const g = rev(grace, '2026-10-01T10:00:00Z', { coAuthors: [linus] });
   const b = rev(bot, '2026-11-21T10:00:00Z');
   const input = {
-    communities: [{ slug: 'ops', name: 'Ops', pageIds: ['ops/solo', 'ops/shared'] }, { slug: 'research', name: 'Research', pageIds: ['research/new'] }],
+    communities: [{ slug: 'ops', name: 'Ops', pageIds: ['ops/solo', 'ops/shared'], stewards: [] }, { slug: 'research', name: 'Research', pageIds: ['research/new'], stewards: [] }],
     pages: [
       { id: 'ops/solo', community: 'ops', title: 'Solo' },
-      { id: 'ops/shared', community: 'ops', title: 'Shared', status: 'outdated' },
+      { id: 'ops/shared', community: 'ops', title: 'Shared', status: 'outdated' as const },
       { id: 'research/new', community: 'research', title: 'New' },
     ],
     history: { head: 'abcdef1234', shallow: false, pages: { 'ops/solo': history([a], Array(4).fill(a.commit)), 'ops/shared': history([b, g, a], [a.commit, g.commit, b.commit]) } },
   };
-  const stats = wikiStats(input, '2026-11-22', DEFAULT_THRESHOLDS, 3);
+  // The defaults are the health thresholds' defaults (share 0.8, 180 days inactive, 90 days active).
+  const view = buildSiteView({ config: wikiConfigSchema.parse({}), model: input, history: input.history, today: '2026-11-22' });
+  const stats = wikiStats(input, view, 3);
 
   it('counts communities, pages, people and commits, bots out', () => {
     expect(stats.pages).toBe(3);

@@ -1,6 +1,8 @@
 // Test helper: builds a site model from an in-memory map of content files.
-import { buildSiteModel, type SiteModel } from '../../src/lib/content/model.ts';
-import { isPagePath, toContentPath } from '../../src/lib/content/paths.ts';
+import type { SiteModel } from '../../src/lib/content/types.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { isPagePath } from '../../src/lib/content/page-rule.ts';
+import { toContentPath } from '../../src/lib/content/paths.ts';
 
 export function modelOf(files: Record<string, string>, options: { mdxCommunities?: string[] } = {}): SiteModel {
   const pages: { path: ReturnType<typeof toContentPath>; source: string }[] = [];

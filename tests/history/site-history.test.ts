@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteHistory } from '../../src/integration/history-fs.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
+import { locateFixture } from '../helpers/location.ts';
 
 let repo: TestRepo;
 const c: Record<string, string> = {};
@@ -19,7 +20,7 @@ afterAll(() => repo.remove());
 
 describe('site history', () => {
   it('keys each page history by page id', async () => {
-    const wiki = loadWiki(repo.dir);
+    const wiki = loadWiki(locateFixture(repo.dir));
     const loaded = await loadSiteHistory(wiki);
     const ids = wiki.model.pages.map((p) => p.id).sort();
     expect(Object.keys(loaded.history.pages).sort()).toEqual(ids);
@@ -32,7 +33,7 @@ describe('site history', () => {
   });
 
   it('turns an unreadable repository into one warning, not a failed build', async () => {
-    const wiki = loadWiki(repo.dir);
+    const wiki = loadWiki(locateFixture(repo.dir));
     // The branch names a commit the repository does not have, as in a damaged or partial clone.
     writeFileSync(path.join(repo.dir, '.git', 'refs', 'heads', 'main'), '0123456789012345678901234567890123456789\n');
     const loaded = await loadSiteHistory(wiki);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { copyAssets } from '../../src/integration/assets-fs.ts';
-import type { Asset } from '../../src/lib/content/model.ts';
+import type { Asset } from '../../src/lib/content/types.ts';
 import { toContentPath } from '../../src/lib/content/paths.ts';
 import { writeFixture } from '../helpers/build-site.ts';
 

@@ -1,5 +1,5 @@
 // Runs anywhere: everyone who contributed to the wiki, aggregated across pages (identity = email, after .mailmap).
-import { slug as githubSlug } from 'github-slugger';
+import { textSlug } from '../content/slugs.ts';
 import type { Revision } from '../history/types.ts';
 import { monthOf, timeOf } from './dates.ts';
 import type { PageRecord } from './page-record.ts';
@@ -126,7 +126,7 @@ function assignSlugs(people: PersonSummary[]): void {
   const taken = new Set<string>();
   const ordered = [...people].sort((a, b) => timeOf(a.first.date) - timeOf(b.first.date) || a.email.localeCompare(b.email));
   for (const person of ordered) {
-    const base = githubSlug(person.name) || githubSlug(person.email.split('@')[0] ?? '') || 'person';
+    const base = textSlug(person.name) || textSlug(person.email.split('@')[0] ?? '') || 'person';
     let candidate = base;
     for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
     taken.add(candidate);

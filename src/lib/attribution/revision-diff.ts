@@ -1,5 +1,6 @@
 // Runs anywhere: the diff a revision made to a page, line by line with the changed words marked, context collapsed.
-import { diffLines, diffWordsWithSpace } from 'diff';
+import { diffWordsWithSpace } from 'diff';
+import { lineText, matchLines, splitLines } from '../history/line-match.ts';
 
 export interface DiffSegment {
   text: string;
@@ -43,12 +44,6 @@ export interface DiffOptions {
   maxChars?: number;
 }
 
-const splitLines = (value: string): string[] => {
-  const lines = value.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-};
-
 /**
  * Word highlights only help when a line was edited, not replaced: when less than this share of the shorter
  * line's characters is kept, the pair is shown as a plain removal and addition.
@@ -73,32 +68,31 @@ function pairSegments(before: string, after: string): { before: DiffSegment[]; a
   return { before: side('added'), after: side('removed') };
 }
 
-/** Every line of the revision, changed or not, in unified order (removals before the additions replacing them). */
+/**
+ * Every line of the revision, changed or not, in unified order (removals before the additions replacing them).
+ * The lines come from the history engine's own matcher, so what is shown added is what the engine credits.
+ */
 function allLines(before: string, after: string): DiffLine[] {
+  const oldLines = splitLines(before);
+  const newLines = splitLines(after);
+  const { fromOld, toNew } = matchLines(oldLines, newLines);
   const lines: DiffLine[] = [];
-  let oldLine = 1;
-  let newLine = 1;
-  const changes = diffLines(before, after);
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i]!;
-    const values = splitLines(change.value);
-    if (!change.added && !change.removed) {
-      for (const text of values) lines.push({ kind: 'context', oldLine: oldLine++, newLine: newLine++, segments: [{ text }] });
+  let o = 0;
+  let n = 0;
+  while (o < oldLines.length || n < newLines.length) {
+    if (n < newLines.length && fromOld[n] === o) {
+      lines.push({ kind: 'context', oldLine: ++o, newLine: ++n, segments: [{ text: lineText(newLines[n - 1]!) }] });
       continue;
     }
-    const next = changes[i + 1];
-    if (change.removed && next?.added) {
-      const added = splitLines(next.value);
-      const pairs = values.map((text, j) => (j < added.length ? pairSegments(text, added[j]!) : undefined));
-      values.forEach((text, j) => lines.push({ kind: 'removed', oldLine: oldLine++, segments: pairs[j]?.before ?? [{ text, changed: true }] }));
-      added.forEach((text, j) => lines.push({ kind: 'added', newLine: newLine++, segments: pairs[j]?.after ?? [{ text, changed: true }] }));
-      i++;
-      continue;
-    }
-    for (const text of values) {
-      if (change.added) lines.push({ kind: 'added', newLine: newLine++, segments: [{ text, changed: true }] });
-      else lines.push({ kind: 'removed', oldLine: oldLine++, segments: [{ text, changed: true }] });
-    }
+    const removed: string[] = [];
+    const added: string[] = [];
+    while (o < oldLines.length && toNew[o] === -1) removed.push(lineText(oldLines[o++]!));
+    while (n < newLines.length && fromOld[n] === -1) added.push(lineText(newLines[n++]!));
+    const pairs = removed.map((text, j) => (j < added.length ? pairSegments(text, added[j]!) : undefined));
+    const firstOld = o - removed.length + 1;
+    const firstNew = n - added.length + 1;
+    removed.forEach((text, j) => lines.push({ kind: 'removed', oldLine: firstOld + j, segments: pairs[j]?.before ?? [{ text, changed: true }] }));
+    added.forEach((text, j) => lines.push({ kind: 'added', newLine: firstNew + j, segments: pairs[j]?.after ?? [{ text, changed: true }] }));
   }
   return lines;
 }

@@ -1,23 +1,9 @@
 // Runs anywhere: who wrote each heading section of a page, from the page's line attribution at HEAD.
-import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { splitFrontMatter } from '../content/front-matter.ts';
+import { headingsOf, type SourceHeading } from '../content/headings.ts';
+import { parseMarkdown } from '../content/markdown-parser.ts';
+import type { PageFormat } from '../content/page-rule.ts';
 import type { PageHistory, Person, Revision } from '../history/types.ts';
-
-export interface SourceHeading {
-  depth: number;
-  text: string;
-  /** The id the heading gets on the site (GitHub's slug rules, in document order, like the heading anchors). */
-  slug: string;
-  /** 1-based line in the file, front matter included. */
-  line: number;
-}
 
 export interface SectionAuthor extends Person {
   /** Non-blank lines of the section this person last changed. */
@@ -40,25 +26,14 @@ export interface SectionCredit {
   updated?: Revision;
 }
 
-const mdParser = unified().use(remarkParse).use(remarkGfm);
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-
 /** Headings of a page file with their file lines; front matter lines count, as they do in `lineCommits`. */
-export function sourceHeadings(source: string, format: 'md' | 'mdx'): SourceHeading[] {
+export function sourceHeadings(source: string, format: PageFormat): SourceHeading[] {
   const { body, bodyLine } = splitFrontMatter(source);
-  let tree: Root;
   try {
-    tree = (format === 'mdx' ? mdxParser : mdParser).parse('\n'.repeat(bodyLine - 1) + body) as Root;
+    return headingsOf(parseMarkdown('\n'.repeat(bodyLine - 1) + body, format));
   } catch {
     return [];
   }
-  const slugger = new GithubSlugger();
-  const headings: SourceHeading[] = [];
-  visit(tree, 'heading', (node) => {
-    const text = toString(node).trim();
-    headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: node.position?.start.line ?? 1 });
-  });
-  return headings;
 }
 
 export interface SectionOptions {
@@ -70,7 +45,7 @@ export interface SectionOptions {
  * Credits per section; empty when the page has a single (non-bot) author, so one-author pages carry no clutter.
  * A section runs from its heading to the next heading of the same or a higher level; blank lines do not count.
  */
-export function sectionCredits(source: string, format: 'md' | 'mdx', history: PageHistory, options: SectionOptions = {}): SectionCredit[] {
+export function sectionCredits(source: string, format: PageFormat, history: PageHistory, options: SectionOptions = {}): SectionCredit[] {
   const maxDepth = options.maxDepth ?? 3;
   const revisions = new Map(history.revisions.map((r) => [r.commit, r]));
   const lines = source.split('\n');

@@ -1,15 +1,13 @@
 // Runs anywhere: the numbers behind `wiki stats`: communities, pages, people, contributions over time, knowledge at risk.
-import type { PageHistory } from '../history/types.ts';
+import type { SiteView } from '../site-view/site-view.ts';
 import { escaped, escapeForTerminal } from '../terminal-text.ts';
-import { monthlyContributions, type MonthCount } from './activity.ts';
-import { knowledgeAtRisk, lastContributions, type HealthThresholds, type RiskReason } from './health.ts';
-import { pageRecordsOf } from './page-record.ts';
-import { summarizePeople } from './people.ts';
+import type { MonthCount } from './activity.ts';
+import type { RiskReason } from './health.ts';
 
 export interface StatsInput {
   communities: readonly { slug: string; name: string; pageIds: readonly string[] }[];
-  pages: readonly { id: string; community: string; title: string; status?: string; reviewBy?: string }[];
-  history: { head: string | null; shallow: boolean; pages: Readonly<Record<string, PageHistory>> };
+  pages: readonly { id: string; community: string; title: string }[];
+  history: { head: string | null; shallow: boolean };
 }
 
 export interface CommunityStats {
@@ -36,47 +34,40 @@ export interface WikiStats {
   atRisk: { id: string; title: string; community: string; reasons: RiskReason[] }[];
 }
 
-export function wikiStats(input: StatsInput, today: string, thresholds: HealthThresholds, months = 12): WikiStats {
-  const records = pageRecordsOf(input.pages, input.history.pages);
-  const people = summarizePeople(records);
+/** The site view's numbers, counted per community and for the whole wiki; people, activity and risk are the view's own. */
+export function wikiStats(input: StatsInput, view: SiteView, months = 12): WikiStats {
   const distinctCommits = (ids: ReadonlySet<string>) => {
     const commits = new Set<string>();
-    const authors = new Set<string>();
-    for (const r of records) {
+    for (const r of view.pageRecords) {
       if (!ids.has(r.id)) continue;
-      for (const rev of r.history.revisions) {
-        if (rev.bot) continue;
-        commits.add(rev.commit);
-        authors.add(rev.author.email);
-        for (const co of rev.coAuthors) authors.add(co.email);
-      }
+      for (const rev of r.history.revisions) if (!rev.bot) commits.add(rev.commit);
     }
-    return { commits: commits.size, people: authors.size, revisions: records.filter((r) => ids.has(r.id)).flatMap((r) => r.history.revisions) };
+    return commits.size;
   };
   const communities = input.communities.map((c) => {
     const ids = new Set(c.pageIds);
-    const { commits, people: count, revisions } = distinctCommits(ids);
-    return { slug: c.slug, name: c.name, pages: c.pageIds.length, tracked: records.filter((r) => ids.has(r.id)).length, people: count, commits, months: monthlyContributions(revisions, today, months) };
+    return {
+      slug: c.slug,
+      name: c.name,
+      pages: c.pageIds.length,
+      tracked: view.pageRecords.filter((r) => ids.has(r.id)).length,
+      people: view.people.filter((p) => p.communities.some((pc) => pc.slug === c.slug)).length,
+      commits: distinctCommits(ids),
+      months: view.monthsOf(c.pageIds, months),
+    };
   });
-  const all = distinctCommits(new Set(input.pages.map((p) => p.id)));
   const byId = new Map(input.pages.map((p) => [p.id, p]));
-  const atRisk = knowledgeAtRisk(
-    input.pages.map((p) => ({ id: p.id, ...(p.status ? { status: p.status } : {}), ...(p.reviewBy ? { reviewBy: p.reviewBy } : {}), ...(input.history.pages[p.id] ? { history: input.history.pages[p.id] } : {}) })),
-    lastContributions(records),
-    today,
-    thresholds,
-  ).map((r) => ({ id: r.id, title: byId.get(r.id)?.title ?? r.id, community: byId.get(r.id)?.community ?? '', reasons: r.reasons }));
   return {
     head: input.history.head,
     shallow: input.history.shallow,
-    today,
+    today: view.today,
     communities,
     pages: input.pages.length,
-    people: people.length,
-    commits: all.commits,
-    months: monthlyContributions(all.revisions, today, months),
-    topPeople: people.slice(0, 10).map((p) => ({ name: p.name, email: p.email, lines: p.lines, commits: p.commits })),
-    atRisk,
+    people: view.people.length,
+    commits: distinctCommits(new Set(input.pages.map((p) => p.id))),
+    months: view.monthsOf(undefined, months),
+    topPeople: view.people.slice(0, 10).map((p) => ({ name: p.name, email: p.email, lines: p.lines, commits: p.commits })),
+    atRisk: view.atRisk.map((r) => ({ id: r.id, title: byId.get(r.id)?.title ?? r.id, community: byId.get(r.id)?.community ?? '', reasons: r.reasons })),
   };
 }
 

@@ -2,7 +2,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { problem, type Problem } from '../problems.ts';
-import { isPagePath, toContentPath, type ContentPath } from './paths.ts';
+import { isExcludedFolder, isHiddenName, isPageFile } from './page-rule.ts';
+import { toContentPath, type ContentPath } from './paths.ts';
 
 export interface DiscoveredContent {
   pages: { path: ContentPath; source: string }[];
@@ -12,17 +13,13 @@ export interface DiscoveredContent {
   problems: Problem[];
 }
 
-const SKIPPED_DIRS = new Set(['node_modules']);
 const COMMUNITY_FILE = /^community\.ya?ml$/i;
-
-/** Dot-files and dot-folders (.git, .github, .obsidian) are never content. */
-const isHidden = (name: string) => name.startsWith('.');
 
 /** Inside the content folder and not in a part the walk skips (a link must not publish .git/config or .env). */
 function isPublishable(root: string, real: string): boolean {
   if (real === root) return true;
   if (!real.startsWith(root + path.sep)) return false;
-  return !real.slice(root.length + 1).split(path.sep).some((part) => isHidden(part) || SKIPPED_DIRS.has(part));
+  return !real.slice(root.length + 1).split(path.sep).some((part) => isHiddenName(part) || isExcludedFolder(part));
 }
 
 type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'refused'; message: string; severity: 'error' | 'warning' };
@@ -62,15 +59,15 @@ export function discoverContent(contentDir: string, fileLabel: (path: string) =>
   const walk = (dir: string, relDir: string, depth: number, ancestors: Set<string>) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (isHidden(entry.name)) continue;
+      if (isHiddenName(entry.name)) continue;
       const abs = path.join(dir, entry.name);
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const kind = classify(entry, abs, root, ancestors);
       if (kind.kind === 'refused') {
         found.problems.push(problem(fileLabel(toContentPath(rel)), kind.message, {}, kind.severity));
       } else if (kind.kind === 'dir') {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(kind.real, rel, depth + 1, new Set([...ancestors, kind.real]));
-      } else if (isPagePath(entry.name)) {
+        if (!isExcludedFolder(entry.name)) walk(kind.real, rel, depth + 1, new Set([...ancestors, kind.real]));
+      } else if (isPageFile(entry.name)) {
         found.pages.push({ path: toContentPath(rel), source: readFileSync(kind.real, 'utf8') });
       } else if (COMMUNITY_FILE.test(entry.name) && depth <= 1) {
         found.communityFiles.push({ folder: relDir.normalize('NFC'), source: readFileSync(kind.real, 'utf8') });

@@ -1,9 +1,8 @@
 // Runs anywhere: limits on what one page may ask of the Markdown pipeline, checked before any parser sees the page.
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
 import { problem, type Problem } from '../problems.ts';
+import { markdownProcessor } from './markdown-parser.ts';
 
 /**
  * The biggest pages of real wikis and docs repositories are a few hundred KB; past this a page is
@@ -119,7 +118,7 @@ function withoutEmphasis(this: Processor) {
   (data.micromarkExtensions ??= []).push({ disable: { null: ['attention', 'strikethrough', 'wwwAutolink', 'protocolAutolink', 'emailAutolink'] } });
 }
 /** Finds paragraphs, headings and table cells without resolving emphasis: linear, whatever the marks. */
-const blocksParser = unified().use(remarkParse).use(remarkGfm).use(withoutEmphasis);
+const blocksParser = markdownProcessor('md').use(withoutEmphasis);
 const INLINE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 function marksOf(node: Nodes): number {

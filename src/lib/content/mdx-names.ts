@@ -1,7 +1,7 @@
 // Runs anywhere: how an .mdx page's file is named to the build, and the names it cannot load, so `wiki check` and the build agree.
+import { isMdxPath } from './page-rule.ts';
 import type { ContentPath } from './paths.ts';
 
-const MDX_ANY_CASE = /\.mdx$/i;
 /** Every spelling of the extension but ".mdx". */
 export const MDX_SPELLINGS = ['.MDX', '.Mdx', '.mDx', '.mdX', '.MDx', '.MdX', '.mDX'] as const;
 
@@ -11,7 +11,7 @@ export const MDX_SPELLINGS = ['.MDX', '.Mdx', '.mDx', '.mdX', '.MDx', '.MdX', '.
  * from the real file. Other paths are returned as they are.
  */
 export function mdxModulePath<P extends string>(path: P): P {
-  return (MDX_ANY_CASE.test(path) ? path.slice(0, -4) + '.mdx' : path) as P;
+  return (isMdxPath(path) ? path.slice(0, -4) + '.mdx' : path) as P;
 }
 
 /** The file an .mdx module name stands for, among the spellings of its extension that `exists` finds. */

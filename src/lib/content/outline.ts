@@ -1,19 +1,11 @@
 // Runs anywhere: reads what the site needs from a page body in one parse: title heading, headings, links.
-import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
-import { findWikilinks, parseWikilinkInner, WIKILINK } from '../links/wikilink-syntax.ts';
-
-export interface Heading {
-  depth: number;
-  text: string;
-  slug: string;
-}
+import { headingsOf, type Heading } from './headings.ts';
+import { parseMarkdown } from './markdown-parser.ts';
+import type { PageFormat } from './page-rule.ts';
+import { findWikilinks, parseWikilinkInner, WIKILINK } from './wikilink-syntax.ts';
 
 export interface LinkOccurrence {
   kind: 'wikilink' | 'markdown';
@@ -45,9 +37,6 @@ export class MarkdownSyntaxError extends Error {
   }
 }
 
-const mdParser = unified().use(remarkParse).use(remarkGfm);
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-
 /** Text from which link targets are read; anything inside code, links or MDX is left alone. */
 const SKIP_INSIDE = new Set(['link', 'linkReference', 'inlineCode', 'code', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
 
@@ -63,10 +52,10 @@ function plainText(text: string): string {
 }
 
 /** `lineOffset` is the file line on which `body` starts. */
-export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): Outline {
+export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Outline {
   let tree: Root;
   try {
-    tree = (format === 'mdx' ? mdxParser : mdParser).parse(body) as Root;
+    tree = parseMarkdown(body, format);
   } catch (error) {
     const kind = format === 'mdx' ? 'MDX' : 'Markdown';
     // The limits (limits.ts) keep pages from getting here; a stack overflow left is still the page's, not a crash.
@@ -76,8 +65,7 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
     const line = e.line ?? place?.line;
     throw new MarkdownSyntaxError(`${kind} could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
   }
-  const slugger = new GithubSlugger();
-  const outline: Outline = { headings: [], links: [], words: 0 };
+  const outline: Outline = { headings: headingsOf(tree).map(({ line: _line, ...heading }) => heading), links: [], words: 0 };
   const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + lineOffset - 1, column: node.position?.start.column ?? 1 });
 
   // A definition an image reference uses is an image URL: Astro imports it like the image's own.
@@ -88,12 +76,9 @@ export function outlineOf(body: string, format: 'md' | 'mdx', lineOffset = 1): O
       case 'imageReference':
         imageLabels.add(node.identifier);
         break;
-      case 'heading': {
-        const text = toString(node).trim();
-        if (node.depth === 1 && outline.firstHeading === undefined) outline.firstHeading = text;
-        outline.headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+      case 'heading':
+        if (node.depth === 1 && outline.firstHeading === undefined) outline.firstHeading = toString(node).trim();
         break;
-      }
       case 'paragraph':
         if (outline.firstParagraph === undefined && ancestors.length === 1) outline.firstParagraph = plainText(toString(node)) || undefined;
         break;

@@ -1,6 +1,7 @@
 // Runs anywhere: branded path types and the one mapping from content files to URLs.
 // Content paths, page ids and hrefs are all strings; the brands keep them from being mixed up.
-import { slug } from 'github-slugger';
+import { isIndexPage } from './page-rule.ts';
+import { slugSegment } from './slugs.ts';
 
 /** A file's path relative to the content folder, "/"-separated, NFC-normalised. */
 export type ContentPath = string & { readonly __brand: 'ContentPath' };
@@ -9,19 +10,11 @@ export type PageId = string & { readonly __brand: 'PageId' };
 /** A URL path inside the site, base included, e.g. "/wiki/platform-engineering/". */
 export type SiteHref = string & { readonly __brand: 'SiteHref' };
 
-export const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
-const INDEX_NAMES = new Set(['readme', 'index']);
-
 /** Route names the site itself uses; a community may not take them. */
 export const RESERVED_SLUGS = new Set(['tags', 'people', 'search', 'recent', 'pagefind', '_astro', 'feeds', '404']);
 
 export function toContentPath(raw: string): ContentPath {
   return raw.replaceAll('\\', '/').replace(/^\.\//, '').normalize('NFC') as ContentPath;
-}
-
-export function isPagePath(path: string): boolean {
-  const lower = path.toLowerCase();
-  return PAGE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
 export function extensionOf(path: string): string {
@@ -33,14 +26,6 @@ export function extensionOf(path: string): string {
 export function stripExtension(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
-}
-
-/** Slug of one path segment by GitHub's rules; "" when the name has no letters or digits. */
-export const slugSegment = (segment: string): string => slug(segment.normalize('NFC'));
-
-export function isIndexFile(path: ContentPath): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return isPagePath(name) && INDEX_NAMES.has(stripExtension(name).toLowerCase());
 }
 
 /** The folders of a content path and its file name. */
@@ -69,7 +54,7 @@ function slugSegments(segments: readonly string[]): IdResult {
 export function pageIdFor(path: ContentPath, defaultCommunity: string): IdResult {
   const { folders, file } = splitContentPath(path);
   const segments = folders.length === 0 ? [defaultCommunity] : [...folders];
-  if (!isIndexFile(path)) segments.push(stripExtension(file));
+  if (!isIndexPage(path)) segments.push(stripExtension(file));
   return slugSegments(segments);
 }
 

@@ -1,6 +1,6 @@
 // Runs anywhere: everything `wiki check` reports beyond the content model's own problems.
 import type { WikiConfig } from '../config/schema.ts';
-import type { WikiPage } from '../content/model.ts';
+import type { WikiPage } from '../content/types.ts';
 import type { Problem } from '../problems.ts';
 import { CODEOWNERS_COMMAND } from './codeowners.ts';
 import type { Finding } from './check-report.ts';

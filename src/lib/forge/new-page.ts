@@ -1,6 +1,6 @@
 // Runs anywhere: the text and file name of a new page, shared by `wiki new` and the "Propose a new page" link.
 import { Document, isSeq } from 'yaml';
-import { slugSegment } from '../content/paths.ts';
+import { slugSegment } from '../content/slugs.ts';
 import type { PAGE_TYPES } from '../content/schemas.ts';
 
 export interface NewPageInput {

@@ -1,5 +1,5 @@
 // Runs anywhere: carries each line's origin (the commit that last changed it) forward from the parents' versions, as `git blame` assigns it.
-import { matchLines, type LineMatch } from './line-diff.ts';
+import { matchLines, type LineMatch } from './line-match.ts';
 
 /** One version of a page as the walk holds it: its lines and, per line, the index of the commit that last changed it. */
 export interface PageVersion {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import type { RepositoryLocation } from './repo-fs.ts';
 
-/** WIKI_HISTORY_CACHE, else `cop-wiki-cache` in the git folder (a worktree's own one, so worktrees keep apart). */
+/** `cop-wiki-cache` in the git folder (a worktree's own one, so worktrees keep apart); WIKI_HISTORY_CACHE, read at the edge, moves it. */
 export function defaultCacheDir(repo: RepositoryLocation): string {
-  return process.env.WIKI_HISTORY_CACHE ? path.resolve(process.env.WIKI_HISTORY_CACHE) : path.join(repo.gitdir, 'cop-wiki-cache');
+  return path.join(repo.gitdir, 'cop-wiki-cache');
 }
 
 /** The folder's real path, through its nearest existing ancestor when it is not made yet. */

@@ -1,28 +1,39 @@
 // Runs in Node: reads a repository's history for one content folder, using and refreshing the on-disk cache.
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { realpathSync } from 'node:fs';
+import { locateContent } from '../location-fs.ts';
+import type { ContentPlace } from '../location.ts';
 import { cacheMismatch } from './cache-check.ts';
 import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './cache-fs.ts';
 import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
-import { buildPages } from './model.ts';
+import { buildPageHistories } from './page-histories.ts';
 import { ObjectStore } from './objects-fs.ts';
-import { findRepository, readShallow, resolveHead, type RepositoryLocation } from './repo-fs.ts';
+import { readShallow, resolveHead } from './repo-fs.ts';
 import type { RepositoryHistory } from './types.ts';
 import { walkHistory } from './walk.ts';
 
-export interface ReadHistoryOptions {
-  /** The folder whose .md/.mdx files are pages. */
-  contentDir: string;
-  /** The repository's working tree; found by walking up from contentDir when omitted. */
-  repoDir?: string | undefined;
+interface CommonOptions {
   /** Config patterns for bots (names ending in [bot] always are). */
   bots?: readonly string[] | undefined;
   /** Folder for the cache (default: `defaultCacheDir`); null turns it off. A folder git tracks files in is refused. */
   cacheDir?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
+
+export type ReadHistoryOptions = CommonOptions &
+  (
+    | {
+        /** Where the content folder sits in git, as the program's edge resolved it (the wiki's location). */
+        place: ContentPlace;
+      }
+    | {
+        /** The folder whose .md/.mdx files are pages; located in git the same way (`locateContent`). */
+        contentDir: string;
+        /** The repository's working tree; found by walking up from contentDir when omitted. */
+        repoDir?: string | undefined;
+      }
+  );
 
 const empty = (warning: string, started: number): RepositoryHistory => ({
   head: null,
@@ -34,16 +45,9 @@ const empty = (warning: string, started: number): RepositoryHistory => ({
 
 export async function readRepositoryHistory(options: ReadHistoryOptions): Promise<RepositoryHistory> {
   const started = Date.now();
-  const contentDir = path.resolve(options.contentDir);
-  const onDisk = existsSync(contentDir) && statSync(contentDir).isDirectory();
-  // Without a checkout (a bare-ish benchmark repository) the folder may be absent; then --repo says where to look.
-  if (!onDisk && !options.repoDir) throw new Error(`the content folder ${contentDir} does not exist`);
-  const repo = options.repoDir ? findRepositoryAt(options.repoDir) : findRepository(contentDir);
+  const place = 'place' in options ? options.place : locateContent(options.contentDir, options.repoDir);
+  const { contentDir, repository: repo, contentInRepository: contentPrefix } = place;
   if (!repo) return empty(`${contentDir} is not inside a git repository: page history is not shown`, started);
-  const contentPrefix = (onDisk ? path.relative(repo.workdir, realpathSync(contentDir)) : path.relative(path.resolve(options.repoDir!), contentDir)).split(path.sep).join('/');
-  if (contentPrefix.startsWith('..') || path.isAbsolute(contentPrefix)) {
-    throw new Error(`the content folder ${contentDir} is outside the repository ${repo.workdir}`);
-  }
   const head = resolveHead(repo);
   if (!head) return empty(`the repository at ${repo.workdir} has no commits yet: page history is not shown`, started);
   const shallow = readShallow(repo);
@@ -93,7 +97,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     const save = lap();
     const mailmap = parseMailmap(await mailmapAtHead(store, head));
     const isBot = botMatcher(options.bots ?? []);
-    const pages = buildPages(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
+    const pages = buildPageHistories(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
     const build = lap();
     return {
       head,
@@ -114,12 +118,6 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
   } finally {
     store.close();
   }
-}
-
-function findRepositoryAt(dir: string): RepositoryLocation {
-  const repo = findRepository(path.resolve(dir));
-  if (!repo) throw new Error(`${path.resolve(dir)} is not inside a git repository`);
-  return repo;
 }
 
 /** The .mailmap committed at HEAD (not the working copy), so every checkout of one commit agrees. */

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** Every path real (symlinks resolved), so paths inside the repository are named from its root the way git names them. */
 export interface RepositoryLocation {
   /** The working tree's root (the folder holding .git). */
   workdir: string;
@@ -16,6 +17,14 @@ const readText = (file: string): string | null => {
     return readFileSync(file, 'utf8');
   } catch {
     return null;
+  }
+};
+
+const realPath = (dir: string): string => {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir; // A damaged repository is reported where its objects are read.
   }
 };
 
@@ -35,7 +44,8 @@ export function findRepository(start: string): RepositoryLocation | null {
     const gitdir = gitdirOf(path.join(dir, '.git'));
     if (gitdir && existsSync(path.join(gitdir, 'HEAD'))) {
       const common = readText(path.join(gitdir, 'commondir'))?.trim();
-      return { workdir: dir, gitdir, commondir: common ? path.resolve(gitdir, common) : gitdir };
+      const real = realPath(gitdir);
+      return { workdir: dir, gitdir: real, commondir: common ? realPath(path.resolve(real, common)) : real };
     }
     const parent = path.dirname(dir);
     if (parent === dir) return null;

@@ -1,4 +1,5 @@
 // Runs anywhere: compares two trees and lists the pages that changed, descending only into subtrees whose OIDs differ.
+import { isPageFile, isSkippedEntry } from '../content/page-rule.ts';
 import { compareEntries, type TreeEntry } from './git-objects.ts';
 
 export type ReadTree = (oid: string) => Promise<TreeEntry[]>;
@@ -9,12 +10,6 @@ export interface PageChange {
   oldBlob: string | null;
   newBlob: string | null;
 }
-
-const PAGE = /\.mdx?$/i;
-/** Mirrors content discovery: dot-entries and node_modules are never content. */
-const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
-
-export const isPageName = (name: string) => PAGE.test(name) && !skipped(name);
 
 /** The OID of the folder at `prefix` (repo-relative, '' for the root) inside a root tree, or null. */
 export async function subtreeAt(readTree: ReadTree, rootTree: string, prefix: string): Promise<string | null> {
@@ -54,13 +49,15 @@ async function diffInto(readTree: ReadTree, oldTree: string | null, newTree: str
     }
     const o = cmp <= 0 ? old! : null;
     const n = cmp >= 0 ? now! : null;
-    if (skipped((o ?? n)!.name)) continue;
-    if (o?.kind === 'tree' || n?.kind === 'tree') {
+    const isTree = o?.kind === 'tree' || n?.kind === 'tree';
+    // The page rule content discovery uses: hidden entries and excluded folders are never content.
+    if (isSkippedEntry((o ?? n)!.name, isTree)) continue;
+    if (isTree) {
       await diffInto(readTree, o?.kind === 'tree' ? o.oid : null, n?.kind === 'tree' ? n.oid : null, join((o ?? n)!.name), out);
       continue;
     }
-    const oldBlob = o?.kind === 'blob' && PAGE.test(o.name) ? o.oid : null;
-    const newBlob = n?.kind === 'blob' && PAGE.test(n.name) ? n.oid : null;
+    const oldBlob = o?.kind === 'blob' && isPageFile(o.name) ? o.oid : null;
+    const newBlob = n?.kind === 'blob' && isPageFile(n.name) ? n.oid : null;
     if (oldBlob !== newBlob) out.push({ path: join((o ?? n)!.name), oldBlob, newBlob });
   }
 }

@@ -4,7 +4,7 @@ import { newCommits, type GraphCommit } from './commit-graph.ts';
 import { parseCommit, parseTree, type ParsedCommit, type TreeEntry } from './git-objects.ts';
 import { objectError } from './errors.ts';
 import { coAuthorsOf } from './identities.ts';
-import { splitLines } from './line-diff.ts';
+import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { pairRenames, type Side } from './renames.ts';

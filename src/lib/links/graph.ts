@@ -1,23 +1,10 @@
 // Runs anywhere: resolves every page's links, reports the broken ones, and inverts them into backlinks.
 import type { LinkOccurrence } from '../content/outline.ts';
-import type { PageId } from '../content/paths.ts';
+import type { Backlink, ResolvedLink } from '../content/types.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { IndexablePage, PageIndex } from './page-index.ts';
 import { imageUrlProblem } from './image-urls.ts';
 import { resolveMarkdownLink, resolveWikilink } from './resolve.ts';
-
-export interface ResolvedLink {
-  kind: 'page' | 'asset';
-  /** Page id, or asset id for assets. */
-  to: string;
-  line: number;
-}
-
-export interface Backlink {
-  from: PageId;
-  /** True when the linking page belongs to another community. */
-  crossCommunity: boolean;
-}
 
 export interface LinkGraph {
   outgoing: Map<string, ResolvedLink[]>;

@@ -1,7 +1,8 @@
 // Runs anywhere: look-up tables over every page, built once, used by link resolution.
 import type { ContentPath, PageId } from '../content/paths.ts';
-import { slugSegment, stripExtension } from '../content/paths.ts';
-import type { Heading } from '../content/outline.ts';
+import { stripExtension } from '../content/paths.ts';
+import type { Heading } from '../content/headings.ts';
+import { slugSegment } from '../content/slugs.ts';
 
 export interface IndexablePage {
   id: PageId;

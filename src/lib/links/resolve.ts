@@ -1,7 +1,8 @@
 // Runs anywhere: turns a wikilink target or a relative Markdown link into the page or asset it names.
-import { slug } from 'github-slugger';
 import type { ContentPath } from '../content/paths.ts';
-import { isPagePath, resolveRelativePath, slugSegment } from '../content/paths.ts';
+import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageFormatOf } from '../content/page-rule.ts';
+import { resolveRelativePath, stripExtension } from '../content/paths.ts';
+import { slugSegment, textSlug } from '../content/slugs.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
 
 export type Resolution<P extends IndexablePage = IndexablePage> =
@@ -10,24 +11,18 @@ export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'external' }
   | { kind: 'broken'; reason: string };
 
-const FILE_EXT = /\.(md|mdx)$/i;
-const INDEX_SEGMENT = /^(readme|index)$/;
-
 function slugPath(target: string): string {
-  const segments = target
-    .replace(FILE_EXT, '')
+  const segments = (pageFormatOf(target) ? stripExtension(target) : target)
     .split('/')
     .filter((s) => s !== '' && s !== '.')
     .map(slugSegment);
-  if (segments.length > 1 && INDEX_SEGMENT.test(segments.at(-1) ?? '')) segments.pop();
+  if (segments.length > 1 && isIndexName(segments.at(-1) ?? '')) segments.pop();
   return segments.join('/');
 }
 
 function folderIdOf(page: IndexablePage, isIndex: boolean): string {
   return isIndex ? page.id : page.id.slice(0, page.id.lastIndexOf('/'));
 }
-
-const isIndexPath = (path: ContentPath) => /(^|\/)(readme|index)\.mdx?$/i.test(path);
 
 function unique<P>(candidates: readonly P[] | undefined, describe: (p: P) => string, what: string): { page?: P; reason?: string } {
   if (!candidates || candidates.length === 0) return {};
@@ -37,7 +32,7 @@ function unique<P>(candidates: readonly P[] | undefined, describe: (p: P) => str
 
 function withHeading<P extends IndexablePage>(page: P, heading: string | undefined): Resolution<P> {
   if (!heading) return { kind: 'page', page };
-  const anchor = slug(heading);
+  const anchor = textSlug(heading);
   const found = page.headings.some((h) => h.slug === anchor || h.text.toLowerCase() === heading.toLowerCase());
   return { kind: 'page', page, anchor, ...(found ? {} : { headingMissing: heading }) };
 }
@@ -50,7 +45,7 @@ function withHeading<P extends IndexablePage>(page: P, heading: string | undefin
 export function resolveWikilink<P extends IndexablePage>(index: PageIndex<P>, from: P, target: string, heading?: string): Resolution<P> {
   if (!target) return withHeading(from, heading);
   const key = slugPath(target);
-  const folder = folderIdOf(from, isIndexPath(from.path));
+  const folder = folderIdOf(from, isIndexPage(from.path));
   const describe = (p: P) => `${p.path}`;
   const direct = [key, `${from.community}/${key}`, `${folder}/${key}`];
   for (const id of key.includes('/') ? direct : [direct[2], direct[1], direct[0]]) {
@@ -106,7 +101,7 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
 
 function folderIndex<P extends IndexablePage>(index: PageIndex<P>, folderKey: string): P | undefined {
   const folder = folderKey.replace(/\/$/, '');
-  for (const name of ['readme', 'index']) {
+  for (const name of INDEX_NAMES) {
     const page = index.byPath.get(folder ? `${folder}/${name}` : name);
     if (page) return page;
   }

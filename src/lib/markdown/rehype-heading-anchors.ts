@@ -1,8 +1,8 @@
 // Runs at build time inside Astro's Markdown pipeline: gives each heading an id and a "#" link to itself.
-import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { headingSlugger } from '../content/slugs.ts';
 
 const HEADING = /^h[1-6]$/;
 
@@ -16,11 +16,11 @@ const isScreenReaderOnly = (node: Element) => Array.isArray(node.properties.clas
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root) => {
-    const slugger = new GithubSlugger();
+    const slugOf = headingSlugger();
     visit(tree, 'element', (node: Element) => {
       if (!HEADING.test(node.tagName) || isScreenReaderOnly(node)) return;
       const existing = node.properties.id;
-      const id = typeof existing === 'string' && existing ? existing : slugger.slug(toString(node));
+      const id = typeof existing === 'string' && existing ? existing : slugOf(toString(node));
       if (!id) return;
       node.properties.id = id;
       node.children.push({

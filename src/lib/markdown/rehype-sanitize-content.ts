@@ -5,6 +5,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { visit } from 'unist-util-visit';
+import { isMdxPath } from '../content/page-rule.ts';
 import { isRelativeOrHttpUrl, isSafeImageUrl } from '../content/safe-url.ts';
 import { filterIframeAllow } from './iframe-allow.ts';
 import { filterSrcset } from './srcset.ts';
@@ -102,8 +103,6 @@ function unprefixGeneratedIds(tree: Root): void {
   });
 }
 
-const isMdx = (filePath: string | undefined) => typeof filePath === 'string' && /\.mdx$/i.test(filePath);
-
 /**
  * Astro's pipeline keeps raw HTML as `raw` nodes and parses them only after the project's rehype
  * plugins have run, where a sanitizer would no longer see them: parse them here first.
@@ -113,7 +112,7 @@ export function rehypeSanitizeContent(options: SanitizeOptions = {}) {
   const parseRaw = rehypeRaw();
   return (tree: Root, file: Parameters<ReturnType<typeof rehypeRaw>>[1]) => {
     // .mdx is code, trusted like the site's own source (README, Security); its JSX is not raw HTML.
-    if (isMdx(file.path)) {
+    if (isMdxPath(file.path)) {
       dropForgedWikiMarkup(tree, options.markupToken);
       return tree;
     }

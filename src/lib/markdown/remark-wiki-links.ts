@@ -5,10 +5,10 @@ import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { assetHref, pageHref } from '../content/paths.ts';
-import type { WikiPage } from '../content/model.ts';
+import type { WikiPage } from '../content/types.ts';
 import type { PageIndex } from '../links/page-index.ts';
 import { resolveMarkdownLink, resolveWikilink, type Resolution } from '../links/resolve.ts';
-import { parseWikilinkInner, WIKILINK } from '../links/wikilink-syntax.ts';
+import { parseWikilinkInner, WIKILINK } from '../content/wikilink-syntax.ts';
 import { wikiOwned } from './wiki-markup.ts';
 
 export interface WikiLinksOptions {

@@ -1,5 +1,5 @@
 // Runs anywhere: what a page tells the search index about itself (filters, result metadata, sort keys).
-import type { Community, WikiPage } from '../content/model.ts';
+import type { Community, WikiPage } from '../content/types.ts';
 import type { PageHistory } from '../history/types.ts';
 
 export interface SearchFacets {

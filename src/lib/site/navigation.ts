@@ -1,5 +1,5 @@
 // Runs anywhere: breadcrumbs and the community page tree, computed from the model for the pages to render.
-import type { Community, WikiPage } from '../content/model.ts';
+import type { Community, WikiPage } from '../content/types.ts';
 import { pageHref, splitContentPath, type SiteHref } from '../content/paths.ts';
 import { titleFromFileName } from '../content/titles.ts';
 

@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { recentFeed } from '../../data/feeds.ts';
 import { recentCommunityChanges } from '../../data/attribution.ts';
 import { config, model } from '../../data/site.ts';
-import type { Community } from '../../lib/content/model.ts';
+import type { Community } from '../../lib/content/types.ts';
 
 export function getStaticPaths() {
   return model.communities.map((community) => ({ params: { community: community.slug }, props: { community } }));

@@ -1,22 +1,41 @@
-// Runs anywhere: splits page text into lines as git counts them and matches the lines of two versions (a minimal diff, like git's).
+// Runs anywhere: the one line matcher: splits page text into lines as git does and matches the lines of two versions (a minimal diff, like git's). The engine's credit and +/- counts and the history page's diff all read its answer.
 import { diffArrays } from 'diff';
 
-/** A final line without a newline is a different line to git ("\ No newline at end of file"), so it is marked. */
+/**
+ * Each line keeps its "\n", as git's xdiff keeps it in a record: a final line without one is a
+ * different line from the same text with one ("\ No newline at end of file"), and a "\r\n" line
+ * differs from its "\n" twin. Whoever shows a line drops the newline with `lineText`.
+ */
 export function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  else lines[lines.length - 1] += '\u0000no-eol';
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const next = end === -1 ? text.length : end + 1;
+    lines.push(text.slice(start, next));
+    start = next;
+  }
   return lines;
 }
 
+/** A line as a reader sees it: without its "\n" (a "\r" before it stays, as it is part of the line to git). */
+export const lineText = (line: string): string => (line.endsWith('\n') ? line.slice(0, -1) : line);
+
+/** How the lines of two versions pair up; both mappings are increasing where they are not -1. */
 export interface LineMatch {
   /** For each new line, the index of the old line it is unchanged from, or -1 when it is new. */
   fromOld: Int32Array;
+  /** For each old line, the index of the new line it survives as, or -1 when it was removed. */
+  toNew: Int32Array;
   added: number;
   removed: number;
 }
 
+/**
+ * The one matching of two versions' lines: blame carries origins through `fromOld`, the +/- counts are
+ * `added`/`removed`, and the history page's diff is laid out from both mappings. Callers read only this
+ * answer, so a port of git's xdiff (with its indent heuristic) can replace the body alone.
+ */
 export function matchLines(oldLines: readonly string[], newLines: readonly string[]): LineMatch {
   const fromOld = new Int32Array(newLines.length).fill(-1);
   let start = 0;
@@ -54,7 +73,7 @@ export function matchLines(oldLines: readonly string[], newLines: readonly strin
  * for both sides before unchanged lines are paired again.
  */
 function compact(oldLines: readonly string[], newLines: readonly string[], fromOld: Int32Array, added: number, removed: number): LineMatch {
-  if (added === 0 && removed === 0) return { fromOld, added, removed };
+  if (added === 0 && removed === 0) return withToNew(oldLines.length, fromOld, added, removed);
   const oldSide: Side = { lines: oldLines, changed: new Uint8Array(oldLines.length + 1).fill(1) };
   const newSide: Side = { lines: newLines, changed: new Uint8Array(newLines.length + 1) };
   oldSide.changed[oldLines.length] = 0;
@@ -73,7 +92,15 @@ function compact(oldLines: readonly string[], newLines: readonly string[], fromO
     while (oldSide.changed[o]) o++;
     fromOld[n] = o++;
   }
-  return { fromOld, added, removed };
+  return withToNew(oldLines.length, fromOld, added, removed);
+}
+
+function withToNew(oldCount: number, fromOld: Int32Array, added: number, removed: number): LineMatch {
+  const toNew = new Int32Array(oldCount).fill(-1);
+  fromOld.forEach((o, n) => {
+    if (o >= 0) toNew[o] = n;
+  });
+  return { fromOld, toNew, added, removed };
 }
 
 /** One file's lines and which of them changed; `changed` has a zero sentinel after the last line. */

@@ -20,7 +20,7 @@ interface LineAuthor {
   lines: number;
 }
 
-export function buildPages(state: WalkState, identities: Identities): Record<string, PageHistory> {
+export function buildPageHistories(state: WalkState, identities: Identities): Record<string, PageHistory> {
   // Per commit index; one identity per raw name and email, so each person is one object throughout.
   const people: (Credit | undefined)[] = new Array(state.commits.length);
   const identity = new Map<string, { person: Person; bot: boolean }>();

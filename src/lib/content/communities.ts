@@ -1,0 +1,110 @@
+// Runs anywhere: the wiki's communities: community.yml files read, one draft per community folder, their checks and their pages.
+import { problem, type Problem } from '../problems.ts';
+import { communityFolderOf, RESERVED_SLUGS } from './paths.ts';
+import { communityFileSchema } from './schemas.ts';
+import { slugSegment } from './slugs.ts';
+import { titleFromFileName } from './titles.ts';
+import type { Community, ContentInput, WikiPage } from './types.ts';
+import { parseYaml, zodProblems } from './yaml.ts';
+
+type CommunityFile = ReturnType<typeof communityFileSchema.parse>;
+
+export interface CommunityDraft extends Community {
+  fromFile: boolean;
+}
+
+function readCommunityFiles(input: ContentInput, problems: Problem[]): Map<string, CommunityFile> {
+  const byFolder = new Map<string, CommunityFile>();
+  for (const { folder, source } of input.communityFiles) {
+    const file = input.fileLabel(folder ? `${folder}/community.yml` : 'community.yml');
+    const { parsed, problems: yamlProblems } = parseYaml(source, file);
+    problems.push(...yamlProblems);
+    if (!parsed) continue;
+    const data = parsed.data ?? {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      problems.push(problem(file, 'community.yml must be a set of "field: value" lines (name, description, stewards, tags, links, meetings)', { line: 1 }));
+      continue;
+    }
+    const result = communityFileSchema.safeParse(data);
+    if (!result.success) problems.push(...zodProblems(result.error, parsed, file));
+    else byFolder.set(folder, result.data);
+  }
+  return byFolder;
+}
+
+/**
+ * The communities met so far, by slug. `communityFor` gives the draft for a top-level folder
+ * (undefined: the content root, the default community), made on first use from its community.yml;
+ * every folder with a community.yml is one even without pages.
+ */
+export function communityDrafts(input: ContentInput, problems: Problem[]) {
+  const communityFiles = readCommunityFiles(input, problems);
+  const drafts = new Map<string, CommunityDraft>();
+  const communityFor = (folder: string | undefined): CommunityDraft | undefined => {
+    const slug = folder === undefined ? input.defaultCommunity.slug : slugSegment(folder);
+    const existing = drafts.get(slug);
+    if (existing) return existing;
+    if (!slug) return undefined;
+    const yml = communityFiles.get(folder ?? '');
+    const draft: CommunityDraft = {
+      slug,
+      folder: folder ?? '',
+      name: yml?.name ?? (folder === undefined ? input.defaultCommunity.name : titleFromFileName(folder + '.md')),
+      ...(yml?.description ? { description: yml.description } : {}),
+      stewards: yml?.stewards ?? [],
+      tags: yml?.tags ?? [],
+      links: yml?.links ?? [],
+      ...(yml?.meetings ? { meetings: yml.meetings } : {}),
+      pageIds: [],
+      fromFile: yml !== undefined,
+    };
+    drafts.set(slug, draft);
+    return draft;
+  };
+  for (const folder of communityFiles.keys()) communityFor(folder || undefined);
+  return { drafts, communityFor };
+}
+
+/** Community folders that would take one of the site's own routes, and two spellings of one community folder. */
+export function communityFolderProblems(drafts: ReadonlyMap<string, CommunityDraft>, input: ContentInput): Problem[] {
+  const problems: Problem[] = [];
+  for (const draft of drafts.values()) {
+    if (RESERVED_SLUGS.has(draft.slug)) {
+      problems.push(problem(input.fileLabel(draft.folder || '.'), `the community folder "${draft.folder}" would take the site's own /${draft.slug}/ route: rename the folder`));
+    }
+  }
+  const folders = new Map<string, Set<string>>();
+  // Assets count too: content/OPS/x.png would publish into /ops/ from a folder the ops CODEOWNERS rule misses.
+  for (const { path } of [...input.pages, ...input.assets]) {
+    const folder = communityFolderOf(path);
+    if (folder === undefined) continue;
+    const slug = slugSegment(folder);
+    if (!folders.has(slug)) folders.set(slug, new Set());
+    folders.get(slug)?.add(folder);
+  }
+  for (const [slug, names] of folders) {
+    if (names.size > 1 && drafts.has(slug)) {
+      const list = [...names].map((n) => input.fileLabel(n));
+      problems.push(problem(list[0] ?? '', `the folders ${list.join(' and ')} are one community (/${slug}/): merge or rename them`));
+    }
+  }
+  return problems;
+}
+
+/** The finished communities: their pages and home page, a name and description from it when community.yml gives none. */
+export function finishCommunities(drafts: ReadonlyMap<string, CommunityDraft>, pages: readonly WikiPage[]): Community[] {
+  for (const page of pages) {
+    const community = drafts.get(page.community);
+    if (!community) continue;
+    community.pageIds.push(page.id);
+    if (page.id === community.slug) {
+      community.homeId = page.id;
+      if (!community.fromFile && page.title && community.folder) community.name = page.title;
+      community.description ??= page.summary ?? page.excerpt;
+    }
+  }
+  return [...drafts.values()]
+    .filter((c) => c.pageIds.length > 0 || c.fromFile)
+    .map(({ fromFile: _fromFile, ...c }) => c)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,90 @@
+// Runs anywhere: one page file read into a WikiPage: its id, the .mdx policy, the limits, front matter and outline.
+import { problem, type Problem } from '../problems.ts';
+import type { CommunityDraft } from './communities.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { pageShapeProblems, pageSizeProblems } from './limits.ts';
+import { unloadableMdxName } from './mdx-names.ts';
+import { MarkdownSyntaxError, outlineOf, type Outline } from './outline.ts';
+import { isIndexPage, pageFormatOf } from './page-rule.ts';
+import { pageIdFor, splitContentPath, type ContentPath, type PageId } from './paths.ts';
+import { pageTitle } from './titles.ts';
+import type { ContentInput, WikiPage } from './types.ts';
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:.]+$/, '') + '…';
+}
+
+function mdxAllowed(input: ContentInput, community: string): boolean {
+  return input.mdxCommunities.includes('*') || input.mdxCommunities.includes(community);
+}
+
+/** The community folder of a page; undefined for a file at the content root. */
+export type CommunityFor = (folder: string | undefined) => CommunityDraft | undefined;
+
+/**
+ * The page a file makes, with the outline its links are read from; undefined when it cannot be a page
+ * (no URL, too big, unparseable), the reasons pushed to `problems`. Links are resolved later, over all pages.
+ */
+export function readPage(file: { path: ContentPath; source: string }, input: ContentInput, communityFor: CommunityFor, problems: Problem[]): { page: WikiPage; outline: Outline } | undefined {
+  const { path, source } = file;
+  const label = input.fileLabel(path);
+  const id = pageIdFor(path, input.defaultCommunity.slug);
+  if (id.id === undefined) {
+    problems.push(problem(label, `"${id.emptySegment}" has no letters or digits, so it cannot become a URL: rename it`));
+    return undefined;
+  }
+  const { file: fileName, folders } = splitContentPath(path);
+  const community = communityFor(folders[0]);
+  if (!community) return undefined;
+  const format = pageFormatOf(path) ?? 'md';
+  if (format === 'mdx' && !mdxAllowed(input, community.slug)) {
+    problems.push(problem(label, `.mdx pages run code at build time and are not allowed in community "${community.slug}" (security.mdx in wiki.config.yml): use .md`, { line: 1 }));
+  }
+  const unloadable = format === 'mdx' ? unloadableMdxName(path) : undefined;
+  if (unloadable) problems.push(problem(label, unloadable, { line: 1 }));
+  const tooBig = pageSizeProblems(label, source);
+  if (tooBig.length > 0) {
+    problems.push(...tooBig);
+    return undefined;
+  }
+  const fm = parseFrontMatter(source, label);
+  problems.push(...fm.problems);
+  const badShape = pageShapeProblems(label, fm.body, fm.bodyLine);
+  if (badShape.length > 0) {
+    problems.push(...badShape);
+    return undefined;
+  }
+  let outline: Outline;
+  try {
+    outline = outlineOf('\n'.repeat(fm.bodyLine - 1) + fm.body, format);
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    problems.push(problem(label, error.message, { line: error.line, column: error.column }));
+    return undefined;
+  }
+  const isIndex = isIndexPage(path);
+  const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
+  const page: WikiPage = {
+    id: id.id as PageId,
+    path,
+    file: label,
+    community: community.slug,
+    format,
+    isIndex,
+    title: pageTitle(fm.data.title, outline.firstHeading, fallbackName),
+    ...(fm.data.summary ? { summary: fm.data.summary } : {}),
+    ...(outline.firstParagraph ? { excerpt: shorten(outline.firstParagraph, 200) } : {}),
+    tags: [...new Set(fm.data.tags ?? [])],
+    ...(fm.data.type ? { type: fm.data.type } : {}),
+    ...(fm.data.status ? { status: fm.data.status } : {}),
+    ...(fm.data['review-by'] ? { reviewBy: fm.data['review-by'] } : {}),
+    lang: fm.data.lang ?? input.language,
+    headings: outline.headings,
+    words: outline.words,
+    links: [],
+    backlinks: [],
+  };
+  return { page, outline };
+}

@@ -1,0 +1,100 @@
+// Runs anywhere: the shapes of the site's content model (communities, pages, assets, tags) and of the input it is built from.
+import type { Problem } from '../problems.ts';
+import type { Heading } from './headings.ts';
+import type { PageFormat } from './page-rule.ts';
+import type { ContentPath, PageId } from './paths.ts';
+import type { PAGE_STATUSES, PAGE_TYPES, Steward } from './schemas.ts';
+
+/** A link of a page that resolved to a page or an asset. */
+export interface ResolvedLink {
+  kind: 'page' | 'asset';
+  /** Page id, or asset id for assets. */
+  to: string;
+  line: number;
+}
+
+export interface Backlink {
+  from: PageId;
+  /** True when the linking page belongs to another community. */
+  crossCommunity: boolean;
+}
+
+export interface WikiPage {
+  id: PageId;
+  path: ContentPath;
+  /** The file as the user knows it (relative to the project root), for messages and edit links. */
+  file: string;
+  community: string;
+  format: PageFormat;
+  isIndex: boolean;
+  title: string;
+  summary?: string;
+  /** The first paragraph, shortened: what lists show when there is no summary. */
+  excerpt?: string;
+  tags: string[];
+  type?: (typeof PAGE_TYPES)[number];
+  status?: (typeof PAGE_STATUSES)[number];
+  reviewBy?: string;
+  lang: string;
+  headings: Heading[];
+  words: number;
+  links: ResolvedLink[];
+  backlinks: Backlink[];
+}
+
+export interface Community {
+  slug: string;
+  /** Folder name under the content root; "" for the default community's root files. */
+  folder: string;
+  name: string;
+  description?: string;
+  stewards: Steward[];
+  tags: string[];
+  links: { label: string; url: string }[];
+  meetings?: string;
+  /** Home page (README.md or index.md), when there is one. */
+  homeId?: PageId;
+  pageIds: PageId[];
+}
+
+export interface Asset {
+  id: string;
+  path: ContentPath;
+  file: string;
+}
+
+/** A content file that is neither page nor community file and whose type is not published. */
+export interface UnpublishedFile {
+  path: ContentPath;
+  file: string;
+  reason: string;
+}
+
+export interface Tag {
+  slug: string;
+  name: string;
+  pageIds: PageId[];
+}
+
+export interface SiteModel {
+  communities: Community[];
+  pages: WikiPage[];
+  assets: Asset[];
+  /** Files left out of the site for their type; each is also a warning in `problems`. */
+  unpublished: UnpublishedFile[];
+  tags: Tag[];
+  problems: Problem[];
+}
+
+export interface ContentInput {
+  pages: { path: ContentPath; source: string }[];
+  /** community.yml texts by top-level folder name ("" for one at the content root). */
+  communityFiles: { folder: string; source: string }[];
+  assets: { path: ContentPath }[];
+  /** Turns a content path into the path users see in messages (e.g. "content/ops/x.md"). */
+  fileLabel: (path: string) => string;
+  defaultCommunity: { slug: string; name: string };
+  language: string;
+  /** Community slugs allowed to hold .mdx pages; "*" for all. */
+  mdxCommunities: readonly string[];
+}

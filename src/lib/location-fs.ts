@@ -1,0 +1,107 @@
+// Runs in Node at the program's edge: the one place that turns the working folder, the environment and the clock into the wiki's location.
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from './config/load-fs.ts';
+import type { WikiConfig } from './config/schema.ts';
+import { isoDate } from './content/schemas.ts';
+import { findRepository, type RepositoryLocation } from './history/repo-fs.ts';
+import type { ContentPlace, RootPlace, WikiLocation } from './location.ts';
+import { problem, WikiContentError, type Problem } from './problems.ts';
+
+/** What the edge reads from the process: given, so nothing below it does. */
+export interface LocationInputs {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  now: Date;
+}
+
+export interface LocatedWiki {
+  config: WikiConfig;
+  location: WikiLocation;
+}
+
+/** The wiki's config and location; or the problems that keep them from being known, with what is known without them. */
+export type LocationResult = (LocatedWiki & { problems?: undefined }) | (RootPlace & { problems: Problem[] });
+
+/** The real path of `file`, or its resolved path when it does not exist (yet). */
+export const realOrResolved = (file: string): string => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+};
+const isDirectory = (dir: string) => statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+const gitPath = (from: string, to: string) => path.relative(from, to).split(path.sep).join('/');
+const isOutside = (relative: string) => relative === '..' || relative.startsWith('../') || path.isAbsolute(relative);
+
+/** The repository around an existing folder, every path real; undefined outside any repository or when the folder is missing. */
+export function repositoryAround(dir: string): RepositoryLocation | undefined {
+  return isDirectory(dir) ? (findRepository(dir) ?? undefined) : undefined;
+}
+
+/**
+ * Where a content folder sits in git: the repository around it (or `repoDir`'s) and its path from that
+ * repository's root, both from real paths, so a checkout reached through a symlink names files as git does.
+ * Outside any repository `standIn` (the wiki root) plays the repository root.
+ */
+export function locateContent(contentDir: string, repoDir?: string, standIn: string = contentDir): ContentPlace {
+  const dir = path.resolve(contentDir);
+  const onDisk = isDirectory(dir);
+  // Without a checkout (a bare-ish benchmark repository) the folder may be absent; then --repo says where to look.
+  if (!onDisk && !repoDir) throw new Error(`the content folder ${dir} does not exist`);
+  const repository = repoDir ? repositoryAt(repoDir) : repositoryAround(dir);
+  const real = onDisk ? realpathSync(dir) : dir;
+  if (!repository) return { contentDir: real, repository: undefined, contentInRepository: gitPath(realOrResolved(standIn), real) };
+  const contentInRepository = onDisk ? gitPath(repository.workdir, real) : gitPath(path.resolve(repoDir!), dir);
+  if (isOutside(contentInRepository)) throw new Error(`the content folder ${dir} is outside the repository ${repository.workdir}`);
+  return { contentDir: real, repository, contentInRepository };
+}
+
+function repositoryAt(dir: string): RepositoryLocation {
+  const repo = findRepository(path.resolve(dir));
+  if (!repo) throw new Error(`${path.resolve(dir)} is not inside a git repository`);
+  return repo;
+}
+
+const rootPlace = (root: string, repository: RepositoryLocation | undefined): RootPlace => ({
+  root,
+  repository,
+  rootInRepository: repository ? gitPath(repository.workdir, root) : '',
+});
+
+/**
+ * The wiki's location from the process's inputs: WIKI_ROOT (the folder of wiki.config.yml, default the working
+ * folder), WIKI_CONTENT (overrides `content`), WIKI_HISTORY_CACHE, WIKI_TODAY (default: `now`'s UTC date).
+ */
+export function resolveWikiLocation({ cwd, env, now }: LocationInputs): LocationResult {
+  const root = realOrResolved(path.resolve(cwd, env.WIKI_ROOT ?? '.'));
+  const problems: Problem[] = [];
+  const today = env.WIKI_TODAY ?? now.toISOString().slice(0, 10);
+  if (!isoDate.safeParse(today).success) problems.push(problem('WIKI_TODAY', `must be a date written YYYY-MM-DD (got "${today}")`));
+  let loaded;
+  try {
+    loaded = loadConfig(root, env.WIKI_CONTENT ? { content: env.WIKI_CONTENT } : {});
+  } catch (error) {
+    if (!(error instanceof WikiContentError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (!loaded || problems.length > 0) return { problems, ...rootPlace(root, repositoryAround(root)) };
+  // A missing content folder is the model's to report (loadWiki), with the rest of the wiki's problems.
+  const place: ContentPlace = isDirectory(loaded.contentDir)
+    ? locateContent(loaded.contentDir, undefined, root)
+    : { contentDir: loaded.contentDir, repository: repositoryAround(root), contentInRepository: '' };
+  const location: WikiLocation = {
+    ...place,
+    ...rootPlace(root, place.repository),
+    historyCache: env.WIKI_HISTORY_CACHE ? path.resolve(cwd, env.WIKI_HISTORY_CACHE) : undefined,
+    today,
+  };
+  return { config: loaded.config, location };
+}
+
+/** The location, or a WikiContentError with its problems, for edges that report problems by throwing. */
+export function locatedOrThrow(result: LocationResult): LocatedWiki {
+  if (result.problems) throw new WikiContentError(result.problems);
+  return result;
+}
