@@ -1,7 +1,6 @@
 // Runs in Node: `wiki check [--format text|github] [--base REV]`, what a reviewer needs in seconds without building the site.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
 import { checkFindings } from '../../src/lib/forge/check.ts';
 import { CHECK_FORMATS, countBySeverity, formatGithub, formatText, sortFindings, summaryLine, type CheckFormat, type Finding } from '../../src/lib/forge/check-report.ts';
@@ -11,19 +10,18 @@ import type { LocatedWiki, LocationResult } from '../../src/lib/location-fs.ts';
 import { loadWiki, type LoadedWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
 import { mailmapFindings } from './mailmap-check-fs.ts';
-import { parseOrExitCode } from './usage.ts';
+import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- check [--format text|github] [--base REV]';
 
 function parse(argv: string[]): { format: CheckFormat; base?: string } | 'help' {
-  const { values } = parseArgs({
+  const { values } = readArgs({
     args: argv,
     options: { format: { type: 'string', default: 'text' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
-    allowPositionals: false,
   });
   const format = values.format as CheckFormat;
-  if (!CHECK_FORMATS.includes(format)) throw new Error(`--format must be one of: ${CHECK_FORMATS.join(', ')} (got "${values.format}")`);
+  if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of: ${CHECK_FORMATS.join(', ')} (got "${values.format}")`);
   // --base: the commit whose .mailmap the working tree's is reviewed against (default HEAD).
   return values.help ? 'help' : { format, ...(values.base ? { base: values.base } : {}) };
 }

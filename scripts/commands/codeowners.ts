@@ -1,17 +1,16 @@
 // Runs in Node: `wiki codeowners [--stdout]` writes .github/CODEOWNERS from each community's stewards.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { escaped } from '../../src/lib/terminal-text.ts';
 import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
-import { parseOrExitCode } from './usage.ts';
+import { parseOrExitCode, readArgs } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- codeowners [--stdout]';
 
 function parse(argv: string[]): { stdout: boolean } | 'help' {
-  const { values } = parseArgs({ args: argv, options: { stdout: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  const { values } = readArgs({ args: argv, options: { stdout: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   return values.help ? 'help' : { stdout: values.stdout ?? false };
 }
 

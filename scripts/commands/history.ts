@@ -4,6 +4,7 @@ import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { locatedOrThrow, realOrResolved, type LocationResult } from '../../src/lib/location-fs.ts';
+import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- history [--repo DIR] [--content DIR] [--json]';
 
@@ -13,19 +14,15 @@ interface Args {
   json: boolean;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--json' && inline === undefined) args.json = true;
-    else if (flag === '--repo' || flag === '--content') {
-      const value = inline ?? argv[++i];
-      if (!value) return `${flag} needs a folder`;
-      args[flag === '--repo' ? 'repo' : 'content'] = value;
-    } else return `unknown option "${arg}"`;
-  }
-  return args;
+function parse(argv: string[]): Args | 'help' {
+  const { values } = readArgs({
+    args: argv,
+    options: { repo: { type: 'string' }, content: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  for (const flag of ['repo', 'content'] as const) if (values[flag] === '') throw new UsageError(`--${flag} needs a value`);
+  if (values.help) return 'help';
+  return { json: values.json ?? false, ...(values.repo ? { repo: values.repo } : {}), ...(values.content ? { content: values.content } : {}) };
 }
 
 /** The documented JSON: only these fields, in this order. */
@@ -49,7 +46,7 @@ const pageJson = (p: PageHistory) => ({
   revisions: p.revisions.map(revisionJson),
 });
 
-export function historyJson(history: RepositoryHistory) {
+function historyJson(history: RepositoryHistory) {
   return {
     head: history.head,
     shallow: history.shallow,
@@ -71,11 +68,8 @@ function summary(history: RepositoryHistory): string {
 }
 
 export async function run(argv: string[], located: LocationResult): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    console.error(escaped`wiki history: ${args}` + `\n${USAGE}`);
-    return 2;
-  }
+  const args = parseOrExitCode(argv, parse, USAGE);
+  if (typeof args === 'number') return args;
   const { config, location } = locatedOrThrow(located);
   const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
   // With only --repo, the configured content folder is used when it lies in that repository, else the whole repository.

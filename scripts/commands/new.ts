@@ -1,7 +1,6 @@
 // Runs in Node: `wiki new <community> "<title>" [--type how-to] [--tags a,b]` writes a draft page in the right folder.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Community } from '../../src/lib/content/types.ts';
 import { pageHref, pageIdFor, toContentPath } from '../../src/lib/content/paths.ts';
 import { slugSegment } from '../../src/lib/content/slugs.ts';
@@ -12,7 +11,7 @@ import { shellQuote } from '../../src/lib/shell-quote.ts';
 import { escaped } from '../../src/lib/terminal-text.ts';
 import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { loadWiki } from '../../src/lib/wiki-fs.ts';
-import { parseOrExitCode } from './usage.ts';
+import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = [
   'Usage: npm run wiki -- new <community>[/<folder>…] "<title>" [--type <type>] [--tags a,b]',
@@ -30,19 +29,19 @@ interface Options {
 }
 
 function parse(argv: string[]): Options | 'help' {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs({
     args: argv,
     options: { type: { type: 'string' }, tags: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: true,
   });
   if (values.help) return 'help';
-  if (positionals.length !== 2) throw new Error(`expected a community and a title, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
+  if (positionals.length !== 2) throw new UsageError(`expected a community and a title, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
   const [target = '', title = ''] = positionals.map((p) => p.trim());
-  if (target.split(/[\\/]/).some((segment) => segment === '.' || segment === '..')) throw new Error(`"${target}" must name a community and folders inside it, without . or ..`);
-  if (!slugSegment(title)) throw new Error(`the title "${title}" has no letters or digits to name the file after`);
+  if (target.split(/[\\/]/).some((segment) => segment === '.' || segment === '..')) throw new UsageError(`"${target}" must name a community and folders inside it, without . or ..`);
+  if (!slugSegment(title)) throw new UsageError(`the title "${title}" has no letters or digits to name the file after`);
   const type = values.type;
-  if (type !== undefined && !(PAGE_TYPES as readonly string[]).includes(type)) throw new Error(`--type must be one of: ${PAGE_TYPES.join(', ')} (got "${type}")`);
+  if (type !== undefined && !(PAGE_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of: ${PAGE_TYPES.join(', ')} (got "${type}")`);
   const tags = (values.tags ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
   return { target, title, ...(type ? { type: type as PageType } : {}), tags };
 }

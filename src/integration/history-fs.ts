@@ -12,7 +12,7 @@ export interface LoadedHistory {
 }
 
 /** Repo-relative paths → content paths → page ids; NFC on both sides, since macOS may commit NFD names. */
-export function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'model' | 'contentDir'>, repoContentPrefix: string): SiteHistory {
+function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'model' | 'contentDir'>, repoContentPrefix: string): SiteHistory {
   const byContentPath = new Map<string, PageHistory>();
   const prefix = repoContentPrefix ? `${repoContentPrefix.normalize('NFC')}/` : '';
   for (const [repoPath, page] of Object.entries(result.pages)) {

@@ -37,7 +37,7 @@ const gitPath = (from: string, to: string) => path.relative(from, to).split(path
 const isOutside = (relative: string) => relative === '..' || relative.startsWith('../') || path.isAbsolute(relative);
 
 /** The repository around an existing folder, every path real; undefined outside any repository or when the folder is missing. */
-export function repositoryAround(dir: string): RepositoryLocation | undefined {
+function repositoryAround(dir: string): RepositoryLocation | undefined {
   return isDirectory(dir) ? (findRepository(dir) ?? undefined) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatStats, wikiStats } from '../../src/lib/site-view/stats.ts';
-import { defaultConfig } from '../../src/lib/config/schema.ts';
+import { wikiConfigSchema } from '../../src/lib/config/schema.ts';
 import { buildSiteView } from '../../src/lib/site-view/site-view.ts';
 import { ada, bot, grace, history, linus, rev } from '../helpers/history-fixtures.ts';
 
@@ -18,7 +18,7 @@ describe('wiki stats', () => {
     history: { head: 'abcdef1234', shallow: false, pages: { 'ops/solo': history([a], Array(4).fill(a.commit)), 'ops/shared': history([b, g, a], [a.commit, g.commit, b.commit]) } },
   };
   // The defaults are the health thresholds' defaults (share 0.8, 180 days inactive, 90 days active).
-  const view = buildSiteView({ config: defaultConfig(), model: input, history: input.history, today: '2026-11-22' });
+  const view = buildSiteView({ config: wikiConfigSchema.parse({}), model: input, history: input.history, today: '2026-11-22' });
   const stats = wikiStats(input, view, 3);
 
   it('counts communities, pages, people and commits, bots out', () => {

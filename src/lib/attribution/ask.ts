@@ -19,9 +19,9 @@ export interface AskCandidate extends Person {
 }
 
 /** Weight of a co-authored line relative to an authored one. */
-export const CO_AUTHOR_WEIGHT = 0.5;
+const CO_AUTHOR_WEIGHT = 0.5;
 /** Points per authored revision, so edits whose lines were later rewritten still count a little. */
-export const REVISION_POINTS = 2;
+const REVISION_POINTS = 2;
 
 /**
  * score(person) = Σ over lines surviving at HEAD   decay(age of the commit that last changed the line) × (1 if authored, 0.5 if co-authored)

@@ -39,6 +39,3 @@ export function monthsUpTo(today: string, count: number): string[] {
   }
   return months;
 }
-
-/** Newest first, by instant (ISO strings with different offsets do not sort as text). */
-export const byDateDesc = <T>(dateOf: (item: T) => string) => (a: T, b: T): number => timeOf(dateOf(b)) - timeOf(dateOf(a));

@@ -66,6 +66,3 @@ export const wikiConfigSchema = z
   .strict();
 
 export type WikiConfig = z.output<typeof wikiConfigSchema>;
-export type WikiConfigInput = z.input<typeof wikiConfigSchema>;
-
-export const defaultConfig = (): WikiConfig => wikiConfigSchema.parse({});

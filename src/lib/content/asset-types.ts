@@ -34,8 +34,6 @@ const REFUSED_BECAUSE: [readonly string[], string][] = [
   [['.exe', '.msi', '.bat', '.cmd', '.com', '.scr', '.ps1', '.vbs', '.sh', '.jar', '.apk', '.dmg', '.pkg', '.app', '.docm', '.xlsm', '.pptm'], 'are programs or macro documents, which would be downloaded from the site\'s own address'],
 ];
 
-export const PUBLISHED_EXTENSIONS: ReadonlySet<string> = PUBLISHED;
-
 export type AssetTypeVerdict = { published: true } | { published: false; reason: string };
 
 /** Whether a content file may be copied into the site; case-insensitive on the extension. */

@@ -24,7 +24,7 @@ export const MAX_NESTING = 100;
  */
 export const MAX_EMPHASIS_MARKS = 500;
 /** The same cost summed over a page (marks squared, per paragraph): four paragraphs at the limit. */
-export const MAX_EMPHASIS_WORK = 4 * MAX_EMPHASIS_MARKS ** 2;
+const MAX_EMPHASIS_WORK = 4 * MAX_EMPHASIS_MARKS ** 2;
 
 /** Elements whose end tag HTML lets authors leave out: the HTML parser closes them, so they never nest deeper. */
 const SELF_CLOSING_BY_PARSER = new Set([
@@ -80,7 +80,7 @@ function containerDepth(line: string): number {
 }
 
 /** The first place where lists, quotes or raw HTML nest deeper than MAX_NESTING. */
-export function tooDeepAt(body: string, lineOffset = 1): (Place & { what: string }) | undefined {
+function tooDeepAt(body: string, lineOffset = 1): (Place & { what: string }) | undefined {
   const lines = body.split('\n');
   const open: string[] = [];
   // Fenced code is counted too: inside an HTML block (`<pre>` spans blank lines) a fence is not code.
@@ -150,7 +150,7 @@ const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*
  * One linear pass groups lines so that no paragraph, heading or table cell spans two groups; only a group
  * whose count could break a limit is parsed (without resolving emphasis) to count its blocks exactly.
  */
-export function tooMuchEmphasisAt(body: string, lineOffset = 1): (Place & { what: string }) | undefined {
+function tooMuchEmphasisAt(body: string, lineOffset = 1): (Place & { what: string }) | undefined {
   // Most pages have fewer marks in all than one paragraph may have.
   if (marksIn(body) <= MAX_EMPHASIS_MARKS) return undefined;
   const lines = body.split('\n');

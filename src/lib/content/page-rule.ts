@@ -2,14 +2,14 @@
 // Discovery, the pages loader, link resolution, the sanitizer and the history engine's tree diff all read it from here.
 
 /** Page file extensions, lower case; a file's extension is compared case-insensitively (UPPER.MD is a page). */
-export const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
+const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
 export type PageFormat = 'md' | 'mdx';
 
 /** File names (without extension, any case) that stand for their folder: README.md, index.mdx. */
 export const INDEX_NAMES = ['readme', 'index'] as const;
 
 /** Folders that are never content, at any depth. */
-export const EXCLUDED_FOLDERS = ['node_modules'] as const;
+const EXCLUDED_FOLDERS = ['node_modules'] as const;
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 

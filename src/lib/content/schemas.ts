@@ -75,5 +75,4 @@ export const communityFileSchema = z
   })
   .strict();
 
-export type CommunityFile = z.output<typeof communityFileSchema>;
 export type Steward = z.output<typeof person>;

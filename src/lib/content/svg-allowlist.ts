@@ -3,7 +3,6 @@
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** Namespaces whose elements browsers turn into live HTML or MathML (script, iframes, links, forms). */
 export const ACTIVE_NAMESPACES: Record<string, string> = {

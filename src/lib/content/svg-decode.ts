@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 
 /** Larger SVGs (after decompression) are refused: a few kilobytes of .svgz can inflate to gigabytes. */
-export const SVG_MAX_BYTES = 10 * 1024 * 1024;
+const SVG_MAX_BYTES = 10 * 1024 * 1024;
 
 export type DecodedSvg = { text: string } | { problem: string };
 

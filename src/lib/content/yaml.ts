@@ -1,5 +1,5 @@
 // Runs anywhere: YAML parsing that keeps line numbers, so every problem can point at file:line.
-import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { problem, type Problem } from '../problems.ts';
 
@@ -38,7 +38,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): { parsed?:
 }
 
 /** How far yaml lets one alias expand (its own default); past it the document is refused, not expanded. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 function firstAliasOffset(doc: Document): number | undefined {
   let offset: number | undefined;
@@ -55,21 +55,13 @@ function firstAliasOffset(doc: Document): number | undefined {
 }
 
 /** The file line where the value at `path` starts, or where the document starts if the path is absent. */
-export function lineOf(parsed: ParsedYaml, path: readonly PropertyKey[], firstLine = 1): number {
+function lineOf(parsed: ParsedYaml, path: readonly PropertyKey[], firstLine = 1): number {
   let node = parsed.doc.getIn(path.map(String), true) as { range?: [number, number, number] } | undefined;
   for (let depth = path.length; !node?.range && depth > 0; depth--) {
     node = parsed.doc.getIn(path.slice(0, depth - 1).map(String), true) as typeof node;
   }
   const offset = node?.range?.[0] ?? parsed.doc.contents?.range?.[0] ?? 0;
   return parsed.lineCounter.linePos(offset).line + firstLine - 1;
-}
-
-/** The text an author typed for a top-level scalar, so `title: 1e3` stays "1e3" instead of becoming 1000. */
-export function sourceTextOf(parsed: ParsedYaml, key: string): string | undefined {
-  if (!isMap(parsed.doc.contents)) return undefined;
-  const node = parsed.doc.get(key, true);
-  if (!isScalar(node) || node.value === null) return undefined;
-  return node.source !== undefined ? String(node.source) : String(node.value);
 }
 
 export function zodProblems(error: z.ZodError, parsed: ParsedYaml, file: string, firstLine = 1): Problem[] {

@@ -1,6 +1,6 @@
 // Runs anywhere: which forge hosts the wiki's repository, and the repository's web address on it.
 
-export const FORGES = ['github', 'gitlab', 'gitea', 'forgejo', 'bitbucket'] as const;
+const FORGES = ['github', 'gitlab', 'gitea', 'forgejo', 'bitbucket'] as const;
 export type Forge = (typeof FORGES)[number];
 
 export interface ForgeRepository {
@@ -22,7 +22,7 @@ const KNOWN_HOSTS: Record<string, Forge> = {
   'www.bitbucket.org': 'bitbucket',
 };
 
-export function forgeOfHost(host: string): Forge | undefined {
+function forgeOfHost(host: string): Forge | undefined {
   return KNOWN_HOSTS[host.toLowerCase()];
 }
 

@@ -4,7 +4,7 @@ import { commitUrl, editUrl, historyUrl, newFileUrl, sourceUrl } from './links.t
 import { newPageText } from './new-page.ts';
 
 /** A content path ("ops/Deploy.md") as a path from the repository root, given where the content folder sits in it. */
-export const repositoryFilePath = (contentInRepository: string, contentPath: string) =>
+const repositoryFilePath = (contentInRepository: string, contentPath: string) =>
   [contentInRepository, contentPath].filter((p) => p !== '').join('/');
 
 export interface PageForgeLinks {
@@ -27,7 +27,7 @@ export function pageForgeLinks(repo: ForgeRepository, contentInRepository: strin
   };
 }
 
-export const PROPOSED_FILE_NAME = 'new-page.md';
+const PROPOSED_FILE_NAME = 'new-page.md';
 
 /** "Propose a new page": the forge's new-file page in the community's folder, prefilled with a draft's front matter. */
 export function proposePageUrl(repo: ForgeRepository, contentInRepository: string, community: { folder: string }, today: string): string {

@@ -20,7 +20,7 @@ export function editDistance(a: string, b: string): number {
  * How far `input` is from `name`: the whole name, its first words ("platform" for "platform-engineering")
  * or any one word of it, the partial matches costing one more than an exact one.
  */
-export function nameDistance(input: string, name: string): number {
+function nameDistance(input: string, name: string): number {
   const words = name.split(/[\s_-]+/).filter((w) => w !== '');
   const prefix = name.slice(0, input.length);
   return Math.min(editDistance(input, name), editDistance(input, prefix) + 1, ...words.map((w) => editDistance(input, w) + 1));

@@ -9,7 +9,7 @@ import { InvalidIdError } from './errors.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 /** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. */
-export const CACHE_VERSION = 4;
+const CACHE_VERSION = 4;
 /** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
 const MAX_APPENDS = 200;
 
@@ -57,7 +57,7 @@ export interface Baseline {
   pages: ReadonlyMap<string, PageState>;
 }
 
-export function cacheFile(cacheDir: string, key: string): string {
+function cacheFile(cacheDir: string, key: string): string {
   return path.join(cacheDir, `history-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.json`);
 }
 

@@ -11,15 +11,15 @@ export interface Rename {
 }
 
 /** git's default: a rename needs at least 50% similarity (diff.renames, -M50%). */
-export const RENAME_THRESHOLD = 0.5;
+const RENAME_THRESHOLD = 0.5;
 /** git's diff.renameLimit: beyond this many candidates on a side, only exact renames are found. */
-export const RENAME_LIMIT = 1000;
+const RENAME_LIMIT = 1000;
 
 /**
  * Like git's estimate_similarity: bytes of the source found again in the destination, over the
  * larger of the two sizes. git hashes line-ish chunks; whole lines are close enough for text pages.
  */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   const sizeA = Buffer.byteLength(a);
   const sizeB = Buffer.byteLength(b);
   const larger = Math.max(sizeA, sizeB);

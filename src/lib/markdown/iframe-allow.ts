@@ -4,7 +4,7 @@
  * What video and slide embeds need, and nothing that reaches the reader's devices or data: no camera,
  * microphone, geolocation, display capture, motion sensors, USB, serial, HID, payment or clipboard reading.
  */
-export const IFRAME_FEATURES: readonly string[] = ['autoplay', 'clipboard-write', 'encrypted-media', 'fullscreen', 'picture-in-picture', 'web-share'];
+const IFRAME_FEATURES: readonly string[] = ['autoplay', 'clipboard-write', 'encrypted-media', 'fullscreen', 'picture-in-picture', 'web-share'];
 
 /**
  * The allowed features of a Permissions Policy directive list (`camera *; fullscreen 'self'`), each without

@@ -29,7 +29,7 @@ const CLOBBER_PREFIX = 'user-content-';
 /** The sanitizer reads only the first `className` rule of an element; drop GitHub's so ours is the one. */
 const withoutClassName = (rules: PropertyDefinition[] = []) => rules.filter((rule) => !(Array.isArray(rule) && rule[0] === 'className'));
 
-export function sanitizeSchema(options: SanitizeOptions = {}): Schema {
+function sanitizeSchema(options: SanitizeOptions = {}): Schema {
   const base = defaultSchema.attributes ?? {};
   // Form attributes are meaningless without forms (removed), and `action` would carry a URL unchecked.
   const anyElement = (base['*'] ?? []).filter((rule) => rule !== 'action');

@@ -61,7 +61,7 @@ export function parseSrcset(text: string): SrcsetCandidate[] {
 const VALID_DESCRIPTOR = /^(\d+w|\d+h|(\d+(\.\d+)?|\.\d+)(e[+-]?\d+)?x)$/i;
 
 /** Writes candidates back in a form every parser reads the same way: one space inside, ", " between. */
-export function formatSrcset(candidates: readonly SrcsetCandidate[]): string {
+function formatSrcset(candidates: readonly SrcsetCandidate[]): string {
   return candidates.map((c) => [c.url, ...c.descriptors].join(' ')).join(', ');
 }
 

@@ -20,7 +20,7 @@ export interface FilterGroup {
   more: FilterOption[];
 }
 
-export const FILTER_LABELS: Record<FilterKey, string> = { community: 'Community', tag: 'Tag', type: 'Page type', contributor: 'Contributor' };
+const FILTER_LABELS: Record<FilterKey, string> = { community: 'Community', tag: 'Tag', type: 'Page type', contributor: 'Contributor' };
 
 const label = (key: FilterKey, value: string) => (key === 'type' ? value.replace(/-/g, ' ') : value);
 

@@ -20,7 +20,7 @@ export interface SiteSearchHistory {
   pages: Record<string, SearchHistory>;
 }
 
-export const NO_HISTORY: SiteSearchHistory = { head: null, pages: {} };
+const NO_HISTORY: SiteSearchHistory = { head: null, pages: {} };
 
 /**
  * With history, every page gets the `updated` sort key: Pagefind drops pages without it from sorted
@@ -34,7 +34,7 @@ export const UNDATED = '0000-00-00';
 export const dayOf = (iso: string): string => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : UNDATED);
 
 /** Contributor names, once each (two identities may share a display name), in the history's rank order. */
-export const contributorNames = (history: SearchHistory | undefined): string[] => [
+const contributorNames = (history: SearchHistory | undefined): string[] => [
   ...new Set((history?.contributors ?? []).map((c) => c.name.trim()).filter(Boolean)),
 ];
 
