@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
-import { checkFindings } from '../../src/lib/forge/check.ts';
-import { CHECK_FORMATS, countBySeverity, formatGithub, formatText, sortFindings, summaryLine, type CheckFormat, type Finding } from '../../src/lib/forge/check-report.ts';
+import { checkFindings } from '../../src/lib/contributing/check.ts';
+import { CHECK_FORMATS, countBySeverity, formatGithub, formatText, sortFindings, summaryLine, type CheckFormat, type Finding } from '../../src/lib/contributing/check-report.ts';
 import { WikiContentError } from '../../src/lib/problems.ts';
 import { fromRepositoryRoot } from '../../src/lib/location.ts';
 import type { LocatedWiki, LocationResult } from '../../src/lib/location-fs.ts';

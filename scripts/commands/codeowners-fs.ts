@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../../src/lib/config/load-fs.ts';
-import { codeownersText, communityOwners, hasOwners } from '../../src/lib/forge/codeowners.ts';
-import type { CodeownersState } from '../../src/lib/forge/check.ts';
+import { codeownersText, communityOwners, hasOwners } from '../../src/lib/contributing/codeowners.ts';
+import type { CodeownersState } from '../../src/lib/contributing/check.ts';
 import { fromRepositoryRoot } from '../../src/lib/location.ts';
 import type { LoadedWiki } from '../../src/lib/wiki-fs.ts';
 

@@ -2,8 +2,8 @@
 import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import type { Finding } from '../../src/lib/forge/check-report.ts';
-import { mailmapChangeFindings } from '../../src/lib/forge/mailmap-review.ts';
+import type { Finding } from '../../src/lib/contributing/check-report.ts';
+import { mailmapChangeFindings } from '../../src/lib/contributing/mailmap-review.ts';
 import { resolveHead, type RepositoryLocation } from '../../src/lib/history/repo-fs.ts';
 import type { RootPlace } from '../../src/lib/location.ts';
 

@@ -1,5 +1,5 @@
 // Runs at build time: the Atom feeds of recent changes, from the site view.
-import { atomFeed } from '../lib/attribution/atom.ts';
+import { atomFeed } from '../lib/site/atom.ts';
 import type { RecentChange } from '../lib/attribution/recent.ts';
 import { view } from './site.ts';
 

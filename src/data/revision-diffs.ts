@@ -1,6 +1,6 @@
 // Runs at build time in the pages: the diffs of a page's revisions, from the blobs the history engine names, read through the integration's reader.
 import type { Revision } from '../lib/history/types.ts';
-import { diffRevision, type RevisionDiff } from '../lib/attribution/revision-diff.ts';
+import { diffRevision, type RevisionDiff } from '../lib/site/revision-diff.ts';
 import { revisionTexts } from '../integration/revision-texts.ts';
 
 /** Lines shown per diff, and characters of diff text per history page: with the markup, a page stays under 1 MB. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, monthsUpTo, relativeDate } from '../../src/lib/attribution/dates.ts';
-import { avatarHue, initialsOf } from '../../src/lib/attribution/avatar.ts';
+import { daysSince, monthsUpTo } from '../../src/lib/attribution/dates.ts';
+import { relativeDate } from '../../src/lib/site/relative-date.ts';
+import { avatarHue, initialsOf } from '../../src/lib/site/avatar.ts';
 
 describe('dates', () => {
   it('counts whole days to the build day, whatever the author offset', () => {

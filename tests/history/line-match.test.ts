@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { carryOrigins } from '../../src/lib/history/blame.ts';
 import { splitLines } from '../../src/lib/history/line-match.ts';
-import { diffRevision } from '../../src/lib/attribution/revision-diff.ts';
+import { diffRevision } from '../../src/lib/site/revision-diff.ts';
 
 const NEW_COMMIT = 1_000_000;
 

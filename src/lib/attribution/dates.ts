@@ -1,4 +1,4 @@
-// Runs anywhere: the few date computations the history views share (days, months, "3 months ago").
+// Runs anywhere: the few date computations the history analyses share (days, months).
 
 const DAY_MS = 86_400_000;
 
@@ -15,19 +15,6 @@ export const dayOf = (iso: string): string => iso.slice(0, 10);
 
 /** The calendar month (YYYY-MM) the author saw. */
 export const monthOf = (iso: string): string => iso.slice(0, 7);
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
-
-/** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago", counted to `today`. */
-export function relativeDate(iso: string, today: string): string {
-  const days = daysSince(iso, today);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 14) return plural(days, 'day');
-  if (days < 60) return plural(Math.floor(days / 7), 'week');
-  if (days < 365) return plural(Math.floor(days / 30.44), 'month');
-  return plural(Math.floor(days / 365.25), 'year');
-}
 
 /** The `count` months ending with today's month, oldest first, as YYYY-MM. */
 export function monthsUpTo(today: string, count: number): string[] {

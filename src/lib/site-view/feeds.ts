@@ -1,5 +1,5 @@
 // Runs anywhere: the Atom feeds of recent changes; absolute URLs when `site` is configured, site-relative otherwise.
-import type { AtomEntry, AtomFeed } from '../attribution/atom.ts';
+import type { AtomEntry, AtomFeed } from '../site/atom.ts';
 import type { RecentChange } from '../attribution/recent.ts';
 
 export interface FeedContext {

@@ -12,8 +12,8 @@ import { lastContributions, type HealthThresholds, type PageAtRisk } from '../at
 import { pageRecordsOf, type PageRecord } from '../attribution/page-record.ts';
 import { summarizePeople, type PersonSummary } from '../attribution/people.ts';
 import { recentChanges, type RecentChange } from '../attribution/recent.ts';
-import { communityRecentPathOf, historyPathOf } from '../attribution/routes.ts';
-import type { AtomFeed } from '../attribution/atom.ts';
+import { communityRecentPathOf, historyPathOf } from '../site/routes.ts';
+import type { AtomFeed } from '../site/atom.ts';
 import { feedOf } from './feeds.ts';
 import { atRiskOf, communityHealth, thresholdsOf, type CommunityHealth } from './health.ts';
 

@@ -1,5 +1,5 @@
 // Runs anywhere: every file the build will write, known from the model before anything is written, and the collisions.
-import { historyPathOf, communityRecentPathOf } from '../attribution/routes.ts';
+import { historyPathOf, communityRecentPathOf } from './routes.ts';
 import type { SiteModel } from '../content/types.ts';
 import { RESERVED_SLUGS } from '../content/paths.ts';
 import { problem, type Problem } from '../problems.ts';

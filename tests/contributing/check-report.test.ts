@@ -1,7 +1,7 @@
 // The check's output: file:line:col text, GitHub annotations escaped by GitHub's rules, the summary line.
 import { describe, expect, it } from 'vitest';
-import { checkFindings } from '../../src/lib/forge/check.ts';
-import { escapeData, escapeProperty, formatGithub, formatText, sortFindings, summaryLine, type Finding } from '../../src/lib/forge/check-report.ts';
+import { checkFindings } from '../../src/lib/contributing/check.ts';
+import { escapeData, escapeProperty, formatGithub, formatText, sortFindings, summaryLine, type Finding } from '../../src/lib/contributing/check-report.ts';
 
 const codeowners = { file: '.github/CODEOWNERS', expected: 'x\n', actual: 'x\n', needed: true };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { barChart } from '../../src/lib/attribution/chart.ts';
-import { atomFeed, escapeXml } from '../../src/lib/attribution/atom.ts';
-import { communityRecentPathOf, historyPathOf, paginate, paginatedPath } from '../../src/lib/attribution/routes.ts';
+import { barChart } from '../../src/lib/site/chart.ts';
+import { atomFeed, escapeXml } from '../../src/lib/site/atom.ts';
+import { communityRecentPathOf, historyPathOf, paginate, paginatedPath } from '../../src/lib/site/routes.ts';
 
 describe('the contributions chart', () => {
   it('scales bars to the busiest month and labels years', () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
-import { diffRevision } from '../../src/lib/attribution/revision-diff.ts';
+import { diffRevision } from '../../src/lib/site/revision-diff.ts';
 import { ada, gitBlame, grace, linus, TestRepo } from '../helpers/git-repo.ts';
 
 const page = (name: string, n: number, changes: Record<number, string> = {}) =>

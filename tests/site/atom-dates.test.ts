@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from '../../src/lib/attribution/atom.ts';
+import { atomFeed } from '../../src/lib/site/atom.ts';
 
 describe('Atom feed dates', () => {
   it('writes a date no calendar can show as the epoch instead of failing the feed', () => {

@@ -1,6 +1,6 @@
 // CODEOWNERS generated from stewards: anchored folder patterns, escaped spaces, handles before emails.
 import { describe, expect, it } from 'vitest';
-import { codeownersPattern, codeownersText, communityOwners, hasOwners } from '../../src/lib/forge/codeowners.ts';
+import { codeownersPattern, codeownersText, communityOwners, hasOwners } from '../../src/lib/contributing/codeowners.ts';
 
 describe('codeowners', () => {
   it('anchors folder patterns at the repository root and escapes spaces and glob characters', () => {

@@ -4,7 +4,7 @@ import type { WikiPage } from '../content/types.ts';
 import type { Problem } from '../problems.ts';
 import { CODEOWNERS_COMMAND } from './codeowners.ts';
 import type { Finding } from './check-report.ts';
-import { forgeRepository } from './forges.ts';
+import { forgeRepository } from '../forge/forges.ts';
 
 export interface CodeownersState {
   /** The file as the user knows it, e.g. ".github/CODEOWNERS". */

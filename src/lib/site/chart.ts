@@ -1,5 +1,5 @@
 // Runs anywhere: geometry of the contributions bar chart, drawn as inline SVG at build time (no client script).
-import type { MonthCount } from './activity.ts';
+import type { MonthCount } from '../attribution/activity.ts';
 
 export interface ChartBar {
   month: string;

@@ -1,8 +1,8 @@
 // The draft a new page starts from, and "did you mean" for community names.
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/lib/content/front-matter.ts';
-import { aYearAfter, newPageText, pageFileName } from '../../src/lib/forge/new-page.ts';
-import { editDistance, nearest } from '../../src/lib/forge/suggest.ts';
+import { aYearAfter, newPageText, pageFileName } from '../../src/lib/contributing/new-page.ts';
+import { editDistance, nearest } from '../../src/lib/contributing/suggest.ts';
 
 describe('new page', () => {
   it('names the file after the title slug', () => {

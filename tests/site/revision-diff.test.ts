@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRevision } from '../../src/lib/attribution/revision-diff.ts';
+import { diffRevision } from '../../src/lib/site/revision-diff.ts';
 
 const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 

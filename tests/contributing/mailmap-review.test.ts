@@ -1,6 +1,6 @@
 // Which .mailmap changes `wiki check` asks a reviewer to confirm: table of base, change and the lines warned about.
 import { describe, expect, it } from 'vitest';
-import { mailmapChangeFindings } from '../../src/lib/forge/mailmap-review.ts';
+import { mailmapChangeFindings } from '../../src/lib/contributing/mailmap-review.ts';
 
 const warned = (base: string[], now: string[]) => mailmapChangeFindings(base.join('\n'), now.join('\n'), '.mailmap', 'origin/main').map((f) => [f.line, f.message.split(':')[0]]);
 
