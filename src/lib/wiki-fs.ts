@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from './config/load-fs.ts';
-import { checkAsset, needsContentCheck } from './content/asset-safety.ts';
+import { checkAsset, needsContentCheck } from './assets/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
 import { buildSiteModel } from './site-model.ts';
 import type { SiteModel } from './content/types.ts';

@@ -3,12 +3,12 @@ import { extensionOf } from './paths.ts';
 
 /**
  * File types a browser shows, plays or downloads but never runs as script on the site's origin.
- * SVG is listed because the SVG checker (asset-safety.ts) reads each one and refuses scripted ones.
+ * SVG is listed because the SVG checker (src/lib/assets/asset-safety.ts) reads each one and refuses scripted ones.
  */
 const PUBLISHED = new Set([
   // raster images
   '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.bmp', '.ico',
-  // vector images, checked for script by asset-safety.ts
+  // vector images, checked for script by src/lib/assets/
   '.svg', '.svgz',
   '.pdf',
   // audio

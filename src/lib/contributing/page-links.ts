@@ -1,7 +1,7 @@
 // Runs anywhere: the forge links a page and a community home show, computed once for the components to render.
-import { FORGE_NAMES, type ForgeRepository } from './forges.ts';
-import { commitUrl, editUrl, historyUrl, newFileUrl, sourceUrl } from './links.ts';
-import { newPageText } from '../contributing/new-page.ts';
+import { FORGE_NAMES, type ForgeRepository } from '../forge/forges.ts';
+import { commitUrl, editUrl, historyUrl, newFileUrl, sourceUrl } from '../forge/links.ts';
+import { newPageText } from './new-page.ts';
 
 /** A content path ("ops/Deploy.md") as a path from the repository root, given where the content folder sits in it. */
 const repositoryFilePath = (contentInRepository: string, contentPath: string) =>

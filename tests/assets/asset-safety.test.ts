@@ -1,6 +1,6 @@
 // Which content assets may be published as they are.
 import { describe, expect, it } from 'vitest';
-import { checkAsset, needsContentCheck } from '../../src/lib/content/asset-safety.ts';
+import { checkAsset, needsContentCheck } from '../../src/lib/assets/asset-safety.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const LFS = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';

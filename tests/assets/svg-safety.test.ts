@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkAsset, needsContentCheck } from '../../src/lib/content/asset-safety.ts';
+import { checkAsset, needsContentCheck } from '../../src/lib/assets/asset-safety.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/svg');
 const fixture = (kind: string, name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, kind, name)));
