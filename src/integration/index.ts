@@ -10,6 +10,8 @@ import type { WikiPage } from '../lib/content/types.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
+import { rehypeAuthorAnchorLinks } from '../lib/markdown/rehype-author-anchor-links.ts';
+import { rehypeCodeLanguage } from '../lib/markdown/rehype-code-language.ts';
 import { remarkQueryImages } from '../lib/markdown/remark-query-images.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
@@ -109,7 +111,9 @@ export default function wikiIntegration(): AstroIntegration {
               rehypePlugins: [
                 [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],
                 rehypeHeadingAnchors,
+                rehypeAuthorAnchorLinks,
                 [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile, siteView), historyKey: data.history.head }],
+                rehypeCodeLanguage,
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
               ],
             }),

@@ -2,6 +2,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
+import { authorAnchorsOf } from './author-anchors.ts';
 import { headingsOf, type Heading } from './headings.ts';
 import { parseMarkdown } from './markdown-parser.ts';
 import type { PageFormat } from './page-rule.ts';
@@ -21,6 +22,8 @@ export interface LinkOccurrence {
 export interface Outline {
   firstHeading?: string;
   headings: Heading[];
+  /** Ids and names written in the page's raw HTML (see author-anchors.ts). */
+  anchors: string[];
   links: LinkOccurrence[];
   firstParagraph?: string;
   words: number;
@@ -65,7 +68,7 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
     const line = e.line ?? place?.line;
     throw new MarkdownSyntaxError(`${kind} could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
   }
-  const outline: Outline = { headings: headingsOf(tree).map(({ line: _line, ...heading }) => heading), links: [], words: 0 };
+  const outline: Outline = { headings: headingsOf(tree).map(({ line: _line, ...heading }) => heading), anchors: authorAnchorsOf(tree), links: [], words: 0 };
   const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + lineOffset - 1, column: node.position?.start.column ?? 1 });
 
   // A definition an image reference uses is an image URL: Astro imports it like the image's own.

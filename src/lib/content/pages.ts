@@ -82,6 +82,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
     ...(fm.data['review-by'] ? { reviewBy: fm.data['review-by'] } : {}),
     lang: fm.data.lang ?? input.language,
     headings: outline.headings,
+    anchors: outline.anchors,
     words: outline.words,
     links: [],
     backlinks: [],

@@ -37,6 +37,8 @@ export interface WikiPage {
   reviewBy?: string;
   lang: string;
   headings: Heading[];
+  /** Ids and names written in the page's raw HTML; links to them land on `user-content-` + name. */
+  anchors: string[];
   words: number;
   links: ResolvedLink[];
   backlinks: Backlink[];

@@ -13,6 +13,9 @@ export interface WikilinkMatch {
 
 export const WIKILINK = /\[\[([^[\]\n]+?)\]\]/g;
 
+/** GitLab's and Azure DevOps' table-of-contents marker (`[[TOC]]`, `[[_TOC_]]`): not a link; it renders as nothing. */
+export const isTocMarker = (inner: string): boolean => /^\s*(?:TOC|_TOC_)\s*$/.test(inner);
+
 export function parseWikilinkInner(inner: string): Pick<WikilinkMatch, 'target' | 'heading' | 'label'> {
   const pipe = inner.indexOf('|');
   const ref = pipe === -1 ? inner : inner.slice(0, pipe);
@@ -27,6 +30,7 @@ export function findWikilinks(text: string): WikilinkMatch[] {
   const found: WikilinkMatch[] = [];
   for (const match of text.matchAll(WIKILINK)) {
     const inner = match[1] ?? '';
+    if (isTocMarker(inner)) continue;
     const parsed = parseWikilinkInner(inner);
     if (!parsed.target && !parsed.heading) continue;
     found.push({ start: match.index, end: match.index + match[0].length, raw: match[0], ...parsed });

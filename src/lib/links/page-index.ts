@@ -10,6 +10,8 @@ export interface IndexablePage {
   community: string;
   title: string;
   headings: readonly Heading[];
+  /** Anchors written in raw HTML (author-anchors.ts); absent where a caller has none. */
+  anchors?: readonly string[];
 }
 
 export interface PageIndex<P extends IndexablePage = IndexablePage> {
@@ -40,7 +42,7 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     index.byPath.set(pathKey(stripExtension(page.path)), page);
     const fileName = stripExtension(page.path.slice(page.path.lastIndexOf('/') + 1));
     push(index.byName, slugSegment(fileName), page);
-    push(index.byTitle, page.title.trim().toLowerCase(), page);
+    push(index.byTitle, page.title.trim().normalize('NFC').toLowerCase(), page);
   }
   for (const asset of assets) index.assets.set(pathKey(asset.path), asset.id);
   return index;

@@ -3,6 +3,7 @@ import type { ContentPath } from '../content/paths.ts';
 import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageFormatOf } from '../content/page-rule.ts';
 import { resolveRelativePath, stripExtension } from '../content/paths.ts';
 import { slugSegment, textSlug } from '../content/slugs.ts';
+import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
 
 export type Resolution<P extends IndexablePage = IndexablePage> =
@@ -34,7 +35,13 @@ function withHeading<P extends IndexablePage>(page: P, heading: string | undefin
   if (!heading) return { kind: 'page', page };
   const anchor = textSlug(heading);
   const found = page.headings.some((h) => h.slug === anchor || h.text.toLowerCase() === heading.toLowerCase());
+  if (!found && page.anchors?.includes(heading)) return { kind: 'page', page, anchor: landingAnchor(heading, [], page.anchors) };
   return { kind: 'page', page, anchor, ...(found ? {} : { headingMissing: heading }) };
+}
+
+/** A `#fragment` as written, moved onto the sanitizer's prefix when it names an author's anchor rather than a heading. */
+function fragmentOn(page: IndexablePage, anchor: string): string {
+  return landingAnchor(anchor, page.headings.map((h) => h.slug), page.anchors);
 }
 
 /**
@@ -58,7 +65,7 @@ export function resolveWikilink<P extends IndexablePage>(index: PageIndex<P>, fr
     if (named.page) return withHeading(named.page, heading);
     if (named.reason) return { kind: 'broken', reason: named.reason };
   }
-  const titled = index.byTitle.get(target.trim().toLowerCase());
+  const titled = index.byTitle.get(target.trim().normalize('NFC').toLowerCase());
   const titledHere = titled?.filter((p) => p.community === from.community);
   const byTitle = unique(titledHere?.length ? titledHere : titled, describe, `the title "${target}"`);
   if (byTitle.page) return withHeading(byTitle.page, heading);
@@ -87,12 +94,12 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   const hashAt = url.indexOf('#');
   const pathPart = safeDecode((hashAt === -1 ? url : url.slice(0, hashAt)).split('?')[0] ?? '');
   const anchor = hashAt === -1 ? undefined : url.slice(hashAt + 1) || undefined;
-  if (!pathPart) return anchor ? { kind: 'page', page: from, anchor } : { kind: 'external' };
+  if (!pathPart) return anchor ? { kind: 'page', page: from, anchor: fragmentOn(from, anchor) } : { kind: 'external' };
   const resolved = resolveRelativePath(from.path, pathPart);
   if (resolved === undefined) return { kind: 'broken', reason: 'the link climbs above the content folder' };
   const key = pathKey(resolved);
   const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : folderIndex(index, key));
-  if (page) return { kind: 'page', page, ...(anchor ? { anchor } : {}) };
+  if (page) return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
   const asset = index.assets.get(key);
   if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
   const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';

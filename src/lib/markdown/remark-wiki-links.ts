@@ -8,7 +8,7 @@ import { assetHref, pageHref } from '../content/paths.ts';
 import type { WikiPage } from '../content/types.ts';
 import type { PageIndex } from '../links/page-index.ts';
 import { resolveMarkdownLink, resolveWikilink, type Resolution } from '../links/resolve.ts';
-import { parseWikilinkInner, WIKILINK } from '../content/wikilink-syntax.ts';
+import { isTocMarker, parseWikilinkInner, WIKILINK } from '../content/wikilink-syntax.ts';
 import { wikiOwned } from './wiki-markup.ts';
 
 export interface WikiLinksOptions {
@@ -54,7 +54,7 @@ export function remarkWikiLinks(options: WikiLinksOptions) {
   return (tree: Root, file: VFile) => {
     const from = file.path ? options.pageForFile(file.path) : undefined;
     if (!from) return;
-    findAndReplace(tree, [[new RegExp(WIKILINK.source, 'g'), (raw: string, inner: string) => wikilinkNode(options, from, raw, inner)]], {
+    findAndReplace(tree, [[new RegExp(WIKILINK.source, 'g'), (raw: string, inner: string) => (isTocMarker(inner) ? '' : wikilinkNode(options, from, raw, inner))]], {
       ignore: ['link', 'linkReference', 'inlineCode', 'code'],
     });
     visit(tree, (node) => {
