@@ -3,7 +3,8 @@ import type { Link, PhrasingContent, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { assetHref, pageHref } from '../content/paths.ts';
 import type { WikiPage } from '../content/types.ts';
 import type { PageIndex } from '../links/page-index.ts';
@@ -54,6 +55,14 @@ export function remarkWikiLinks(options: WikiLinksOptions) {
   return (tree: Root, file: VFile) => {
     const from = file.path ? options.pageForFile(file.path) : undefined;
     if (!from) return;
+    // A paragraph that is only the marker goes entirely; `[[_TOC_]]` reaches here as `[[`, emphasis, `]]`.
+    visit(tree, 'paragraph', (node, index, parent) => {
+      const text = toString(node).trim();
+      if (parent && index !== undefined && text.startsWith('[[') && text.endsWith(']]') && isTocMarker(text.slice(2, -2))) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+    });
     findAndReplace(tree, [[new RegExp(WIKILINK.source, 'g'), (raw: string, inner: string) => (isTocMarker(inner) ? '' : wikilinkNode(options, from, raw, inner))]], {
       ignore: ['link', 'linkReference', 'inlineCode', 'code'],
     });
