@@ -1,6 +1,7 @@
 // Runs in Node: publishes content assets (images, PDFs, …) next to the built pages, and serves them in dev.
 import { constants, copyFileSync, createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { onDisk } from '../lib/content/disk-path-fs.ts';
 import type { Asset } from '../lib/content/types.ts';
 import { normalizeBase } from '../lib/content/paths.ts';
 import { problem, type Problem } from '../lib/problems.ts';
@@ -16,7 +17,7 @@ export function copyAssets(assets: readonly Asset[], contentDir: string, outDir:
     const target = path.join(outDir, ...asset.id.split('/'));
     try {
       mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(path.join(contentDir, asset.path), target, constants.COPYFILE_EXCL);
+      copyFileSync(onDisk(contentDir, asset.path), target, constants.COPYFILE_EXCL);
       copied++;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -44,6 +45,6 @@ export function assetMiddleware(assets: readonly Asset[], contentDir: string, ba
     const asset = byUrl.get(url);
     if (!asset) return next();
     if (asset.id.endsWith('.svg')) res.setHeader('Content-Type', 'image/svg+xml');
-    createReadStream(path.join(contentDir, asset.path)).pipe(res);
+    createReadStream(onDisk(contentDir, asset.path)).pipe(res);
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoadedConfig } from './config/load-fs.ts';
 import { checkAsset, needsContentCheck } from './assets/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
+import { onDisk } from './content/disk-path-fs.ts';
 import { buildSiteModel } from './site-model.ts';
 import type { SiteModel } from './content/types.ts';
 import type { WikiLocation } from './location.ts';
@@ -36,7 +37,7 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
   });
   const assetProblems: Problem[] = [];
   for (const asset of model.assets) {
-    const file = path.join(contentDir, asset.path);
+    const file = onDisk(contentDir, asset.path);
     if (!needsContentCheck(asset.path, statSync(file).size)) continue;
     const found = checkAsset(asset.file, readFileSync(file));
     if (found) assetProblems.push(found);
