@@ -3,7 +3,7 @@ import type { Link, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { assetHref, pageHref } from '../content/paths.ts';
 import type { WikiPage } from '../content/types.ts';
 import type { PageIndex } from '../links/page-index.ts';
