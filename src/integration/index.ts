@@ -7,6 +7,7 @@ import path from 'node:path';
 import remarkSmartypants from 'remark-smartypants';
 import { mdxModulePath } from '../lib/content/mdx-names.ts';
 import type { WikiPage } from '../lib/content/types.ts';
+import { brokenLinksSummary } from '../lib/links/broken-summary.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
@@ -161,6 +162,9 @@ export default function wikiIntegration(): AstroIntegration {
           for (const f of unpublished) logger.warn(`  ${f.file}: ${f.reason}`);
         }
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
+        // Last, so a team adopting an existing repository sees what is left to fix (config `brokenLinks: warning`).
+        const broken = brokenLinksSummary(wiki.model.pages.length, wiki.model.brokenLinks);
+        if (broken) logger.warn(broken);
       },
     },
   };

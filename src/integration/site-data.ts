@@ -12,7 +12,7 @@ export interface SiteHistory {
 
 export interface SiteData {
   config: WikiConfig;
-  model: Omit<SiteModel, 'problems' | 'unpublished'>;
+  model: Omit<SiteModel, 'problems' | 'unpublished' | 'brokenLinks'>;
   history: SiteHistory;
   /** The content folder's path from the repository root ("" at the root), for forge links. */
   contentInRepository: string;

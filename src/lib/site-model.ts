@@ -28,7 +28,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   const { assets, unpublished } = collectAssets(input, problems);
   const index = buildPageIndex(unique, assets);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
-  const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems);
+  const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks);
   for (const page of unique) {
     page.links = graph.outgoing.get(page.id) ?? [];
     page.backlinks = graph.backlinks.get(page.id) ?? [];
@@ -42,5 +42,6 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     unpublished,
     tags: collectTags(unique),
     problems,
+    brokenLinks: graph.broken,
   };
 }

@@ -34,6 +34,7 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
     defaultCommunity: config.defaultCommunity,
     language: config.language,
     mdxCommunities: config.security.mdx,
+    brokenLinks: config.brokenLinks,
   });
   const assetProblems: Problem[] = [];
   for (const asset of model.assets) {

@@ -172,7 +172,7 @@ describe('a fixture wiki with bad content', () => {
       for (const expected of [
         'content/ops/a.md:3:1: error: invalid YAML',
         'content/ops/b.md:2: error: review-by: is not a real calendar date',
-        'content/ops/b.md:4:5: error: broken [[nowhere]]',
+        'content/ops/b.md:4:5: warning: broken [[nowhere]]',
         'content/ops/B.md and content/ops/b.md both map to the URL /ops/b/',
         'content/ops/community.yml:1: error: stewards: must be a list of people',
         'content/chat/community.yml:4: error: links.0.url: must be an http, https or mailto URL',

@@ -6,7 +6,8 @@ import { writeFixtureInRepository as writeFixture } from '../helpers/git-repo.ts
 import { wiki } from '../helpers/wiki-command.ts';
 
 const clean = {
-  'wiki.config.yml': 'title: Fixture\n',
+  // Broken links stop these fixtures, as in the sample wiki (the default only warns: tests/build/broken-links.test.ts).
+  'wiki.config.yml': 'title: Fixture\nbrokenLinks: error\n',
   'content/ops/README.md': '# Ops\n\nSee [[deploy]].\n',
   'content/ops/deploy.md': '---\ntitle: Deploy\nreview-by: 2027-01-31\n---\nBack to [[README|ops]].\n',
 };
@@ -61,7 +62,7 @@ describe('wiki check', () => {
 
   it('writes GitHub annotations with --format github, escaped, with paths from the repository root', () => {
     const root = writeFixture({
-      'site/wiki.config.yml': 'content: pages\n',
+      'site/wiki.config.yml': 'content: pages\nbrokenLinks: error\n',
       'site/pages/ops, and more/a.md': '# A\n\nLine two [[b: c]].\n',
     });
     const result = wiki(path.join(root, 'site'), ['check', '--format', 'github']);

@@ -23,6 +23,22 @@ describe('wiki.config.yml', () => {
     expect(contentDir).toBe(path.join(root, 'content'));
   });
 
+  it('warns on broken links unless the config says error, and rejects any other value with its line', () => {
+    expect(loadConfig(fixture({})).config.brokenLinks).toBe('warning');
+    expect(loadConfig(fixture({ 'wiki.config.yml': 'title: T\n' })).config.brokenLinks).toBe('warning');
+    expect(loadConfig(fixture({ 'wiki.config.yml': 'brokenLinks: error\n' })).config.brokenLinks).toBe('error');
+    expect(loadConfig(path.resolve(import.meta.dirname, '../..')).config.brokenLinks).toBe('error');
+    const bad = (() => {
+      try {
+        loadConfig(fixture({ 'wiki.config.yml': 'title: T\nbrokenLinks: ignore\n' }));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(bad).toBeInstanceOf(WikiContentError);
+    expect((bad as WikiContentError).problems[0]).toMatchObject({ file: 'wiki.config.yml', line: 2, severity: 'error' });
+  });
+
   it('reads fields and normalises the base path', () => {
     const root = fixture({ 'wiki.config.yml': 'title: Ops KB\nbase: /kb\ncontent: docs/wiki\nrepository:\n  url: https://github.com/acme/kb\n' });
     const { config, contentDir } = loadConfig(root);

@@ -4,7 +4,7 @@ import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { isPagePath } from '../../src/lib/content/page-rule.ts';
 import { toContentPath } from '../../src/lib/content/paths.ts';
 
-export function modelOf(files: Record<string, string>, options: { mdxCommunities?: string[] } = {}): SiteModel {
+export function modelOf(files: Record<string, string>, options: { mdxCommunities?: string[]; brokenLinks?: 'error' | 'warning' } = {}): SiteModel {
   const pages: { path: ReturnType<typeof toContentPath>; source: string }[] = [];
   const communityFiles: { folder: string; source: string }[] = [];
   const assets: { path: ReturnType<typeof toContentPath> }[] = [];
@@ -22,6 +22,7 @@ export function modelOf(files: Record<string, string>, options: { mdxCommunities
     defaultCommunity: { slug: 'general', name: 'General' },
     language: 'en',
     mdxCommunities: options.mdxCommunities ?? ['*'],
+    brokenLinks: options.brokenLinks ?? 'error',
   });
 }
 

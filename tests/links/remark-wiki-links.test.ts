@@ -51,6 +51,21 @@ describe('remarkWikiLinks', () => {
     expect(html).toContain('<a href="https://example.org/x.md">out</a>');
   });
 
+  it('renders a broken wikilink as marked text with a title saying why, not merged into the text beside it', async () => {
+    const html = await render('See [[missing page]], [[gone|the label]] and [[#]] here.');
+    expect(html).toContain('See <span class="wikilink wikilink-broken" title="Broken link: no page has this path, file name or title">missing page</span>, ');
+    expect(html).toContain('<span class="wikilink wikilink-broken" title="Broken link: no page has this path, file name or title">the label</span> and');
+  });
+
+  it('renders broken relative links, images and references as marked text with no href or src', async () => {
+    const html = await render('[gone](nowhere.md#x), ![a diagram](images/none.png), [ref][r] and [ok](deploy-checklist.md).\n\n[r]: ../missing/\n');
+    expect(html).toContain('<span class="wikilink-broken" title="Broken link: no such page file">gone</span>');
+    expect(html).toContain('<span class="wikilink-broken" title="Broken link: no such file in the content folder">a diagram</span>');
+    expect(html).toContain('<span class="wikilink-broken" title="Broken link: no such file in the content folder">ref</span>');
+    expect(html).toContain('<a href="/kb/ops/deploy-checklist/">ok</a>');
+    expect(html).not.toMatch(/nowhere|none\.png|missing/);
+  });
+
   it('drops a first heading that repeats the page title, and only that', async () => {
     expect(await render('# Page\n\nText')).not.toContain('<h1');
     expect(await render('# Something else\n\nText')).toContain('<h1 id="something-else">Something else</h1>');

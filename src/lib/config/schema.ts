@@ -34,6 +34,11 @@ export const wikiConfigSchema = z
         forge: z.enum(['github', 'gitlab', 'gitea', 'forgejo', 'bitbucket']).optional(),
       })
       .optional(),
+    /**
+     * What a link to no page or file does: "warning" builds the site anyway (the link renders as marked
+     * text, never a dangling href) and lists it; "error" stops the build and fails `wiki check`.
+     */
+    brokenLinks: z.enum(['error', 'warning']).default('warning'),
     /** Author names or emails (`*` wildcards allowed) kept out of contributor lists; names ending in [bot] always are. */
     bots: z.array(z.string()).default([]),
     /** Owners of the files that decide credit and review (.mailmap, wiki.config.yml, CODEOWNERS): "@user", "@org/team" or emails, as CODEOWNERS takes them. */

@@ -1,5 +1,5 @@
 // Runs anywhere: the shapes of the site's content model (communities, pages, assets, tags) and of the input it is built from.
-import type { Problem } from '../problems.ts';
+import type { Problem, Severity } from '../problems.ts';
 import type { Heading } from './headings.ts';
 import type { PageFormat } from './page-rule.ts';
 import type { ContentPath, PageId } from './paths.ts';
@@ -86,6 +86,8 @@ export interface SiteModel {
   unpublished: UnpublishedFile[];
   tags: Tag[];
   problems: Problem[];
+  /** Links to no page or file; each is also in `problems`, as an error or a warning per config. */
+  brokenLinks: Problem[];
 }
 
 export interface ContentInput {
@@ -99,4 +101,6 @@ export interface ContentInput {
   language: string;
   /** Community slugs allowed to hold .mdx pages; "*" for all. */
   mdxCommunities: readonly string[];
+  /** How a broken link is reported (config `brokenLinks`). */
+  brokenLinks: Severity;
 }

@@ -1,7 +1,7 @@
 // Runs anywhere: resolves every page's links, reports the broken ones, and inverts them into backlinks.
 import type { LinkOccurrence } from '../content/outline.ts';
 import type { Backlink, ResolvedLink } from '../content/types.ts';
-import { problem, type Problem } from '../problems.ts';
+import { problem, type Problem, type Severity } from '../problems.ts';
 import type { IndexablePage, PageIndex } from './page-index.ts';
 import { imageUrlProblem } from './image-urls.ts';
 import { resolveMarkdownLink, resolveWikilink } from './resolve.ts';
@@ -9,6 +9,8 @@ import { resolveMarkdownLink, resolveWikilink } from './resolve.ts';
 export interface LinkGraph {
   outgoing: Map<string, ResolvedLink[]>;
   backlinks: Map<string, Backlink[]>;
+  /** Links to no page or file, each also pushed to `problems` with the given severity. */
+  broken: Problem[];
 }
 
 export function buildLinkGraph<P extends IndexablePage & { file: string }>(
@@ -16,9 +18,11 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
   index: PageIndex<P>,
   linksOf: (page: P) => readonly LinkOccurrence[],
   problems: Problem[],
+  brokenSeverity: Severity,
 ): LinkGraph {
   const outgoing = new Map<string, ResolvedLink[]>();
   const backlinks = new Map<string, Backlink[]>();
+  const broken: Problem[] = [];
   for (const page of pages) {
     const resolved: ResolvedLink[] = [];
     for (const link of linksOf(page)) {
@@ -31,7 +35,9 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
       const at = { line: link.line, column: link.column };
       if (result.kind === 'broken') {
         const what = link.kind === 'wikilink' ? link.raw : `link to "${link.raw}"`;
-        problems.push(problem(page.file, `broken ${what}: ${result.reason}`, at));
+        const found = problem(page.file, `broken ${what}: ${result.reason}`, at, brokenSeverity);
+        broken.push(found);
+        problems.push(found);
         continue;
       }
       if (result.kind === 'external') continue;
@@ -48,5 +54,5 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
       backlinks.set(target, list);
     }
   }
-  return { outgoing, backlinks };
+  return { outgoing, backlinks, broken };
 }

@@ -1,5 +1,5 @@
 // Runs at build time inside Astro's Markdown pipeline: turns wikilinks and relative links into site URLs.
-import type { Link, PhrasingContent, Root } from 'mdast';
+import type { Link, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
@@ -10,6 +10,7 @@ import type { WikiPage } from '../content/types.ts';
 import type { PageIndex } from '../links/page-index.ts';
 import { resolveMarkdownLink, resolveWikilink, type Resolution } from '../links/resolve.ts';
 import { isTocMarker, parseWikilinkInner, WIKILINK } from '../content/wikilink-syntax.ts';
+import { brokenLinkNode } from './broken-link.ts';
 import { wikiOwned } from './wiki-markup.ts';
 
 export interface WikiLinksOptions {
@@ -31,8 +32,10 @@ function wikilinkNode(options: WikiLinksOptions, from: WikiPage, raw: string, in
   const { target, heading, label } = parseWikilinkInner(inner);
   const resolution = resolveWikilink(options.index, from, target, heading);
   if (resolution.kind !== 'page') {
-    // The build stops on broken links before rendering; this only shows while editing in `astro dev`.
-    return { type: 'text', value: raw, data: { hName: 'span', hProperties: wikiOwned({ className: ['wikilink', 'wikilink-broken'], title: 'Broken link' }, options.markupToken) } } as PhrasingContent;
+    // Rendered when config `brokenLinks` is "warning" (and while editing in `astro dev`): the words stay, the link does not.
+    const shown = label ?? (target ? target + (heading ? ` › ${heading}` : '') : raw);
+    const reason = resolution.kind === 'broken' ? resolution.reason : 'not a page';
+    return brokenLinkNode([{ type: 'text', value: shown }], reason, options.markupToken, true);
   }
   const page = resolution.page;
   const text = label ?? (target ? page.title + (heading ? ` › ${heading}` : '') : (heading ?? page.title));
@@ -51,6 +54,18 @@ function wikilinkNode(options: WikiLinksOptions, from: WikiPage, raw: string, in
   return link;
 }
 
+/** A link keeps its words, an image its alt text, as marked broken text; a definition is dropped. */
+function replaceWithBroken(node: Nodes, parent: Parent, index: number, reason: string, markupToken: string | undefined): number {
+  if (node.type === 'definition') {
+    parent.children.splice(index, 1);
+    return index;
+  }
+  const children: PhrasingContent[] =
+    node.type === 'link' || node.type === 'linkReference' ? node.children : [{ type: 'text', value: ('alt' in node && node.alt) || ('url' in node ? String(node.url) : '') }];
+  parent.children.splice(index, 1, brokenLinkNode(children, reason, markupToken));
+  return index;
+}
+
 export function remarkWikiLinks(options: WikiLinksOptions) {
   return (tree: Root, file: VFile) => {
     const from = file.path ? options.pageForFile(file.path) : undefined;
@@ -66,11 +81,24 @@ export function remarkWikiLinks(options: WikiLinksOptions) {
     findAndReplace(tree, [[new RegExp(WIKILINK.source, 'g'), (raw: string, inner: string) => (isTocMarker(inner) ? '' : wikilinkNode(options, from, raw, inner))]], {
       ignore: ['link', 'linkReference', 'inlineCode', 'code'],
     });
-    visit(tree, (node) => {
+    // Definitions that lead nowhere: the references to them render as broken text too.
+    const brokenDefinitions = new Map<string, string>();
+    visit(tree, (node, index, parent) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       if (node.type === 'link' && (node.data?.hProperties as { dataWikilink?: string } | undefined)?.dataWikilink) return;
-      const href = hrefOf(options.base, resolveMarkdownLink(options.index, from, node.url));
+      const resolution = resolveMarkdownLink(options.index, from, node.url);
+      const href = hrefOf(options.base, resolution);
       if (href) node.url = href;
+      if (resolution.kind !== 'broken' || !parent || index === undefined) return;
+      if (node.type === 'definition') brokenDefinitions.set(node.identifier, resolution.reason);
+      return replaceWithBroken(node, parent, index, resolution.reason, options.markupToken);
+    });
+    if (brokenDefinitions.size === 0) return;
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
+      const reason = brokenDefinitions.get(node.identifier);
+      if (reason === undefined || !parent || index === undefined) return;
+      return replaceWithBroken(node, parent, index, reason, options.markupToken);
     });
   };
 }
