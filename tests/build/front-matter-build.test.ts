@@ -63,6 +63,11 @@ describe('front matter written for other generators', () => {
         'content/team/hugo.md': `---\ntitle: From Hugo\n${hugo}---\n# From Hugo\n`,
         'content/team/jekyll.mdx': `---\ntitle: From Jekyll\n${hugo.replace('2020-01-01', '2020-01-01T10:00:00Z')}---\n# From Jekyll\n`,
         'content/team/blank.mdx': '\n---\ntitle: After a blank line\n---\n# Blank first\n',
+        // Beside owners.md, whose page is written to team/owners/: once ended in EISDIR.
+        'content/team/OWNERS': '@ada\n',
+        'content/team/owners.md': '# Owners\n',
+        // A folder named like a page file.
+        'content/team/notes.md/inside.md': '# Inside a folder named notes.md\n',
       }),
     );
     if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
@@ -73,7 +78,11 @@ describe('front matter written for other generators', () => {
     expect(site.html('/team/hugo/')).toContain('<title>From Hugo');
     expect(site.html('/team/jekyll/')).toContain('<title>From Jekyll');
     expect(site.html('/team/blank/')).toContain('<title>After a blank line');
+    expect(site.html('/team/owners/')).toContain('<title>Owners');
+    expect(site.html('/team/notesmd/inside/')).toContain('Inside a folder named notes.md');
+    expect(site.output).not.toMatch(STACK_LINE);
     expect(problemLines(site.output)).toEqual([
+      expect.stringMatching(/^content\/team\/OWNERS: warning: not published: files without an extension/),
       expect.stringMatching(/^content\/team\/hugo\.md:3: warning: type: "docs" is not one of the wiki's page types/),
       expect.stringMatching(/^content\/team\/jekyll\.mdx:3: warning: type: "docs" is not one of the wiki's page types/),
     ]);
