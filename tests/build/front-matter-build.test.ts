@@ -79,6 +79,7 @@ describe('front matter written for other generators', () => {
     expect(site.html('/team/jekyll/')).toContain('<title>From Jekyll');
     expect(site.html('/team/blank/')).toContain('<title>After a blank line');
     expect(site.html('/team/owners/')).toContain('<title>Owners');
+    expect(site.html('/team/hugo/')).toMatch(/<span class="badge type"[^>]*>docs<\/span>/);
     expect(site.html('/team/notesmd/inside/')).toContain('Inside a folder named notes.md');
     expect(site.output).not.toMatch(STACK_LINE);
     expect(problemLines(site.output)).toEqual([

@@ -75,7 +75,7 @@ const isPageType = (value: unknown): value is (typeof PAGE_TYPES)[number] => (PA
 
 /**
  * Other generators use `type` for their own layouts (Hugo's `type: docs`): an unknown value is no reason to stop,
- * so it is left out of the page's type with a warning and kept, as written, in `typeText`.
+ * so it is kept, as written, in `typeText` (shown as plain text, in no type filter) with a warning.
  */
 function unknownTypeWarning(data: Record<string, unknown>, parsed: ParsedYaml, file: string, firstLine: number): { data: Record<string, unknown>; problems: Problem[] } {
   if (data.type === undefined || isPageType(data.type)) return { data, problems: [] };
@@ -87,7 +87,7 @@ function unknownTypeWarning(data: Record<string, unknown>, parsed: ParsedYaml, f
   const shown = written === undefined ? 'this value' : `"${written}"`;
   return {
     data: written === undefined ? rest : { ...rest, typeText: written },
-    problems: [problem(file, `type: ${shown} is not one of the wiki's page types (${PAGE_TYPES.join(', ')}), so the page shows no type badge`, { line }, 'warning')],
+    problems: [problem(file, `type: ${shown} is not one of the wiki's page types (${PAGE_TYPES.join(', ')}): it is shown as written and the page is in no type filter`, { line }, 'warning')],
   };
 }
 
