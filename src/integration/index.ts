@@ -13,6 +13,7 @@ import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts'
 import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.ts';
 import { rehypeAuthorAnchorLinks } from '../lib/markdown/rehype-author-anchor-links.ts';
 import { rehypeCodeLanguage } from '../lib/markdown/rehype-code-language.ts';
+import { remarkIgnoreLayout } from '../lib/markdown/remark-ignore-layout.ts';
 import { remarkQueryImages } from '../lib/markdown/remark-query-images.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
@@ -103,6 +104,7 @@ export default function wikiIntegration(): AstroIntegration {
             processor: unified({
               smartypants: false,
               remarkPlugins: [
+                remarkIgnoreLayout,
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
                 [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken }],
                 // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.

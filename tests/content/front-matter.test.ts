@@ -35,11 +35,30 @@ describe('validating front matter', () => {
   });
   it('reports a field of the wrong type on the line of that field', () => {
     const { problems } = parse('---\ntitle: A\ntype: tutorial\nstatus: 3\n---\n');
-    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
-      [3, 'type'],
-      [4, 'status'],
+    expect(problems.map((p) => [p.line, p.severity, p.message.split(':')[0]])).toEqual([
+      [3, 'warning', 'type'],
+      [4, 'error', 'status'],
     ]);
     expect(problems[0]!.message).toContain('how-to');
+  });
+  it('keeps an unknown type as plain text with a warning, and other generators\' fields as they are', () => {
+    const { data, problems } = parse('---\ntitle: A\ntype: docs\nlayout: post\nweight: 3\ndate: 2020-01-01\npermalink: /x/\n---\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 3, severity: 'warning', message: expect.stringMatching(/^type: "docs" is not one of/) })]);
+    expect(data).toMatchObject({ title: 'A', typeText: 'docs', layout: 'post', weight: 3, permalink: '/x/' });
+    expect(data.type).toBeUndefined();
+  });
+  it('reports a first line of more than three dashes on that line', () => {
+    const { problems } = parse('-----\ntitle: A\n---\n# A\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 1, severity: 'error', message: expect.stringMatching(/opens with "-----".*exactly three dashes/) })]);
+    expect(parse('\n\n----\ntitle: A\n---\n').problems[0]).toMatchObject({ line: 3 });
+    // A thematic break that is not followed by a field is Markdown, not front matter.
+    expect(parse('-----\n\n# A\n').problems).toEqual([]);
+  });
+  it('reads front matter after blank lines, as Astro does', () => {
+    const { data, problems, bodyLine } = parse('\n\n---\ntitle: A\n---\n# A\n');
+    expect(problems).toEqual([]);
+    expect(data.title).toBe('A');
+    expect(bodyLine).toBe(6);
   });
   it('refuses dates that do not exist instead of rolling them over', () => {
     const { problems } = parse('---\nreview-by: 2023-02-30\n---\n');

@@ -1,7 +1,7 @@
 // Runs anywhere: splits a page into front matter and body and validates the front matter with line numbers.
 import { isMap, isScalar, isSeq } from 'yaml';
 import { problem, type Problem } from '../problems.ts';
-import { frontMatterSchema, type FrontMatter } from './schemas.ts';
+import { frontMatterSchema, PAGE_TYPES, type FrontMatter } from './schemas.ts';
 import { parseYaml, zodProblems, type ParsedYaml } from './yaml.ts';
 
 export interface SplitPage {
@@ -58,6 +58,39 @@ function parsedSource(parsed: ParsedYaml, key: string): string {
   return isScalar(node) ? String(node.source ?? node.value) : '';
 }
 
+/**
+ * A first line of four or more dashes followed by a field is front matter with a mistyped fence. Astro's
+ * .mdx reader takes it for `---` and fails on the rest of the line, so it is reported here, for every page.
+ */
+const LONG_FENCE = /^\uFEFF?(?:[ \t]*\r?\n)*(-{4,})[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:/;
+
+function longFenceProblem(source: string, file: string): Problem | undefined {
+  const match = LONG_FENCE.exec(source);
+  if (!match) return undefined;
+  const line = countLines(source.slice(0, match.index + match[0].indexOf(match[1]!))) + 1;
+  return problem(file, `front matter opens with "${match[1]}": write exactly three dashes (---) on the first line`, { line });
+}
+
+const isPageType = (value: unknown): value is (typeof PAGE_TYPES)[number] => (PAGE_TYPES as readonly unknown[]).includes(value);
+
+/**
+ * Other generators use `type` for their own layouts (Hugo's `type: docs`): an unknown value is no reason to stop,
+ * so it is kept, as written, in `typeText` (shown as plain text, in no type filter) with a warning.
+ */
+function unknownTypeWarning(data: Record<string, unknown>, parsed: ParsedYaml, file: string, firstLine: number): { data: Record<string, unknown>; problems: Problem[] } {
+  if (data.type === undefined || isPageType(data.type)) return { data, problems: [] };
+  const { type, ...rest } = data;
+  const written = typeof type === 'string' || typeof type === 'number' || typeof type === 'boolean' ? String(type) : undefined;
+  const node = isMap(parsed.doc.contents) ? parsed.doc.get('type', true) : undefined;
+  const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+  const line = offset === undefined ? firstLine : parsed.lineCounter.linePos(offset).line + firstLine - 1;
+  const shown = written === undefined ? 'this value' : `"${written}"`;
+  return {
+    data: written === undefined ? rest : { ...rest, typeText: written },
+    problems: [problem(file, `type: ${shown} is not one of the wiki's page types (${PAGE_TYPES.join(', ')}): it is shown as written and the page is in no type filter`, { line }, 'warning')],
+  };
+}
+
 export interface ParsedFrontMatter {
   data: FrontMatter;
   body: string;
@@ -71,6 +104,8 @@ export function parseFrontMatter(source: string, file: string): ParsedFrontMatte
   if (/^\uFEFF?\+\+\+\r?\n/.test(source)) {
     return { ...base, data: {}, problems: [problem(file, 'TOML front matter (+++) is not supported: use YAML between --- lines', { line: 1 })] };
   }
+  const longFence = longFenceProblem(source, file);
+  if (longFence) return { ...base, data: {}, problems: [longFence] };
   if (split.yaml === undefined) {
     const unclosed = OPENING.test(source);
     return { ...base, data: {}, problems: unclosed ? [problem(file, 'front matter starts with --- but is never closed with a --- line', { line: split.yamlLine - 1 })] : [] };
@@ -81,7 +116,8 @@ export function parseFrontMatter(source: string, file: string): ParsedFrontMatte
   if (typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return { ...base, data: {}, problems: [problem(file, 'front matter must be a set of "field: value" lines', { line: split.yamlLine })] };
   }
-  const result = frontMatterSchema.safeParse(undriftTypes(parsed.data as Record<string, unknown>, parsed));
-  if (!result.success) return { ...base, data: {}, problems: zodProblems(result.error, parsed, file, split.yamlLine) };
-  return { ...base, data: result.data, problems: [] };
+  const typed = unknownTypeWarning(undriftTypes(parsed.data as Record<string, unknown>, parsed), parsed, file, split.yamlLine);
+  const result = frontMatterSchema.safeParse(typed.data);
+  if (!result.success) return { ...base, data: {}, problems: [...typed.problems, ...zodProblems(result.error, parsed, file, split.yamlLine)] };
+  return { ...base, data: result.data, problems: typed.problems };
 }

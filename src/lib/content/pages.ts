@@ -77,7 +77,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
     ...(fm.data.summary ? { summary: fm.data.summary } : {}),
     ...(outline.firstParagraph ? { excerpt: shorten(outline.firstParagraph, 200) } : {}),
     tags: [...new Set(fm.data.tags ?? [])],
-    ...(fm.data.type ? { type: fm.data.type } : {}),
+    ...(fm.data.type ? { type: fm.data.type } : typeof fm.data.typeText === 'string' ? { typeText: fm.data.typeText } : {}),
     ...(fm.data.status ? { status: fm.data.status } : {}),
     ...(fm.data['review-by'] ? { reviewBy: fm.data['review-by'] } : {}),
     lang: fm.data.lang ?? input.language,

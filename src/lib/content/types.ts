@@ -33,6 +33,8 @@ export interface WikiPage {
   excerpt?: string;
   tags: string[];
   type?: (typeof PAGE_TYPES)[number];
+  /** A `type` the wiki does not know (Hugo's `docs`), shown as written; such a page is in no type filter. */
+  typeText?: string;
   status?: (typeof PAGE_STATUSES)[number];
   reviewBy?: string;
   lang: string;
