@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { blobReader, objectsDirFor } from '../../src/integration/revision-texts-fs.ts';
+import { blobReader } from '../../src/integration/revision-texts-fs.ts';
+import { findRepository } from '../../src/lib/history/repo-fs.ts';
+
+/** Where the objects of the repository around `start` live, as the edge resolves them (the main repository's git folder for a worktree). */
+const objectsDirFor = (start: string): string | undefined => findRepository(start)?.commondir ?? undefined;
 
 const root = mkdtempSync(path.join(tmpdir(), 'wiki-blobs-'));
 const git = (cwd: string, ...args: string[]) =>

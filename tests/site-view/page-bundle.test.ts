@@ -5,7 +5,8 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SiteData } from '../../src/integration/site-data.ts';
 import { provideRevisionTexts } from '../../src/integration/revision-texts.ts';
-import { blobReader, objectsDirFor } from '../../src/integration/revision-texts-fs.ts';
+import { blobReader } from '../../src/integration/revision-texts-fs.ts';
+import { findRepository } from '../../src/lib/history/repo-fs.ts';
 import { attributionRepo, ATTRIBUTION_TODAY } from '../helpers/attribution-repo.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 import type { TestRepo } from '../helpers/git-repo.ts';
@@ -52,7 +53,7 @@ describe('the page bundle on the virtual module', () => {
     const grace = revisions.find((r) => r.author.name === 'Grace Hopper')!;
     provideRevisionTexts(undefined);
     expect((await revisionDiffs(revisions)).get(grace.commit)).toBeUndefined();
-    const reader = blobReader(objectsDirFor(repo.dir));
+    const reader = blobReader(findRepository(repo.dir)?.commondir);
     provideRevisionTexts(reader);
     try {
       const diff = (await revisionDiffs(revisions)).get(grace.commit);
