@@ -72,17 +72,29 @@ const rootPlace = (root: string, repository: RepositoryLocation | undefined): Ro
 });
 
 /**
+ * The folder whose wiki.config.yml applies: WIKI_ROOT; else, when WIKI_CONTENT names a folder of someone's
+ * Markdown, the root of the repository around it (or that folder outside any repository), so their build never
+ * takes this project's own sample config; else the working folder.
+ */
+function wikiRootOf(cwd: string, env: LocationInputs['env']): string {
+  if (env.WIKI_ROOT !== undefined || !env.WIKI_CONTENT) return realOrResolved(path.resolve(cwd, env.WIKI_ROOT ?? '.'));
+  const content = realOrResolved(path.resolve(cwd, env.WIKI_CONTENT));
+  return repositoryAround(content)?.workdir ?? content;
+}
+
+/**
  * The wiki's location from the process's inputs: WIKI_ROOT (the folder of wiki.config.yml, default the working
- * folder), WIKI_CONTENT (overrides `content`), WIKI_HISTORY_CACHE, WIKI_TODAY (default: `now`'s UTC date).
+ * folder, or the repository around WIKI_CONTENT when only that is set), WIKI_CONTENT (overrides `content`), WIKI_HISTORY_CACHE, WIKI_TODAY (default: `now`'s UTC date).
  */
 export function resolveWikiLocation({ cwd, env, now }: LocationInputs): LocationResult {
-  const root = realOrResolved(path.resolve(cwd, env.WIKI_ROOT ?? '.'));
+  const root = wikiRootOf(cwd, env);
   const problems: Problem[] = [];
   const today = env.WIKI_TODAY ?? now.toISOString().slice(0, 10);
   if (!isoDate.safeParse(today).success) problems.push(problem('WIKI_TODAY', `must be a date written YYYY-MM-DD (got "${today}")`));
   let loaded;
   try {
-    loaded = loadConfig(root, env.WIKI_CONTENT ? { content: env.WIKI_CONTENT } : {});
+    const content = env.WIKI_ROOT === undefined && env.WIKI_CONTENT ? path.resolve(cwd, env.WIKI_CONTENT) : env.WIKI_CONTENT;
+    loaded = loadConfig(root, content ? { content } : {});
   } catch (error) {
     if (!(error instanceof WikiContentError)) throw error;
     problems.push(...error.problems);

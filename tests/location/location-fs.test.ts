@@ -53,6 +53,21 @@ describe('resolveWikiLocation', () => {
     expect(location.historyCache).toBe(path.join(repo.dir, 'cache'));
   });
 
+  it('with WIKI_CONTENT alone, takes the config of the repository around that content, not the working folder\'s', () => {
+    const project = writeFixture({ 'wiki.config.yml': 'title: Sample wiki\nbrokenLinks: error\n' });
+    const fromRepo = resolveWikiLocation(inputs(project, { WIKI_CONTENT: path.join(repo.dir, 'site/pages') }));
+    const { location, config } = fromRepo as Exclude<typeof fromRepo, { problems: unknown[] }>;
+    expect(location.root).toBe(realpathSync(repo.dir));
+    expect(location.contentInRepository).toBe('site/pages');
+    expect(config.brokenLinks).toBe('warning');
+    expect(config.title).not.toBe('Sample wiki');
+    const loose = writeFixture({ 'notes/a.md': '# A\n' });
+    const outside = resolveWikiLocation(inputs(project, { WIKI_CONTENT: path.join(loose, 'notes') }));
+    expect((outside as { location: { root: string } }).location.root).toBe(realpathSync(path.join(loose, 'notes')));
+    const own = resolveWikiLocation(inputs(project, { WIKI_ROOT: '.', WIKI_CONTENT: path.join(loose, 'notes') }));
+    expect((own as { config: { brokenLinks: string } }).config.brokenLinks).toBe('error');
+  });
+
   it('finds a worktree through its .git file: its own git folder, and the main one for objects', () => {
     const worktree = path.join(links, 'worktree');
     repo.git(['worktree', 'add', '-q', worktree]);
