@@ -1,5 +1,6 @@
 // Runs at build time in the pages: the model handed over by the integration, with look-up tables built once, and the site view made from it.
 import site from 'virtual:wiki/site';
+import type { ContentFolder } from '../lib/content/folders.ts';
 import type { Community, WikiPage } from '../lib/content/types.ts';
 import { buildSiteView } from '../lib/site-view/site-view.ts';
 
@@ -10,6 +11,8 @@ export const history = site.history;
 export const today = site.today;
 export const pagesById: ReadonlyMap<string, WikiPage> = new Map(model.pages.map((p) => [p.id, p]));
 export const communitiesBySlug: ReadonlyMap<string, Community> = new Map(model.communities.map((c) => [c.slug, c]));
+/** Every folder of pages by id (its URL path); those without a page there get a listing page. */
+export const foldersById: ReadonlyMap<string, ContentFolder> = new Map(model.folders.map((f) => [f.id, f]));
 
 /** Built once per build, when the first page is rendered. */
 export const view = buildSiteView(site);

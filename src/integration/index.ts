@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkSmartypants from 'remark-smartypants';
+import { listedFolders } from '../lib/content/folders.ts';
 import { mdxModulePath } from '../lib/content/mdx-names.ts';
 import type { WikiPage } from '../lib/content/types.ts';
 import { brokenLinksSummary } from '../lib/links/broken-summary.ts';
@@ -82,7 +83,7 @@ export default function wikiIntegration(): AstroIntegration {
         const markupToken = randomUUID();
         const data: SiteData = {
           config,
-          model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags },
+          model: { communities: model.communities, pages: model.pages, assets: model.assets, tags: model.tags, folders: model.folders },
           contentInRepository: wiki.location.contentInRepository.normalize('NFC'),
           history: loadedHistory.history,
           today: wiki.location.today,
@@ -147,7 +148,7 @@ export default function wikiIntegration(): AstroIntegration {
         revisionTexts = undefined;
         provideRevisionTexts(undefined);
         const outDir = fileURLToPath(dir);
-        const unbuilt = pagesWithoutOutput(wiki.model.pages, outDir);
+        const unbuilt = pagesWithoutOutput([...wiki.model.pages, ...listedFolders(wiki.model.folders)], outDir);
         if (unbuilt.length > 0) {
           for (const p of unbuilt) logger.error(formatProblem(p));
           throw new BuildStoppedError(`${plural(unbuilt.length, 'page')} of the wiki ${unbuilt.length === 1 ? 'was' : 'were'} not built (listed above)`);

@@ -2,6 +2,7 @@
 // It sits above content/ and links/, so content never reaches into links (links read content's types only).
 import { collectAssets } from './content/assets.ts';
 import { pagesWithOwnUrl } from './content/collisions.ts';
+import { collectFolders } from './content/folders.ts';
 import { communityDrafts, communityFolderProblems, finishCommunities } from './content/communities.ts';
 import type { Outline } from './content/outline.ts';
 import { readPage } from './content/pages.ts';
@@ -41,6 +42,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     assets,
     unpublished,
     tags: collectTags(unique),
+    folders: collectFolders(unique, input.fileLabel),
     problems,
     brokenLinks: graph.broken,
   };

@@ -40,7 +40,10 @@ describe('a wiki with files of unpublished types and links inside the content fo
 
   it('copies no HTML, XML, JavaScript or other unlisted file into the site', () => {
     const files = allFiles(site.outDir);
-    expect(files.filter((f) => f.startsWith('ops/media/'))).toEqual(['ops/media/flow.png', 'ops/media/register/index.html']);
+    // ops/media/index.html is the folder's listing page, written by the site (the folder has a page and no README).
+    expect(files.filter((f) => f.startsWith('ops/media/'))).toEqual(['ops/media/flow.png', 'ops/media/index.html', 'ops/media/register/index.html']);
+    expect(site.html('/ops/media/')).toContain('This folder has no README');
+    expect(site.html('/ops/media/')).not.toContain('evil.example');
     expect(files.filter((f) => /\.(js|xml|yml)$/.test(f) && !/^(_astro|pagefind|feeds)\//.test(f))).toEqual([]);
   });
 

@@ -10,8 +10,8 @@ export const SITE_SLOT = Symbol.for('cop-wiki.test-site-data');
 export async function siteDataOf(root: string, today: string): Promise<SiteData> {
   const wiki = loadWiki(locateFixture(root, { WIKI_TODAY: today }));
   const { history } = await loadSiteHistory(wiki);
-  const { communities, pages, assets, tags } = wiki.model;
-  return { config: wiki.config, model: { communities, pages, assets, tags }, history, contentInRepository: wiki.location.contentInRepository, today };
+  const { communities, pages, assets, tags, folders } = wiki.model;
+  return { config: wiki.config, model: { communities, pages, assets, tags, folders }, history, contentInRepository: wiki.location.contentInRepository, today };
 }
 
 /** Serves `data` as `virtual:wiki/site` to modules imported after this call (after `vi.resetModules()`). */

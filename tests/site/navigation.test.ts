@@ -15,7 +15,7 @@ const ops = model.communities.find((c) => c.slug === 'ops')!;
 const shape = (nodes: TreeNode[]): unknown => nodes.map((n) => (n.children.length ? { [n.label]: shape(n.children) } : n.label));
 
 describe('navigation', () => {
-  it('breadcrumbs go community › folders (linked when they have an index page) › page', () => {
+  it('breadcrumbs go community › folders (each linked: to its index page, else its listing) › page', () => {
     expect(breadcrumbs(page(model, 'ops/postgres/index-tuning'), ops, pagesById, '/')).toEqual([
       { label: 'Platform ops', href: '/ops/' },
       { label: 'Postgres section', href: '/ops/postgres/' },

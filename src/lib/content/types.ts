@@ -1,5 +1,6 @@
 // Runs anywhere: the shapes of the site's content model (communities, pages, assets, tags) and of the input it is built from.
 import type { Problem, Severity } from '../problems.ts';
+import type { ContentFolder } from './folders.ts';
 import type { Heading } from './headings.ts';
 import type { PageFormat } from './page-rule.ts';
 import type { ContentPath, PageId } from './paths.ts';
@@ -87,6 +88,8 @@ export interface SiteModel {
   /** Files left out of the site for their type; each is also a warning in `problems`. */
   unpublished: UnpublishedFile[];
   tags: Tag[];
+  /** Every folder of pages; those with no page at their URL get a listing page (folders.ts). */
+  folders: ContentFolder[];
   problems: Problem[];
   /** Links to no page or file; each is also in `problems`, as an error or a warning per config. */
   brokenLinks: Problem[];

@@ -40,7 +40,8 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
         problems.push(found);
         continue;
       }
-      if (result.kind === 'external') continue;
+      // A folder's listing is no page: it gets no backlinks.
+      if (result.kind === 'external' || result.kind === 'folder') continue;
       if (result.kind === 'page' && result.headingMissing) {
         problems.push(problem(page.file, `${link.raw}: page "${result.page.title}" has no heading "${result.headingMissing}"`, at, 'warning'));
       }

@@ -1,6 +1,7 @@
 // Runs anywhere: look-up tables over every page, built once, used by link resolution.
 import type { ContentPath, PageId } from '../content/paths.ts';
 import { stripExtension } from '../content/paths.ts';
+import { foldersOfPage } from '../content/folders.ts';
 import type { Heading } from '../content/headings.ts';
 import { slugSegment } from '../content/slugs.ts';
 
@@ -24,6 +25,8 @@ export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byTitle: Map<string, P[]>;
   /** Lower-cased asset content path → asset id. */
   assets: Map<string, string>;
+  /** Lower-cased content path of every folder of pages → the folder's id (its URL path). */
+  folders: Map<string, string>;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -35,7 +38,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 export const pathKey = (path: string) => path.normalize('NFC').toLowerCase();
 
 export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, assets: Iterable<{ id: string; path: ContentPath }> = []): PageIndex<P> {
-  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), assets: new Map() };
+  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), assets: new Map(), folders: new Map() };
   for (const page of pages) {
     index.byId.set(page.id, page);
     index.byPath.set(pathKey(page.path), page);
@@ -43,6 +46,7 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     const fileName = stripExtension(page.path.slice(page.path.lastIndexOf('/') + 1));
     push(index.byName, slugSegment(fileName), page);
     push(index.byTitle, page.title.trim().normalize('NFC').toLowerCase(), page);
+    for (const folder of foldersOfPage(page)) index.folders.set(pathKey(folder.path), folder.id);
   }
   for (const asset of assets) index.assets.set(pathKey(asset.path), asset.id);
   return index;

@@ -9,6 +9,8 @@ import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
 export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'page'; page: P; anchor?: string; headingMissing?: string }
   | { kind: 'asset'; assetId: string; anchor?: string }
+  /** A folder of pages with no page at its URL: the link lands on the folder's generated listing. */
+  | { kind: 'folder'; folderId: string }
   | { kind: 'external' }
   | { kind: 'broken'; reason: string };
 
@@ -88,7 +90,7 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Relative Markdown links and images: to a page file, an asset, or a folder with an index page. */
+/** Relative Markdown links and images: to a page file, an asset, or a folder of pages (its index page, else its listing). */
 export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>, from: P, url: string): Resolution<P> {
   if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('/') || url.startsWith('?')) return { kind: 'external' };
   const hashAt = url.indexOf('#');
@@ -102,6 +104,13 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   if (page) return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
   const asset = index.assets.get(key);
   if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
+  const folderId = isPagePath(key) ? undefined : index.folders.get(key);
+  if (folderId !== undefined) {
+    // `runbooks.md` beside `runbooks/` owns the folder's URL; otherwise the listing does, and has no anchors to land on.
+    const standing = index.byId.get(folderId);
+    if (standing) return { kind: 'page', page: standing, ...(anchor ? { anchor: fragmentOn(standing, anchor) } : {}) };
+    return { kind: 'folder', folderId };
+  }
   const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
   return { kind: 'broken', reason };
 }

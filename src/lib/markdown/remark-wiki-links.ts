@@ -25,6 +25,7 @@ export interface WikiLinksOptions {
 function hrefOf(base: string, resolution: Resolution<WikiPage>): string | undefined {
   if (resolution.kind === 'page') return pageHref(base, resolution.page.id) + (resolution.anchor ? `#${resolution.anchor}` : '');
   if (resolution.kind === 'asset') return assetHref(base, resolution.assetId) + (resolution.anchor ? `#${resolution.anchor}` : '');
+  if (resolution.kind === 'folder') return pageHref(base, resolution.folderId);
   return undefined;
 }
 

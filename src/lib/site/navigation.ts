@@ -23,15 +23,18 @@ function folderIds(page: WikiPage): string[] {
   return Array.from({ length: segments.length - 1 }, (_, i) => segments.slice(0, i + 1).join('/'));
 }
 
-export function breadcrumbs(page: WikiPage, community: Community, pagesById: ReadonlyMap<string, WikiPage>, base: string): Crumb[] {
+/**
+ * Community › folders › page. Every folder of pages has a page at its URL (its index page, else its generated
+ * listing), so every folder crumb links. A folder listing passes itself as `page`, its folder path as `path`.
+ */
+export function breadcrumbs(page: Pick<WikiPage, 'id' | 'path' | 'title'>, community: Community, pagesById: ReadonlyMap<string, WikiPage>, base: string): Crumb[] {
   const { folders } = splitContentPath(page.path);
   const crumbs: Crumb[] = [];
-  folderIds(page).forEach((id, depth) => {
+  const segments = page.id.split('/');
+  segments.slice(0, -1).forEach((_, depth) => {
+    const id = segments.slice(0, depth + 1).join('/');
     if (depth === 0) crumbs.push({ label: community.name, href: pageHref(base, community.slug) });
-    else {
-      const index = pagesById.get(id);
-      crumbs.push({ label: index?.title ?? titleFromFileName((folders[depth] ?? id) + '.md'), ...(index ? { href: pageHref(base, id) } : {}) });
-    }
+    else crumbs.push({ label: pagesById.get(id)?.title ?? titleFromFileName((folders[depth] ?? id) + '.md'), href: pageHref(base, id) });
   });
   if (page.id !== community.slug) crumbs.push({ label: page.title });
   return crumbs;

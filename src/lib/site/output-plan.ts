@@ -1,5 +1,6 @@
 // Runs anywhere: every file the build will write, known from the model before anything is written, and the collisions.
 import { historyPathOf, communityRecentPathOf } from './routes.ts';
+import { listedFolders } from '../content/folders.ts';
 import type { SiteModel } from '../content/types.ts';
 import { RESERVED_SLUGS } from '../content/paths.ts';
 import { problem, type Problem } from '../problems.ts';
@@ -47,7 +48,7 @@ const foldersOf = (output: string) => {
  * Collisions are errors naming both sources. The site's top-level route folders belong to the site alone:
  * nothing from content may be written inside them, even under a name the site does not use today.
  */
-export function planOutputs(model: Pick<SiteModel, 'communities' | 'pages' | 'assets'>): OutputPlan {
+export function planOutputs(model: Pick<SiteModel, 'communities' | 'pages' | 'assets' | 'folders'>): OutputPlan {
   const files = new Map<string, Source>();
   const folders = new Map<string, Source>();
   const siteFolders = new Map([...RESERVED_SLUGS].map((slug) => [slug, SITE_FOLDER_OWNERS[slug] ?? `the site's own /${slug}/ route`]));
@@ -92,6 +93,11 @@ export function planOutputs(model: Pick<SiteModel, 'communities' | 'pages' | 'as
     if (RESERVED_SLUGS.has(page.community)) continue;
     if (page.id !== page.community) claim(`${page.id}/index.html`, { label: page.file, file: page.file });
     claim(`${historyPathOf(page.id, pageIds)}/index.html`, { label: `the history of ${page.file}`, file: page.file });
+  }
+  // A folder with a page at its URL has no listing, so a listing never meets a page there; anything else it meets is an error.
+  for (const folder of listedFolders(model.folders)) {
+    if (RESERVED_SLUGS.has(folder.community)) continue;
+    claim(`${folder.id}/index.html`, { label: `the listing of folder ${folder.file}`, file: folder.file });
   }
   for (const asset of model.assets) claim(asset.id, { label: asset.file, file: asset.file });
 
