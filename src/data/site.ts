@@ -15,6 +15,10 @@ export const communitiesBySlug: ReadonlyMap<string, Community> = new Map(model.c
 export const view = buildSiteView(site);
 
 export const hrefFor = view.hrefFor;
+/** The site's title, resolved by the view (config, else the front page's heading). */
+export const siteTitle = view.title;
+/** The README.md or index.md at the content root, which the home page shows; undefined without one. */
+export const frontPage: WikiPage | undefined = view.frontPageId ? pagesById.get(view.frontPageId) : undefined;
 export const homeHref = hrefFor('');
 
 /** Pages of a community other than its home, for listings. */

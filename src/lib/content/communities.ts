@@ -102,8 +102,10 @@ export function finishCommunities(drafts: ReadonlyMap<string, CommunityDraft>, p
     community.pageIds.push(page.id);
     if (page.id === community.slug) {
       community.homeId = page.id;
+      // The content root's README is the site's front page (site-view/front-page.ts), not the default community's words.
+      if (!community.folder) continue;
       const name = nameAsHome(page);
-      if (!community.fromFile && name && community.folder) community.name = name;
+      if (!community.fromFile && name) community.name = name;
       community.description ??= page.summary ?? page.excerpt;
     }
   }
