@@ -9,7 +9,7 @@ const files: Record<string, string> = {
   // No wiki.config.yml title: the front page's heading is the site's title.
   'wiki.config.yml': 'base: /\n',
   'content/README.md': '# Acme Handbook\n\nHow we work. Start with [deploys](ops/deploy.md), or [[ops/deploy|the deploy page]], or the [meeting notes](ops/a/notes.md#agenda).\n',
-  'content/ops/README.md': 'The operations group.\n\n## Goals of these documents\n\nKeep things running.\n',
+  'content/ops/README.md': 'The operations group.\n\n# Goals of these documents\n\nKeep things running.\n',
   'content/ops/deploy.md': '# Deploying\n\nBack to the [handbook](../README.md).\n',
   'content/ops/a/notes.md': '# Meeting notes\n\n## Agenda\n',
   'content/ops/b/notes.md': '# Meeting notes\n\n## Agenda\n',
@@ -83,6 +83,8 @@ describe('a repository with its own front page', () => {
     const home = titled.html('/');
     expect(home).toContain('<title>Config title</title>');
     expect(home).toMatch(/<h1>Config title<\/h1>/);
+    // The front page text still shows under the config's title.
+    expect(home).toMatch(/<h1>Config title<\/h1>[\s\S]*How we work\./);
     expect(readFileSync(path.join(titled.outDir, 'ops/deploy/index.html'), 'utf8')).toContain('Deploying · Config title');
   });
 });
