@@ -19,6 +19,8 @@ export const hrefFor = view.hrefFor;
 export const siteTitle = view.title;
 /** The README.md or index.md at the content root, which the home page shows; undefined without one. */
 export const frontPage: WikiPage | undefined = view.frontPageId ? pagesById.get(view.frontPageId) : undefined;
+/** Where lists link a page: the front page is read at "/" (its community home only links there). */
+export const pageLinkFor = (id: string): string => (id === view.frontPageId ? homeHref : hrefFor(id));
 export const homeHref = hrefFor('');
 
 /** Pages of a community other than its home, for listings. */

@@ -45,6 +45,8 @@ describe('a repository with its own front page', () => {
     // Its history still shows: byline and contributors.
     expect(home).toContain('class="byline"');
     expect(home).toMatch(/Contributors[\s\S]*Ada Lovelace/);
+    // Lists link it where it is read.
+    expect(home).toMatch(/<a class="title" href="\/">Acme Handbook<\/a>/);
     // Indexed once: here, not again on the default community's home.
     expect(home).toMatch(/<article class="prose front-page" data-pagefind-body/);
     const general = site.html('/general/');
