@@ -75,6 +75,8 @@ describe('a repository with its own front page', () => {
     expect(page).toContain('Meeting notes (b)');
     // The page itself keeps its own title.
     expect(site.html('/ops/a/notes/')).toMatch(/<h1 class="page-title">Meeting notes<\/h1>/);
+    // A backlink from the front page leads to "/", where it is read.
+    expect(site.html('/ops/deploy/')).toMatch(/<a href="\/">Acme Handbook<\/a>\s*<span class="from-community">/);
   });
 
   it('lets wiki.config.yml title the site over the front page heading', () => {
