@@ -18,6 +18,12 @@ export const foldersById: ReadonlyMap<string, ContentFolder> = new Map(model.fol
 export const view = buildSiteView(site);
 
 export const hrefFor = view.hrefFor;
+/** The site's title, resolved by the view (config, else the front page's heading). */
+export const siteTitle = view.title;
+/** The README.md or index.md at the content root, which the home page shows; undefined without one. */
+export const frontPage: WikiPage | undefined = view.frontPageId ? pagesById.get(view.frontPageId) : undefined;
+/** Where lists link a page: the front page is read at "/" (its community home only links there). */
+export const pageLinkFor = (id: string): string => (id === view.frontPageId ? homeHref : hrefFor(id));
 export const homeHref = hrefFor('');
 
 /** Pages of a community other than its home, for listings. */

@@ -4,6 +4,7 @@ import { collectAssets } from './content/assets.ts';
 import { pagesWithOwnUrl } from './content/collisions.ts';
 import { collectFolders } from './content/folders.ts';
 import { communityDrafts, communityFolderProblems, finishCommunities } from './content/communities.ts';
+import { assignListTitles } from './content/list-titles.ts';
 import type { Outline } from './content/outline.ts';
 import { readPage } from './content/pages.ts';
 import { collectTags } from './content/tags.ts';
@@ -18,13 +19,16 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   const pages: WikiPage[] = [];
   // Outlines are only needed while links are resolved; kept apart so the model stays serialisable.
   const outlines = new Map<WikiPage, Outline>();
+  const homeNames = new Map<WikiPage, string>();
   for (const file of input.pages) {
     const read = readPage(file, input, communityFor, problems);
     if (!read) continue;
     pages.push(read.page);
     outlines.set(read.page, read.outline);
+    if (read.nameAsHome) homeNames.set(read.page, read.nameAsHome);
   }
   const unique = pagesWithOwnUrl(pages, problems);
+  assignListTitles(unique);
 
   const { assets, unpublished } = collectAssets(input, problems);
   const index = buildPageIndex(unique, assets);
@@ -37,7 +41,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   problems.push(...communityFolderProblems(drafts, input));
 
   return {
-    communities: finishCommunities(drafts, unique),
+    communities: finishCommunities(drafts, unique, (page) => homeNames.get(page)),
     pages: unique.sort((a, b) => a.id.localeCompare(b.id)),
     assets,
     unpublished,

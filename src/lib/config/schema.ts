@@ -13,7 +13,8 @@ const basePath = z
 
 export const wikiConfigSchema = z
   .object({
-    title: z.string().min(1).default('Community wiki'),
+    /** The site's title; without one, the front page's (root README's) first heading, else "Community wiki" (site-view/front-page.ts). */
+    title: z.string().min(1).optional(),
     description: z.string().default('What our communities of practice know, and who knows it.'),
     /** Absolute site URL (for feeds and the sitemap); optional. */
     site: urlWith(['http:', 'https:'], 'must be an http or https URL, e.g. https://wiki.example.org').optional(),

@@ -91,15 +91,21 @@ export function communityFolderProblems(drafts: ReadonlyMap<string, CommunityDra
   return problems;
 }
 
-/** The finished communities: their pages and home page, a name and description from it when community.yml gives none. */
-export function finishCommunities(drafts: ReadonlyMap<string, CommunityDraft>, pages: readonly WikiPage[]): Community[] {
+/**
+ * The finished communities: their pages and home page, a name and description from it when community.yml
+ * gives none. `nameAsHome` is the name a home page gives (its front matter title or opening level-1 heading).
+ */
+export function finishCommunities(drafts: ReadonlyMap<string, CommunityDraft>, pages: readonly WikiPage[], nameAsHome: (page: WikiPage) => string | undefined): Community[] {
   for (const page of pages) {
     const community = drafts.get(page.community);
     if (!community) continue;
     community.pageIds.push(page.id);
     if (page.id === community.slug) {
       community.homeId = page.id;
-      if (!community.fromFile && page.title && community.folder) community.name = page.title;
+      // The content root's README is the site's front page (site-view/front-page.ts), not the default community's words.
+      if (!community.folder) continue;
+      const name = nameAsHome(page);
+      if (!community.fromFile && name) community.name = name;
       community.description ??= page.summary ?? page.excerpt;
     }
   }

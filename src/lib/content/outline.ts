@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { authorAnchorsOf } from './author-anchors.ts';
 import { headingsOf, type Heading } from './headings.ts';
+import { leadingHeadingOf, titleHeadingOf } from './title-heading.ts';
 import { parseMarkdown } from './markdown-parser.ts';
 import type { PageFormat } from './page-rule.ts';
 import { findWikilinks, parseWikilinkInner, WIKILINK } from './wikilink-syntax.ts';
@@ -20,7 +21,10 @@ export interface LinkOccurrence {
 }
 
 export interface Outline {
+  /** The page's title heading (title-heading.ts): its first top-level level-1 heading with text. */
   firstHeading?: string;
+  /** A level-1 heading that is the page's first block: what names a community from its home page. */
+  leadingHeading?: string;
   headings: Heading[];
   /** Ids and names written in the page's raw HTML (see author-anchors.ts). */
   anchors: string[];
@@ -68,7 +72,16 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
     const line = e.line ?? place?.line;
     throw new MarkdownSyntaxError(`${kind} could not be parsed: ${e.message?.split('\n')[0] ?? String(error)}`, line ? line + lineOffset - 1 : undefined, e.column ?? place?.column);
   }
-  const outline: Outline = { headings: headingsOf(tree).map(({ line: _line, ...heading }) => heading), anchors: authorAnchorsOf(tree), links: [], words: 0 };
+  const firstHeading = titleHeadingOf(tree);
+  const leadingHeading = leadingHeadingOf(tree);
+  const outline: Outline = {
+    ...(firstHeading ? { firstHeading } : {}),
+    ...(leadingHeading ? { leadingHeading } : {}),
+    headings: headingsOf(tree).map(({ line: _line, ...heading }) => heading),
+    anchors: authorAnchorsOf(tree),
+    links: [],
+    words: 0,
+  };
   const at = (node: Nodes) => ({ line: (node.position?.start.line ?? 1) + lineOffset - 1, column: node.position?.start.column ?? 1 });
 
   // A definition an image reference uses is an image URL: Astro imports it like the image's own.
@@ -78,9 +91,6 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
     switch (node.type) {
       case 'imageReference':
         imageLabels.add(node.identifier);
-        break;
-      case 'heading':
-        if (node.depth === 1 && outline.firstHeading === undefined) outline.firstHeading = toString(node).trim();
         break;
       case 'paragraph':
         if (outline.firstParagraph === undefined && ancestors.length === 1) outline.firstParagraph = plainText(toString(node)) || undefined;

@@ -27,7 +27,7 @@ export type CommunityFor = (folder: string | undefined) => CommunityDraft | unde
  * The page a file makes, with the outline its links are read from; undefined when it cannot be a page
  * (no URL, too big, unparseable), the reasons pushed to `problems`. Links are resolved later, over all pages.
  */
-export function readPage(file: { path: ContentPath; source: string }, input: ContentInput, communityFor: CommunityFor, problems: Problem[]): { page: WikiPage; outline: Outline } | undefined {
+export function readPage(file: { path: ContentPath; source: string }, input: ContentInput, communityFor: CommunityFor, problems: Problem[]): { page: WikiPage; outline: Outline; nameAsHome?: string } | undefined {
   const { path, source } = file;
   const label = input.fileLabel(path);
   const id = pageIdFor(path, input.defaultCommunity.slug);
@@ -66,6 +66,8 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
   }
   const isIndex = isIndexPage(path);
   const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
+  const title = pageTitle(fm.data.title, outline.firstHeading, fallbackName);
+  const untitled = !fm.data.title?.trim() && !outline.firstHeading;
   const page: WikiPage = {
     id: toPageId(id.id),
     path,
@@ -73,7 +75,9 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
     community: community.slug,
     format,
     isIndex,
-    title: pageTitle(fm.data.title, outline.firstHeading, fallbackName),
+    title,
+    listTitle: title,
+    ...(untitled ? { untitled } : {}),
     ...(fm.data.summary ? { summary: fm.data.summary } : {}),
     ...(outline.firstParagraph ? { excerpt: shorten(outline.firstParagraph, 200) } : {}),
     tags: [...new Set(fm.data.tags ?? [])],
@@ -87,5 +91,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
     links: [],
     backlinks: [],
   };
-  return { page, outline };
+  // A community is named by its home page's own words only: front matter, or the heading that opens it.
+  const nameAsHome = fm.data.title?.trim() || outline.leadingHeading;
+  return { page, outline, ...(nameAsHome ? { nameAsHome } : {}) };
 }

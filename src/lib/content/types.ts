@@ -29,6 +29,10 @@ export interface WikiPage {
   format: PageFormat;
   isIndex: boolean;
   title: string;
+  /** The title in lists and the sidebar: the title, with its folder added when another page of its community has the same title (list-titles.ts). */
+  listTitle: string;
+  /** True when the file gives no title (no front matter title, no title heading) and `title` is made from its name. */
+  untitled?: true;
   summary?: string;
   /** The first paragraph, shortened: what lists show when there is no summary. */
   excerpt?: string;

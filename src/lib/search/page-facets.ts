@@ -50,14 +50,14 @@ export function pageFacets(page: WikiPage, community: Community, site: SiteSearc
       ...(page.type ? { type: [page.type] } : {}),
       ...(contributors.length ? { contributor: contributors } : {}),
     },
-    meta: { title: page.title, community: community.name, ...(updated !== UNDATED ? { updated } : {}) },
+    meta: { title: page.listTitle, community: community.name, ...(updated !== UNDATED ? { updated } : {}) },
     sort: site.head !== null ? { updated } : {},
   };
 }
 
 /** A community home is found by the community's name, with its home page's tags and history when it has one. */
 export function communityFacets(community: Community, home?: WikiPage, site: SiteSearchHistory = NO_HISTORY): SearchFacets {
-  if (home) return pageFacets({ ...home, title: community.name }, community, site);
+  if (home) return pageFacets({ ...home, title: community.name, listTitle: community.name }, community, site);
   return {
     filters: { community: [community.name] },
     meta: { title: community.name, community: community.name },

@@ -15,6 +15,7 @@ import { recentChanges, type RecentChange } from '../attribution/recent.ts';
 import { communityRecentPathOf, historyPathOf } from '../site/routes.ts';
 import type { AtomFeed } from '../site/atom.ts';
 import { feedOf } from './feeds.ts';
+import { frontPageOf, siteTitleOf } from './front-page.ts';
 import { atRiskOf, communityHealth, thresholdsOf, type CommunityHealth } from './health.ts';
 
 /** What the view reads of a page (a WikiPage has it all). */
@@ -24,6 +25,10 @@ export interface ViewPage {
   title: string;
   status?: string | undefined;
   reviewBy?: string | undefined;
+  /** For the front page (front-page.ts); a WikiPage has them. */
+  path?: string;
+  isIndex?: boolean;
+  untitled?: true | undefined;
 }
 
 export interface SiteViewInput {
@@ -62,6 +67,10 @@ export interface RecentOptions {
 
 export interface SiteView {
   today: string;
+  /** The site's title: wiki.config.yml's, else the front page's heading, else "Community wiki". */
+  title: string;
+  /** The README.md or index.md at the content root, whose text the home page shows. */
+  frontPageId?: string;
   thresholds: HealthThresholds;
   revisionsPerPage: number;
   hrefFor(id: string): string;
@@ -94,6 +103,8 @@ export interface SiteView {
 
 export function buildSiteView({ config, model, history, today }: SiteViewInput): SiteView {
   const hrefFor = (id: string) => pageHref(config.base, id);
+  const frontPage = frontPageOf(model.pages);
+  const siteTitle = siteTitleOf(config.title, frontPage);
   const feedHref = (name: string) => `${hrefFor('feeds')}${name}.xml`;
   const thresholds = thresholdsOf(config.attribution);
   const revisionsPerPage = config.attribution.revisionsPerPage;
@@ -149,6 +160,8 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
 
   const view: SiteView = {
     today,
+    title: siteTitle,
+    ...(frontPage ? { frontPageId: frontPage.id } : {}),
     thresholds,
     revisionsPerPage,
     hrefFor,
@@ -175,7 +188,7 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
     },
     recentSiteChanges: (limit = 50, options = {}) => recentChanges(pageRecords, limit, hiding(options)),
     recentCommunityChanges: (community, limit = 50, options = {}) => recentChanges(recordsOf(community), limit, hiding(options)),
-    feed: (title, pagePath, feedName, changes) => feedOf({ site: config.site, author: config.title, today, hrefFor, feedHref, revisionHref }, title, pagePath, feedName, changes),
+    feed: (title, pagePath, feedName, changes) => feedOf({ site: config.site, author: siteTitle, today, hrefFor, feedHref, revisionHref }, title, pagePath, feedName, changes),
   };
   return view;
 }

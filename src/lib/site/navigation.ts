@@ -63,7 +63,7 @@ export function pageTree(community: Community, pagesById: ReadonlyMap<string, Wi
       const node = folderNode(page.id, page.title);
       Object.assign(node, { label: page.title, id: page.id, href: pageHref(base, page.id) });
     } else {
-      folderNode(ids.at(-1) ?? community.slug, community.slug).children.push({ label: page.title, id: page.id, href: pageHref(base, page.id), children: [] });
+      folderNode(ids.at(-1) ?? community.slug, community.slug).children.push({ label: page.listTitle, id: page.id, href: pageHref(base, page.id), children: [] });
     }
   }
   const sort = (node: TreeNode) => {

@@ -2,7 +2,7 @@
 import type { APIContext } from 'astro';
 import { recentFeed } from '../../data/feeds.ts';
 import { recentCommunityChanges } from '../../data/attribution.ts';
-import { config, model } from '../../data/site.ts';
+import { model, siteTitle } from '../../data/site.ts';
 import type { Community } from '../../lib/content/types.ts';
 
 export function getStaticPaths() {
@@ -11,6 +11,6 @@ export function getStaticPaths() {
 
 export function GET({ props }: APIContext): Response {
   const { community } = props as { community: Community };
-  const xml = recentFeed(`${community.name} · ${config.title}: recent changes`, community.slug, community.slug, recentCommunityChanges(community, 50));
+  const xml = recentFeed(`${community.name} · ${siteTitle}: recent changes`, community.slug, community.slug, recentCommunityChanges(community, 50));
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }
