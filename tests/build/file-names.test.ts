@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
+import { wiki } from '../helpers/wiki-command.ts';
 
 const links = [
   '[bang](!.md) [dots](..md) [dollar]($.md) [plus](clang++.md) [plain](clang.md)',
@@ -72,6 +73,14 @@ describe('a wiki of file names that slug alike or to nothing', () => {
     expect(history).toContain('Explain templates in clang++');
     expect(history).toContain('Grace Hopper');
     expect(site.html('/tools/clang/history/')).not.toContain('Explain templates in clang++');
+    // "..md" is a page to the history engine too, not a dot-file.
+    expect(site.html('/tools/dot/history/')).toContain('Start the tools community');
+  });
+
+  it('passes wiki check, which reads the same names', () => {
+    const result = wiki(repo.dir, ['check']);
+    expect(result.stdout + result.stderr).not.toMatch(/: error: /);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 
   it('keeps a general/ folder and the root pages apart: the root pages move to the next free community slug', () => {
