@@ -46,6 +46,7 @@ describe('URL names', () => {
     expect(new Set(Object.values(forward)).size).toBe(files.length);
     expect(forward['a/x-exclamation.md']).toBe('a/x-exclamation');
     expect(forward['a/x!.md']).toMatch(/^a\/x-exclamation-[0-9a-z]+$/);
+    expect(idsOf(['t/clang++.md', 't/clang.md', 't/clang-plus-plus.md'])['t/clang++.md']).toBe('t/clang-plus-plus-3d4wxo');
     expect(forward['C++/p.md']).toBe('c-plus-plus/p');
     expect(forward['C/q.md']).toBe('c/q');
   });

@@ -30,19 +30,16 @@ interface FolderNames {
   assets: Set<string>;
 }
 
-/** A name's two candidate slugs: the plain one (GitHub's, or spelled out when that is empty) and the spelled-out one. */
+/** A name's two candidate slugs: the plain one (GitHub's, or spelled out when that is empty) and the spelled-out one, made only for names that need it. */
 interface Candidates {
-  plain: string;
-  spelled: string;
+  plain: (name: string) => string;
+  spelled: (name: string) => string;
 }
 
-const pageCandidates = (stem: string): Candidates => ({ plain: segmentSlug(stem), spelled: spelledSlug(stem) });
+const pageCandidates: Candidates = { plain: segmentSlug, spelled: spelledSlug };
 
-function assetCandidates(fileName: string): Candidates {
-  const ext = extensionOf(fileName);
-  const stem = stripExtension(fileName);
-  return { plain: segmentSlug(stem) + ext, spelled: spelledSlug(stem) + ext };
-}
+const withExtension = (slugOf: (stem: string) => string) => (fileName: string) => slugOf(stripExtension(fileName)) + extensionOf(fileName);
+const assetCandidates: Candidates = { plain: withExtension(segmentSlug), spelled: withExtension(spelledSlug) };
 
 const countsOf = (slugs: Iterable<string>) => {
   const counts = new Map<string, number>();
@@ -53,16 +50,16 @@ const countsOf = (slugs: Iterable<string>) => {
 /**
  * Slugs for sibling names, independent of their order. A name keeps its plain slug unless a sibling's
  * slug is the same; then each of them is spelled out ("clang++" → "clang-plus-plus", while "clang" keeps
- * "clang"). Names still alike after that take a tag of their name ("-k3x9a2"), except the one that already
+ * "clang"). Names still alike after that take a tag of their name ("-3d4wxo"), except the one that already
  * is its slug, and names that differ only in case, which keep the shared slug so the collision is reported.
  */
-export function siblingSlugs(names: Iterable<string>, candidatesOf: (name: string) => Candidates): Map<string, string> {
+function siblingSlugs(names: Iterable<string>, candidates: Candidates): Map<string, string> {
   const all = [...new Set(names)];
-  const candidates = new Map(all.map((name) => [name, candidatesOf(name)]));
-  const slugs = new Map(all.map((name) => [name, candidates.get(name)!.plain]));
+  const slugs = new Map(all.map((name) => [name, candidates.plain(name)]));
   const plainCounts = countsOf(slugs.values());
+  if (plainCounts.size === all.length) return slugs;
   for (const name of all) {
-    if ((plainCounts.get(slugs.get(name)!) ?? 0) > 1) slugs.set(name, candidates.get(name)!.spelled);
+    if ((plainCounts.get(slugs.get(name)!) ?? 0) > 1) slugs.set(name, candidates.spelled(name));
   }
   const byCaseFold = countsOf(all.map((name) => name.toLowerCase()));
   const spelledCounts = countsOf(slugs.values());
@@ -126,8 +123,8 @@ export function urlNamesFor(content: NamedContent, defaultCommunity: string): Ur
   return {
     defaultCommunity: freeSlug(defaultCommunity, topLevel),
     folderSlugs,
-    pageSlug: (parts, stem) => namesIn(parts.join('/')).pages.get(stem) ?? pageCandidates(stem).plain,
-    assetSlug: (parts, fileName) => namesIn(parts.join('/')).assets.get(fileName) ?? assetCandidates(fileName).plain,
+    pageSlug: (parts, stem) => namesIn(parts.join('/')).pages.get(stem) ?? pageCandidates.plain(stem),
+    assetSlug: (parts, fileName) => namesIn(parts.join('/')).assets.get(fileName) ?? assetCandidates.plain(fileName),
   };
 }
 
