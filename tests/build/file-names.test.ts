@@ -88,5 +88,6 @@ describe('a wiki of file names that slug alike or to nothing', () => {
     expect(site.html('/general/notes/')).toContain('General notes');
     expect(site.html('/general-1/welcome/')).toContain('A root page');
     expect(site.output).not.toMatch(/both map to the URL/);
+    expect(site.output).toContain('the pages at the content root are the community /general-1/, since the folder general/ has /general/');
   });
 });

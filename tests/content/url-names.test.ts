@@ -1,7 +1,7 @@
 // Tests the URL names of content files: names that slug to nothing spelled out, siblings that GitHub's slugs would merge told apart, the default community moved off a real folder.
 import { describe, expect, it } from 'vitest';
 import { assetIdFor, pageIdFor, toContentPath, toPageId } from '../../src/lib/content/paths.ts';
-import { urlNamesFor } from '../../src/lib/content/url-names.ts';
+import { defaultCommunityNote, urlNamesFor } from '../../src/lib/content/url-names.ts';
 
 const namesOf = (files: string[], defaultCommunity = 'general') => {
   const paths = files.map(toContentPath);
@@ -79,5 +79,13 @@ describe('URL names', () => {
       'General!/x.md': 'general-exclamation/x',
     });
     expect(namesOf(['a.md', 'general/a.md', 'general-1/a.md']).defaultCommunity).toBe('general-2');
+  });
+
+  it('say so in one line only when the root pages moved', () => {
+    expect(defaultCommunityNote([{ slug: 'general', folder: '' }, { slug: 'ops', folder: 'ops' }], 'general')).toBeUndefined();
+    expect(defaultCommunityNote([{ slug: 'ops', folder: 'ops' }], 'general')).toBeUndefined();
+    expect(defaultCommunityNote([{ slug: 'general-1', folder: '' }, { slug: 'general', folder: 'General' }], 'general')).toBe(
+      'the pages at the content root are the community /general-1/, since the folder General/ has /general/ (set defaultCommunity.slug in wiki.config.yml to choose another)',
+    );
   });
 });

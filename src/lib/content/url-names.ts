@@ -139,3 +139,12 @@ export function urlNamesOf(input: NamedContent & { defaultCommunity: { slug: str
   }
   return names;
 }
+
+/** One line for the build log when the content root's pages moved off the configured slug; undefined when they did not (or there are none). */
+export function defaultCommunityNote(communities: readonly { slug: string; folder: string }[], configured: string): string | undefined {
+  const root = communities.find((c) => c.folder === '');
+  if (!root || root.slug === configured) return undefined;
+  const holder = communities.find((c) => c.slug === configured);
+  const by = holder ? `the folder ${holder.folder}/ has /${configured}/` : `a folder has /${configured}/`;
+  return `the pages at the content root are the community /${root.slug}/, since ${by} (set defaultCommunity.slug in wiki.config.yml to choose another)`;
+}
