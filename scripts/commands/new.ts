@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Community } from '../../src/lib/content/types.ts';
 import { pageHref, pageIdFor, toContentPath } from '../../src/lib/content/paths.ts';
 import { slugSegment } from '../../src/lib/content/slugs.ts';
+import { urlNamesFor } from '../../src/lib/content/url-names.ts';
 import { PAGE_TYPES } from '../../src/lib/content/schemas.ts';
 import { newPageText, pageFileName } from '../../src/lib/contributing/new-page.ts';
 import { nearest } from '../../src/lib/contributing/suggest.ts';
@@ -68,7 +69,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const contentPath = toContentPath([community.folder, ...subFolders, fileName].filter((p) => p !== '').join('/'));
   const file = path.join(contentDir, ...contentPath.split('/'));
   const label = path.relative(root, file).split(path.sep).join('/');
-  const id = pageIdFor(contentPath, config.defaultCommunity.slug).id;
+  const id = pageIdFor(contentPath, urlNamesFor({ pages: [...model.pages, { path: contentPath }], assets: model.assets }, config.defaultCommunity.slug));
   const existing = model.pages.find((p) => p.id === id);
   if (existing || existsSync(file)) {
     console.error(escaped`wiki: ${existing?.file ?? label} already exists at /${id}/: edit that page, or choose another title.`);

@@ -8,6 +8,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { listedFolders } from '../lib/content/folders.ts';
 import { mdxModulePath } from '../lib/content/mdx-names.ts';
 import type { WikiPage } from '../lib/content/types.ts';
+import { defaultCommunityNote } from '../lib/content/url-names.ts';
 import { brokenLinksSummary } from '../lib/links/broken-summary.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
@@ -138,6 +139,8 @@ export default function wikiIntegration(): AstroIntegration {
           },
         });
         logger.info(`${model.pages.length} pages in ${model.communities.length} communities from ${path.relative(inputs.cwd, contentDir) || '.'}`);
+        const moved = defaultCommunityNote(model.communities, config.defaultCommunity.slug);
+        if (moved) logger.info(moved);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));

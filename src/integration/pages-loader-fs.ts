@@ -8,6 +8,7 @@ import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
 import { isInSkippedPlace, MDX_GLOB_PATTERNS, pageFormatOf } from '../lib/content/page-rule.ts';
 import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
+import { urlNamesFor } from '../lib/content/url-names.ts';
 import { problem, type Problem } from '../lib/problems.ts';
 import { failOnRenderErrors, stopOnRenderErrors } from './render-errors.ts';
 
@@ -26,21 +27,23 @@ export interface PagesLoaderOptions {
  * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
  */
 export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: PagesLoaderOptions): Loader {
-  const idOf = (file: string) => pageIdFor(toContentPath(file), defaultCommunity).id;
   return {
     name: 'cop-wiki-pages',
     load: async (context) => {
-      const { pages } = discoverContent(contentDir);
+      const discovered = discoverContent(contentDir);
+      const { pages } = discovered;
+      // Named from the same files the model is named from, so every entry has its page's id.
+      const names = urlNamesFor(discovered, defaultCommunity);
+      const idOf = (file: string) => pageIdFor(toContentPath(file), names);
       context.store.clear();
       if (pages.some((p) => pageFormatOf(p.path) === 'mdx')) {
         // The glob leaves hidden files and folders out by itself (tinyglobby's dot: false), as discovery does.
-        const mdxGlob = glob({ base: contentDir, pattern: [...MDX_GLOB_PATTERNS], generateId: ({ entry }) => idOf(entry) ?? entry });
+        const mdxGlob = glob({ base: contentDir, pattern: [...MDX_GLOB_PATTERNS], generateId: ({ entry }) => idOf(entry) });
         await failOnRenderErrors(mdxGlob, fileLabel).load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
       const syncMarkdown = async (file: ContentPath, source: string) => {
         const id = idOf(file);
-        if (id === undefined) return;
         const filePath = path.join(contentDir, file);
         const { data, body, bodyLine } = parseFrontMatter(source, file);
         // Blank lines stand in for the front matter, so positions in the tree are the file's own lines.
@@ -74,8 +77,7 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
         if (skipped || pageFormatOf(relative) !== 'md') return;
         const file = toContentPath(relative);
         if (event === 'unlink') {
-          const id = idOf(file);
-          if (id !== undefined) context.store.delete(id);
+          context.store.delete(idOf(file));
         } else if (event === 'add' || event === 'change') {
           void syncMarkdown(file, readFileSync(changed, 'utf8')).catch((error: unknown) => stopOnRenderErrors([renderProblem(fileLabel(file), error)], context));
         }

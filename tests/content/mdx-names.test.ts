@@ -31,6 +31,7 @@ describe('unloadableMdxName', () => {
     ['ops/what?.mdx', /"\?" cannot appear in the path of an \.mdx page/],
     ['ops/C# tips.mdx', /"#" cannot appear/],
     ['C# team/page.mdx', /"#" cannot appear/],
+    ['ops/..mdx', /an \.mdx page's name cannot start with "\."/],
     ['ops/50%25 off.mdx', /"%" cannot appear in the path of an \.mdx page: the build loads it by a URL, where "%" starts an escape/],
   ])('%s', (path, expected) => {
     const reason = unloadableMdxName(toContentPath(path));

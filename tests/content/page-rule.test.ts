@@ -46,6 +46,15 @@ describe('the page rule', () => {
     expect(isInSkippedPlace('ops/runbooks/x.md')).toBe(false);
   });
 
+  it('takes a page named only of dots for a page, not a dot-file', () => {
+    expect(isHiddenName('..md')).toBe(false);
+    expect(isHiddenName('...MD')).toBe(false);
+    expect(isInSkippedPlace('ops/..md')).toBe(false);
+    expect(isHiddenName('.md')).toBe(true);
+    expect(isHiddenName('.x.md')).toBe(true);
+    expect(isHiddenName('..png')).toBe(true);
+  });
+
   it('names .mdx pages in any case, and the glob for them leaves excluded folders out', () => {
     expect(isMdxPath('ops/Caps.MDX')).toBe(true);
     expect(isMdxPath('ops/x.md')).toBe(false);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assetIdFor, pageHref, pageIdFor, resolveRelativePath, toContentPath } from '../../src/lib/content/paths.ts';
+import { urlNamesFor } from '../../src/lib/content/url-names.ts';
 
-const id = (p: string) => pageIdFor(toContentPath(p), 'general');
+const alone = urlNamesFor({ pages: [], assets: [] }, 'general');
+const id = (p: string) => ({ id: pageIdFor(toContentPath(p), alone) });
 
 describe('page ids', () => {
   it('slug every folder and the file name by GitHub rules', () => {
@@ -23,14 +25,16 @@ describe('page ids', () => {
     expect(nfc).toEqual({ id: 'recherche/café' });
     expect(nfd).toEqual(nfc);
   });
-  it('report a name made only of punctuation instead of giving an empty id', () => {
-    expect(id('ops/!!!.md')).toEqual({ emptySegment: '!!!' });
+  it('spell out a name made only of punctuation instead of giving an empty id', () => {
+    expect(id('ops/!!!.md')).toEqual({ id: 'ops/exclamation-exclamation-exclamation' });
+    expect(id('+++/$.md')).toEqual({ id: 'plus-plus-plus/dollar' });
   });
 });
 
 describe('asset ids and hrefs', () => {
   it('slug folders and file name, keeping the extension', () => {
-    expect(assetIdFor(toContentPath('Platform Engineering/images/Network Diagram.PNG'), 'general')).toEqual({ id: 'platform-engineering/images/network-diagram.png' });
+    expect(assetIdFor(toContentPath('Platform Engineering/images/Network Diagram.PNG'), alone)).toBe('platform-engineering/images/network-diagram.png');
+    expect(assetIdFor(toContentPath('ops/!.png'), alone)).toBe('ops/exclamation.png');
   });
   it('put the base path in front of page URLs', () => {
     expect(pageHref('/wiki', 'ops/deploy')).toBe('/wiki/ops/deploy/');

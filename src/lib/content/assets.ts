@@ -3,6 +3,7 @@ import { problem, type Problem } from '../problems.ts';
 import { assetTypeVerdict } from './asset-types.ts';
 import { assetIdFor } from './paths.ts';
 import type { Asset, ContentInput, UnpublishedFile } from './types.ts';
+import { urlNamesOf } from './url-names.ts';
 
 export function collectAssets(input: ContentInput, problems: Problem[]): { assets: Asset[]; unpublished: UnpublishedFile[] } {
   const assets: Asset[] = [];
@@ -17,18 +18,14 @@ export function collectAssets(input: ContentInput, problems: Problem[]): { asset
       unpublished.push({ path, file, reason: verdict.reason });
       continue;
     }
-    const id = assetIdFor(path, input.defaultCommunity.slug);
-    if (id.id === undefined) {
-      problems.push(problem(file, `"${id.emptySegment}" has no letters or digits, so it cannot become a URL: rename it`));
-      continue;
-    }
-    const other = seen.get(id.id);
+    const id = assetIdFor(path, urlNamesOf(input));
+    const other = seen.get(id);
     if (other) {
-      problems.push(problem(other.file, `${other.file} and ${file} both map to the URL /${id.id}: rename one of them`));
+      problems.push(problem(other.file, `${other.file} and ${file} both map to the URL /${id}: rename one of them`));
       continue;
     }
-    const asset = { id: id.id, path, file };
-    seen.set(id.id, asset);
+    const asset = { id, path, file };
+    seen.set(id, asset);
     assets.push(asset);
   }
   return { assets, unpublished };

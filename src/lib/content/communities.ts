@@ -2,9 +2,9 @@
 import { problem, type Problem } from '../problems.ts';
 import { communityFolderOf, RESERVED_SLUGS } from './paths.ts';
 import { communityFileSchema } from './schemas.ts';
-import { slugSegment } from './slugs.ts';
 import { titleFromFileName } from './titles.ts';
 import type { Community, ContentInput, WikiPage } from './types.ts';
+import { urlNamesOf } from './url-names.ts';
 import { parseYaml, zodProblems } from './yaml.ts';
 
 type CommunityFile = ReturnType<typeof communityFileSchema.parse>;
@@ -41,7 +41,8 @@ export function communityDrafts(input: ContentInput, problems: Problem[]) {
   const communityFiles = readCommunityFiles(input, problems);
   const drafts = new Map<string, CommunityDraft>();
   const communityFor = (folder: string | undefined): CommunityDraft | undefined => {
-    const slug = folder === undefined ? input.defaultCommunity.slug : slugSegment(folder);
+    const names = urlNamesOf(input);
+    const slug = folder === undefined ? names.defaultCommunity : (names.folderSlugs([folder])[0] ?? '');
     const existing = drafts.get(slug);
     if (existing) return existing;
     if (!slug) return undefined;
@@ -78,7 +79,7 @@ export function communityFolderProblems(drafts: ReadonlyMap<string, CommunityDra
   for (const { path } of [...input.pages, ...input.assets]) {
     const folder = communityFolderOf(path);
     if (folder === undefined) continue;
-    const slug = slugSegment(folder);
+    const slug = urlNamesOf(input).folderSlugs([folder])[0] ?? '';
     if (!folders.has(slug)) folders.set(slug, new Set());
     folders.get(slug)?.add(folder);
   }

@@ -32,5 +32,7 @@ const URL_MEANING: Record<string, string> = { '#': 'starts a fragment', '?': 'st
 export function unloadableMdxName(path: ContentPath): string | undefined {
   const mark = /[#?%]/.exec(path)?.[0];
   if (mark) return `"${mark}" cannot appear in the path of an .mdx page: the build loads it by a URL, where "${mark}" ${URL_MEANING[mark]}; rename it (or make it .md)`;
+  // "..mdx" is a page (page-rule.ts), but the file search that finds .mdx modules leaves out every name starting with ".".
+  if (path.split('/').some((segment) => segment.startsWith('.'))) return `an .mdx page's name cannot start with "." (the build's search for .mdx files skips such names): rename it (or make it .md)`;
   return undefined;
 }

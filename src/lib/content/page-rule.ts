@@ -18,8 +18,16 @@ function pageExtensionOf(path: string): string | undefined {
   return PAGE_EXTENSIONS.find((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }
 
-/** Dot-files and dot-folders (.git, .github, .obsidian, .env) are never content. */
-export const isHiddenName = (name: string): boolean => name.startsWith('.');
+/**
+ * Dot-files and dot-folders (.git, .github, .obsidian, .env) are never content. A page file named only
+ * of dots ("..md", "...md") is no dot-file but a page whose name is punctuation, as GitHub shows it.
+ */
+export const isHiddenName = (name: string): boolean => name.startsWith('.') && !isDotsPage(name);
+
+function isDotsPage(name: string): boolean {
+  const ext = pageExtensionOf(name);
+  return ext !== undefined && /^\.+$/.test(name.slice(0, -ext.length));
+}
 
 export const isExcludedFolder = (name: string): boolean => (EXCLUDED_FOLDERS as readonly string[]).includes(name);
 

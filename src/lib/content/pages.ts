@@ -8,6 +8,7 @@ import { MarkdownSyntaxError, outlineOf, type Outline } from './outline.ts';
 import { isIndexPage, pageFormatOf } from './page-rule.ts';
 import { pageIdFor, splitContentPath, toPageId, type ContentPath, type PageId } from './paths.ts';
 import { pageTitle } from './titles.ts';
+import { urlNamesOf } from './url-names.ts';
 import type { ContentInput, WikiPage } from './types.ts';
 
 function shorten(text: string, max: number): string {
@@ -30,11 +31,7 @@ export type CommunityFor = (folder: string | undefined) => CommunityDraft | unde
 export function readPage(file: { path: ContentPath; source: string }, input: ContentInput, communityFor: CommunityFor, problems: Problem[]): { page: WikiPage; outline: Outline; nameAsHome?: string } | undefined {
   const { path, source } = file;
   const label = input.fileLabel(path);
-  const id = pageIdFor(path, input.defaultCommunity.slug);
-  if (id.id === undefined) {
-    problems.push(problem(label, `"${id.emptySegment}" has no letters or digits, so it cannot become a URL: rename it`));
-    return undefined;
-  }
+  const id = pageIdFor(path, urlNamesOf(input));
   const { file: fileName, folders } = splitContentPath(path);
   const community = communityFor(folders[0]);
   if (!community) return undefined;
@@ -69,7 +66,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
   const title = pageTitle(fm.data.title, outline.firstHeading, fallbackName);
   const untitled = !fm.data.title?.trim() && !outline.firstHeading;
   const page: WikiPage = {
-    id: toPageId(id.id),
+    id: toPageId(id),
     path,
     file: label,
     community: community.slug,

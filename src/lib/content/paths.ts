@@ -3,6 +3,7 @@
 import { BrandError } from '../brand-error.ts';
 import { isIndexPage } from './page-rule.ts';
 import { slugSegment } from './slugs.ts';
+import type { UrlNames } from './url-names.ts';
 
 /** A file's path relative to the content folder, "/"-separated, NFC-normalised. */
 export type ContentPath = string & { readonly __brand: 'ContentPath' };
@@ -79,36 +80,22 @@ export function splitContentPath(path: ContentPath): { folders: string[]; file: 
   return { folders: parts, file };
 }
 
-export type IdResult = { id: string; emptySegment?: undefined } | { id?: undefined; emptySegment: string };
-
-function slugSegments(segments: readonly string[]): IdResult {
-  const slugs: string[] = [];
-  for (const segment of segments) {
-    const s = slugSegment(segment);
-    if (!s) return { emptySegment: segment };
-    slugs.push(s);
-  }
-  return { id: slugs.join('/') };
-}
-
 /**
- * A page's id: its community folder and sub-folders slugged, then its file name without extension.
- * README/index files stand for their folder. Files at the content root belong to the default community.
+ * A page's id: its community folder and sub-folders slugged, then its file name without extension, each
+ * named as `names` tells siblings apart. README/index files stand for their folder. Files at the content
+ * root belong to the default community.
  */
-export function pageIdFor(path: ContentPath, defaultCommunity: string): IdResult {
+export function pageIdFor(path: ContentPath, names: UrlNames): string {
   const { folders, file } = splitContentPath(path);
-  const segments = folders.length === 0 ? [defaultCommunity] : [...folders];
-  if (!isIndexPage(path)) segments.push(stripExtension(file));
-  return slugSegments(segments);
+  const slugs = folders.length === 0 ? [names.defaultCommunity] : names.folderSlugs(folders);
+  if (!isIndexPage(path)) slugs.push(names.pageSlug(folders, stripExtension(file)));
+  return slugs.join('/');
 }
 
 /** An asset's URL path: folders slugged like pages, the file name slugged with its extension kept. */
-export function assetIdFor(path: ContentPath, defaultCommunity: string): IdResult {
+export function assetIdFor(path: ContentPath, names: UrlNames): string {
   const { folders, file } = splitContentPath(path);
-  const ext = extensionOf(file);
-  const name = ext ? file.slice(0, -ext.length) : file;
-  const result = slugSegments([...(folders.length === 0 ? [defaultCommunity] : folders), name]);
-  return result.id === undefined ? result : { id: result.id + ext };
+  return [...(folders.length === 0 ? [names.defaultCommunity] : names.folderSlugs(folders)), names.assetSlug(folders, file)].join('/');
 }
 
 export function communityFolderOf(path: ContentPath): string | undefined {

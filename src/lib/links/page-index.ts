@@ -3,6 +3,7 @@ import type { ContentPath, PageId } from '../content/paths.ts';
 import { stripExtension } from '../content/paths.ts';
 import { foldersOfPage } from '../content/folders.ts';
 import type { Heading } from '../content/headings.ts';
+import { isIndexPage } from '../content/page-rule.ts';
 import { slugSegment } from '../content/slugs.ts';
 
 export interface IndexablePage {
@@ -19,7 +20,7 @@ export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byId: Map<string, P>;
   /** Lower-cased content path, with and without extension. */
   byPath: Map<string, P>;
-  /** Last id segment (the slugged file name) → pages. */
+  /** The file name's slug (its id's last segment; "readme"/"index" for index pages) and the lower-cased name as written → pages. */
   byName: Map<string, P[]>;
   /** Lower-cased title → pages. */
   byTitle: Map<string, P[]>;
@@ -44,7 +45,9 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     index.byPath.set(pathKey(page.path), page);
     index.byPath.set(pathKey(stripExtension(page.path)), page);
     const fileName = stripExtension(page.path.slice(page.path.lastIndexOf('/') + 1));
-    push(index.byName, slugSegment(fileName), page);
+    const slug = isIndexPage(page.path) ? slugSegment(fileName) : page.id.slice(page.id.lastIndexOf('/') + 1);
+    // Both, so [[clang++]] finds clang++.md by its name even where its URL is spelled out as clang-plus-plus.
+    for (const key of new Set([slug, pathKey(fileName)])) push(index.byName, key, page);
     push(index.byTitle, page.title.trim().normalize('NFC').toLowerCase(), page);
     for (const folder of foldersOfPage(page)) index.folders.set(pathKey(folder.path), folder.id);
   }

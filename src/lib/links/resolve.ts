@@ -2,7 +2,7 @@
 import type { ContentPath } from '../content/paths.ts';
 import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageFormatOf } from '../content/page-rule.ts';
 import { resolveRelativePath, stripExtension } from '../content/paths.ts';
-import { slugSegment, textSlug } from '../content/slugs.ts';
+import { segmentSlug, textSlug } from '../content/slugs.ts';
 import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
 
@@ -18,9 +18,22 @@ function slugPath(target: string): string {
   const segments = (pageFormatOf(target) ? stripExtension(target) : target)
     .split('/')
     .filter((s) => s !== '' && s !== '.')
-    .map(slugSegment);
+    .map(segmentSlug);
   if (segments.length > 1 && isIndexName(segments.at(-1) ?? '')) segments.pop();
   return segments.join('/');
+}
+
+/** A wikilink target as a content path under `folder` ("" for the root), or undefined when it climbs out; looked up before slugs, so names the slugger would merge (clang++, clang) stay apart. */
+function pathUnder(folder: string, target: string): string | undefined {
+  const parts = target.split('/').filter((s) => s !== '' && s !== '.');
+  if (parts.length === 0 || parts.includes('..')) return undefined;
+  return pathKey([folder, ...parts].filter((s) => s !== '').join('/'));
+}
+
+/** Pages whose file name is the target as written (any case, extension or not). */
+function byExactName<P extends IndexablePage>(index: PageIndex<P>, target: string): P[] | undefined {
+  const name = pageFormatOf(target) ? stripExtension(target) : target;
+  return name.includes('/') ? undefined : index.byName.get(pathKey(name));
 }
 
 function folderIdOf(page: IndexablePage, isIndex: boolean): string {
@@ -57,11 +70,17 @@ export function resolveWikilink<P extends IndexablePage>(index: PageIndex<P>, fr
   const folder = folderIdOf(from, isIndexPage(from.path));
   const describe = (p: P) => `${p.path}`;
   const direct = [key, `${from.community}/${key}`, `${folder}/${key}`];
-  for (const id of key.includes('/') ? direct : [direct[2], direct[1], direct[0]]) {
-    const page = id ? index.byId.get(id) : undefined;
+  const fromFolder = from.path.slice(0, Math.max(from.path.lastIndexOf('/'), 0));
+  const paths = ['', fromFolder.split('/')[0] ?? '', fromFolder];
+  const order = key.includes('/') ? [0, 1, 2] : [2, 1, 0];
+  for (const i of order) {
+    const byPath = pathUnder(paths[i] ?? '', target);
+    const page = (byPath === undefined ? undefined : index.byPath.get(byPath)) ?? (direct[i] ? index.byId.get(direct[i]) : undefined);
     if (page) return withHeading(page, heading);
   }
   if (!key.includes('/')) {
+    const exact = byExactName(index, target)?.filter((p) => p.community === from.community);
+    if (exact?.length === 1) return withHeading(exact[0]!, heading);
     const inCommunity = index.byName.get(key)?.filter((p) => p.community === from.community);
     const named = unique(inCommunity, describe, `[[${target}]]`);
     if (named.page) return withHeading(named.page, heading);
@@ -73,7 +92,8 @@ export function resolveWikilink<P extends IndexablePage>(index: PageIndex<P>, fr
   if (byTitle.page) return withHeading(byTitle.page, heading);
   if (byTitle.reason) return { kind: 'broken', reason: byTitle.reason };
   if (!key.includes('/')) {
-    const anywhere = unique(index.byName.get(key), describe, `[[${target}]]`);
+    const exact = byExactName(index, target);
+    const anywhere = unique(exact?.length === 1 ? exact : index.byName.get(key), describe, `[[${target}]]`);
     if (anywhere.page) return withHeading(anywhere.page, heading);
     if (anywhere.reason) return { kind: 'broken', reason: anywhere.reason };
   }
