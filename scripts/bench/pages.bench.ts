@@ -1,4 +1,4 @@
-// Runs in Node: `npm run bench -- pages [--pages N] [--commits M] [--authors K] [--community-pages C] [--big-only]` reports
+// Runs in Node: `npm run bench -- pages [--pages N] [--commits M] [--authors K] [--community-pages C] [--big-only] [--keep DIR]` reports
 // built page sizes (median, largest) of the sample wiki, of a synthetic wiki with history, and of one community of C pages in
 // nested folders, against the budget: median page under 60 KB, no page over 1 MB.
 import { spawnSync } from 'node:child_process';
@@ -62,8 +62,7 @@ function report(label: string, outDir: string, seconds: number): { median: numbe
 }
 
 /** One community of `pages` pages in nested folders, no history: what the sidebar and the community home must hold up to. */
-function bigCommunity(work: string, pages: number): boolean {
-  const root = path.join(work, 'big');
+function bigCommunity(root: string, pages: number): boolean {
   writeSyntheticWiki(root, { pages, nested: true, seed: 11 });
   const out = path.join(root, 'dist');
   const seconds = build({ WIKI_ROOT: root, WIKI_OUT_DIR: out, WIKI_CACHE_DIR: path.join(root, '.cache'), NODE_OPTIONS: '--max-old-space-size=8192' });
@@ -76,12 +75,14 @@ function bigCommunity(work: string, pages: number): boolean {
 export default async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { 'community-pages': { type: 'string', default: '4600' }, 'big-only': { type: 'boolean', default: false }, pages: { type: 'string', default: '1000' }, commits: { type: 'string', default: '5000' }, authors: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' } },
+    options: { 'community-pages': { type: 'string', default: '4600' }, 'big-only': { type: 'boolean', default: false }, keep: { type: 'string' }, pages: { type: 'string', default: '1000' }, commits: { type: 'string', default: '5000' }, authors: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' } },
     strict: false,
   });
   const work = mkdtempSync(path.join(tmpdir(), 'wiki-bench-pages-'));
   try {
-    const pass = bigCommunity(work, Number(values['community-pages']));
+    const keep = typeof values.keep === 'string' ? path.resolve(values.keep) : undefined;
+    const pass = bigCommunity(keep ?? path.join(work, 'big'), Number(values['community-pages']));
+    if (keep) console.log(`  kept in ${keep} (dist/ is the built site)`);
     if (!pass) process.exitCode = 1;
     if (values['big-only']) return;
     const sampleOut = path.join(work, 'sample');
