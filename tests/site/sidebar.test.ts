@@ -44,6 +44,12 @@ describe('sidebar neighbourhood', () => {
     expect(find(nodes, 'Runbooks').collapsed).toEqual({ pages: 3 });
   });
 
+  it('opens a folder on its own listing page and gives the folder its id, to be marked current', () => {
+    const big = find(sidebarSlice(nav, 'ops/big').nodes, 'Big');
+    expect(big).toMatchObject({ id: 'ops/big', href: '/ops/big/' });
+    expect(big.children).toHaveLength(50);
+  });
+
   it('on the community home shows only the top level', () => {
     const { nodes, more } = sidebarSlice(nav, 'ops');
     expect(count(nodes)).toBe(4);
@@ -74,5 +80,6 @@ describe('sidebar neighbourhood', () => {
     const { nodes } = sidebarSlice(nav, 'ops/deploy', { openAllUpTo: 1000, cap: 1000 });
     expect(count(nodes)).toBe(nav.pageCount + 3 /* folders without an index page */);
     expect(nodes.every((n) => n.collapsed === undefined)).toBe(true);
+    expect(find(nodes, 'Runbooks')).toMatchObject({ id: 'ops/runbooks', href: '/ops/runbooks/' });
   });
 });

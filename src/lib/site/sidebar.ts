@@ -96,15 +96,18 @@ export function sidebarSlice(nav: CommunityNavigation, currentId: string | undef
   };
 
   const entry = (node: TreeNode): SidebarNode => {
-    const own = { label: node.label, ...(node.id ? { id: node.id } : {}), ...(node.href ? { href: node.href } : {}) };
+    const own: { label: string; id?: string; href?: SiteHref } = { label: node.label, ...(node.id ? { id: node.id } : {}), ...(node.href ? { href: node.href } : {}) };
     if (!isFolder(node)) return { ...own, children: [] };
     const folder = node.folder!;
     const href = node.href ?? folderHref(folder);
+    // A folder's id is the id of its page (its index page or its generated listing page), so that page is marked current.
+    own.id = node.id ?? folder;
+    own.href = href;
     if (whole || current === folder || current.startsWith(folder + '/')) {
       const { nodes, more } = level(folder, node.label, href, node.children);
       return { ...own, children: nodes, ...(more ? { more } : {}) };
     }
-    return { ...own, href, collapsed: { pages: nav.counts.get(node) ?? 0 }, children: [] };
+    return { ...own, collapsed: { pages: nav.counts.get(node) ?? 0 }, children: [] };
   };
 
   return level(nav.slug, nav.name, folderHref(nav.slug), nav.tree);
