@@ -13,6 +13,8 @@ export interface SyntheticOptions {
   seed?: number;
   /** Real prose whose words lead the vocabulary (the sample wiki), so common words are real ones. */
   corpusDir?: string;
+  /** One community whose pages sit in nested folders (areas, topics, some with a README), instead of `communities` flat ones. */
+  nested?: boolean;
 }
 
 export interface SyntheticWiki {
@@ -93,10 +95,29 @@ function vocabulary(rand: () => number, head: string[], size: number, topics: nu
   return { words, draw };
 }
 
+const NESTED_AREAS = 12;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Where page i of the nested shape lives: a few pages straight in the community, some in an area
+ * (area-00…area-11, the first of each with a README), most in a topic of an area, topic sizes skewed
+ * so that a few folders hold hundreds of pages, as real big communities do.
+ */
+function nestedFolder(rand: () => number, i: number): string {
+  if (i < NESTED_AREAS * 3) return `area-${pad(i % NESTED_AREAS)}`;
+  const r = rand();
+  if (r < 0.02) return '';
+  const area = `area-${pad(Math.floor(rand() * rand() * NESTED_AREAS))}`;
+  if (r < 0.15) return area;
+  const topic = `topic-${pad(Math.floor(rand() * rand() * 10))}`;
+  return r < 0.9 ? path.join(area, topic) : path.join(area, topic, `part-${pad(Math.floor(rand() * 4))}`);
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function writeSyntheticWiki(root: string, options: SyntheticOptions): SyntheticWiki {
-  const { pages, words: perPage = 600, communities = 12, french = 0.03, seed = 1 } = options;
+  const { pages, words: perPage = 600, french = 0.03, seed = 1, nested = false } = options;
+  const communities = nested ? 1 : (options.communities ?? 12);
   const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const vocab = vocabulary(rand, corpusWords(options.corpusDir), 40_000, communities);
@@ -114,7 +135,7 @@ export function writeSyntheticWiki(root: string, options: SyntheticOptions): Syn
   for (let i = 0; i < pages; i++) {
     const topic = i % communities;
     const community = `community-${String(topic).padStart(2, '0')}`;
-    const folder = `topic-${String(Math.floor(i / communities) % 40).padStart(2, '0')}`;
+    const folder = nested ? nestedFolder(rand, i) : `topic-${String(Math.floor(i / communities) % 40).padStart(2, '0')}`;
     const isFrench = rand() < french;
     const draw = isFrench ? () => pick(FRENCH) : () => vocab.draw(topic);
     const title = Array.from({ length: 3 + Math.floor(rand() * 4) }, draw).join(' ');
@@ -140,7 +161,7 @@ export function writeSyntheticWiki(root: string, options: SyntheticOptions): Syn
       sinceHeading += n;
     }
     const text = lines.join('\n');
-    const file = path.join(root, 'content', community, folder, `page-${i}.md`);
+    const file = path.join(root, 'content', community, folder, nested && i < NESTED_AREAS ? 'README.md' : `page-${i}.md`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     totalWords += written;

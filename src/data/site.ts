@@ -3,6 +3,7 @@ import site from 'virtual:wiki/site';
 import type { ContentFolder } from '../lib/content/folders.ts';
 import type { Community, WikiPage } from '../lib/content/types.ts';
 import { buildSiteView } from '../lib/site-view/site-view.ts';
+import { communityNavigation, type CommunityNavigation } from '../lib/site/sidebar.ts';
 
 export const config = site.config;
 export const model = site.model;
@@ -29,3 +30,11 @@ export const homeHref = hrefFor('');
 /** Pages of a community other than its home, for listings. */
 export const pagesOf = (community: Community): WikiPage[] =>
   community.pageIds.map((id) => pagesById.get(id)).filter((p): p is WikiPage => p !== undefined && p.id !== community.slug);
+
+const navigations = new Map<string, CommunityNavigation>();
+/** A community's page tree for the sidebars, built once per community per build; each page slices its neighbourhood. */
+export const navigationOf = (community: Community): CommunityNavigation => {
+  let found = navigations.get(community.slug);
+  if (!found) navigations.set(community.slug, (found = communityNavigation(community, pagesById, config.base)));
+  return found;
+};

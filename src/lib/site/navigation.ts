@@ -12,6 +12,8 @@ export interface TreeNode {
   label: string;
   id?: string;
   href?: SiteHref;
+  /** For a folder: its folder id (the page-id prefix of its pages), whose page is at `pageHref(base, folder)`. */
+  folder?: string;
   children: TreeNode[];
 }
 
@@ -48,7 +50,7 @@ export function pageTree(community: Community, pagesById: ReadonlyMap<string, Wi
     const existing = folders.get(id);
     if (existing) return existing;
     const parentId = id.slice(0, id.lastIndexOf('/'));
-    const node: TreeNode = { label, children: [] };
+    const node: TreeNode = { label, folder: id, children: [] };
     folderNode(parentId, parentId).children.push(node);
     folders.set(id, node);
     return node;
