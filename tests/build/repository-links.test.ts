@@ -25,6 +25,10 @@ const page = [
   '<p><a href="javascript:alert(1)">js</a> <a href="//evil.example/x">evil</a> <a href="/../../../etc/passwd">escape raw</a></p>', // 12
   '', // 13
   '<picture><source srcset="img/diagram.png 2x, missing.png 1x"><img src="img/diagram.png" alt="pic"></picture>', // 14
+  '', // 15
+  '![logo by reference][logo]', // 16
+  '', // 17
+  '[logo]: /images/logo.png', // 18
   '',
 ].join('\n');
 
@@ -97,6 +101,7 @@ describe('a wiki in docs/ of a repository whose config sets repository', () => {
     expect(a).toContain('<a href="https://github.com/org/handbook/tree/trunk/src">sources</a>');
     expect(a).toContain('<a href="https://github.com/org/handbook/blob/trunk/README.md">readme</a>');
     expect(a).toContain('<img src="https://github.com/org/handbook/raw/trunk/images/logo.png" alt="logo"');
+    expect(a).toContain('<img src="https://github.com/org/handbook/raw/trunk/images/logo.png" alt="logo by reference"');
   });
 
   it('rewrites raw HTML links and images like Markdown ones', () => {
@@ -149,6 +154,7 @@ describe('a wiki in docs/ of a repository whose config sets no repository', () =
     expect(result.stdout).toContain(`docs/ops/a.md:4:38: warning: broken link to "/CODEOWNERS": ${why('CODEOWNERS')}`);
     expect(result.stdout).toContain(`docs/ops/a.md:4:60: warning: broken link to "/src/": ${why('src')}`);
     expect(result.stdout).toContain(`docs/ops/a.md:6:1: warning: broken link to "/images/logo.png": ${why('images/logo.png')}`);
+    expect(result.stdout).toContain(`docs/ops/a.md:18:1: warning: broken link to "/images/logo.png": ${why('images/logo.png')}`);
     expect(result.stdout).toContain(`docs/ops/a.md:8:84: warning: broken link to "/scripts/deploy.sh": ${why('scripts/deploy.sh')}`);
     expect(result.stdout).not.toMatch(/"\/docs\/ops\/deploy\.md"|"deploy\.md"|"only-raw\.md"|"img\/diagram\.png"/);
   });

@@ -87,12 +87,17 @@ export function remarkWikiLinks(options: WikiLinksOptions) {
     });
     // Definitions that lead nowhere: the references to them render as broken text too.
     const brokenDefinitions = new Map<string, string>();
+    // As in the outline: a definition an image reference uses is an image URL.
+    const imageLabels = new Set<string>();
+    visit(tree, 'imageReference', (node) => {
+      imageLabels.add(node.identifier);
+    });
     visit(tree, (node, index, parent) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       if (node.type === 'link' && (node.data?.hProperties as { dataWikilink?: string } | undefined)?.dataWikilink) return;
       const resolution = resolveMarkdownLink(options.index, from, node.url, {
         ...(options.repository ? { repository: options.repository } : {}),
-        ...(node.type === 'image' ? { image: true } : {}),
+        ...(node.type === 'image' || (node.type === 'definition' && imageLabels.has(node.identifier)) ? { image: true } : {}),
       });
       const href = hrefOf(options.base, resolution);
       if (href) node.url = href;
