@@ -20,7 +20,6 @@ export interface HtmlLink {
  * and newline inside it, so `" other.md"` and `"java\tscript:"` are read as what they are.
  */
 export function urlAsBrowserReads(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
 }
 
