@@ -123,7 +123,7 @@ export function rehypeSanitizeContent(options: SanitizeOptions = {}) {
     if (options.rawHtmlLinks) markMarkdownElements(tree, token);
     const parsed = parseRaw(tree, file) as Root;
     dropForgedWikiMarkup(parsed, options.markupToken);
-    if (options.rawHtmlLinks) rewriteRawHtmlLinks(parsed, file as never, token, options.rawHtmlLinks);
+    if (options.rawHtmlLinks) rewriteRawHtmlLinks(parsed, file, token, options.rawHtmlLinks);
     unprefixGeneratedIds(parsed);
     const clean = sanitize(parsed, schema) as Root;
     restrictEmbeds(clean, options.iframeHosts ?? []);
