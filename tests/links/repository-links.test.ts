@@ -8,6 +8,9 @@ import { folderUrl, rawUrl } from '../../src/lib/forge/links.ts';
 import { listRepositoryFiles } from '../../src/lib/links/repository-files-fs.ts';
 import { placeInRepository, resolveInRepository, type RepositoryContext } from '../../src/lib/links/repository-links.ts';
 import { htmlLinksOf } from '../../src/lib/content/html-links.ts';
+import { buildPageIndex } from '../../src/lib/links/page-index.ts';
+import { resolveMarkdownLink } from '../../src/lib/links/resolve.ts';
+import { modelOf, page } from '../helpers/model.ts';
 
 const github: ForgeRepository = { forge: 'github', web: 'https://github.com/org/repo', branch: 'main' };
 const entries = new Map([
@@ -121,5 +124,22 @@ describe('listRepositoryFiles', () => {
     const listed = listRepositoryFiles(root, path.join(root, 'docs'), 2);
     expect(listed.entries.size).toBe(2);
     expect(listed.truncated).toBe(true);
+  });
+});
+
+describe('resolveMarkdownLink with the repository', () => {
+  const model = modelOf({ 'ops/page.md': '# Page\n', 'ops/deploy.md': '# Deploy\n' });
+  const index = buildPageIndex(model.pages, model.assets);
+  const from = page(model, 'ops/page');
+
+  it('reads root-relative links from the repository root only when it knows the repository', () => {
+    expect(resolveMarkdownLink(index, from, '/docs/ops/deploy.md', { repository: context })).toMatchObject({ kind: 'page', page: { id: 'ops/deploy' } });
+    expect(resolveMarkdownLink(index, from, '/docs/ops/deploy.md')).toEqual({ kind: 'external' });
+    expect(resolveMarkdownLink(index, from, '//evil.example/docs/ops/deploy.md', { repository: context })).toEqual({ kind: 'external' });
+  });
+
+  it('reports a NUL in a path instead of failing', () => {
+    expect(resolveMarkdownLink(index, from, 'a%00b.md', { repository: context })).toEqual({ kind: 'broken', reason: 'the path has a NUL character' });
+    expect(resolveMarkdownLink(index, from, '/docs/a%00b.md', { repository: context })).toEqual({ kind: 'broken', reason: 'the path has a NUL character' });
   });
 });
