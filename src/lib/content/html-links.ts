@@ -2,7 +2,7 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { parseSrcset } from '../markdown/srcset.ts';
+import { parseSrcset } from './srcset.ts';
 
 /** The attributes whose URLs the wiki resolves, by element: the ones the sanitizer keeps. */
 export const HTML_LINK_ATTRIBUTES: Readonly<Record<string, 'href' | 'src' | 'srcSet'>> = { a: 'href', img: 'src', source: 'srcSet' };

@@ -9,7 +9,7 @@ import type { PageIndex } from '../links/page-index.ts';
 import type { RepositoryContext } from '../links/repository-links.ts';
 import { resolveMarkdownLink, type Resolution } from '../links/resolve.ts';
 import { hrefOf } from './remark-wiki-links.ts';
-import { parseSrcset } from './srcset.ts';
+import { parseSrcset } from '../content/srcset.ts';
 
 export interface RawHtmlLinkOptions {
   base: string;

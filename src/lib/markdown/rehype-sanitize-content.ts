@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
 import { isMdxPath } from '../content/page-rule.ts';
 import { isRelativeOrHttpUrl, isSafeImageUrl } from '../content/safe-url.ts';
 import { filterIframeAllow } from './iframe-allow.ts';
-import { filterSrcset } from './srcset.ts';
+import { filterSrcset } from '../content/srcset.ts';
 import { dropForgedWikiMarkup, WIKI_CLASSES, WIKI_DATA_PROPERTIES } from './wiki-markup.ts';
 import { markMarkdownElements, rewriteRawHtmlLinks, type RawHtmlLinkOptions } from './rehype-raw-html-links.ts';
 
