@@ -108,13 +108,16 @@ export default function wikiIntegration(): AstroIntegration {
               remarkPlugins: [
                 remarkIgnoreLayout,
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
-                [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken }],
+                [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken, repository: wiki.repositoryLinks }],
                 // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
                 remarkSmartypants as RemarkPlugin,
                 remarkQueryImages,
               ],
               rehypePlugins: [
-                [rehypeSanitizeContent, { iframeHosts: config.security.iframeHosts, markupToken }],
+                [
+                  rehypeSanitizeContent,
+                  { iframeHosts: config.security.iframeHosts, markupToken, rawHtmlLinks: { base: config.base, index, pageForFile, repository: wiki.repositoryLinks } },
+                ],
                 rehypeHeadingAnchors,
                 rehypeAuthorAnchorLinks,
                 [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile, siteView), historyKey: data.history.head }],

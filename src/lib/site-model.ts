@@ -11,9 +11,11 @@ import { collectTags } from './content/tags.ts';
 import type { ContentInput, SiteModel, WikiPage } from './content/types.ts';
 import { buildLinkGraph } from './links/graph.ts';
 import { buildPageIndex } from './links/page-index.ts';
+import type { RepositoryContext } from './links/repository-links.ts';
 import type { Problem } from './problems.ts';
 
-export function buildSiteModel(input: ContentInput): SiteModel {
+/** `repository`: where links that leave the content folder lead (repository-links.ts); without it, root-relative links stay as written. */
+export function buildSiteModel(input: ContentInput, repository?: RepositoryContext): SiteModel {
   const problems: Problem[] = [];
   const { drafts, communityFor } = communityDrafts(input, problems);
   const pages: WikiPage[] = [];
@@ -33,7 +35,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   const { assets, unpublished } = collectAssets(input, problems);
   const index = buildPageIndex(unique, assets);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
-  const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks);
+  const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks, repository);
   for (const page of unique) {
     page.links = graph.outgoing.get(page.id) ?? [];
     page.backlinks = graph.backlinks.get(page.id) ?? [];

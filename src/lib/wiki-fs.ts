@@ -6,6 +6,8 @@ import { checkAsset, needsContentCheck } from './assets/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
 import { onDisk } from './content/disk-path-fs.ts';
 import { buildSiteModel } from './site-model.ts';
+import { repositoryContext } from './links/repository-files-fs.ts';
+import type { RepositoryContext } from './links/repository-links.ts';
 import type { SiteModel } from './content/types.ts';
 import type { WikiLocation } from './location.ts';
 import type { LocatedWiki } from './location-fs.ts';
@@ -16,6 +18,8 @@ export interface LoadedWiki extends LoadedConfig {
   model: SiteModel;
   /** Where the wiki is, as the edge resolved it; `root` and `contentDir` are its folders. */
   location: WikiLocation;
+  /** The repository around the content folder, as links that leave it need it; the build's renderer uses the same. */
+  repositoryLinks: RepositoryContext;
 }
 
 /** The content model of the wiki at `location`, with the config read there. */
@@ -28,6 +32,7 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
     ]);
   }
   const { problems: walkProblems, ...discovered } = discoverContent(contentDir, label);
+  const repositoryLinks = repositoryContext(location, config.repository);
   const model = buildSiteModel({
     ...discovered,
     fileLabel: label,
@@ -35,7 +40,7 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
     language: config.language,
     mdxCommunities: config.security.mdx,
     brokenLinks: config.brokenLinks,
-  });
+  }, repositoryLinks);
   const assetProblems: Problem[] = [];
   for (const asset of model.assets) {
     const file = onDisk(contentDir, asset.path);
@@ -44,5 +49,5 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
     if (found) assetProblems.push(found);
   }
   model.problems.push(...walkProblems, ...assetProblems, ...planOutputs(model).problems);
-  return { config, root, contentDir, location, model };
+  return { config, root, contentDir, location, model, repositoryLinks };
 }

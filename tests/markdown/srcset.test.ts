@@ -1,7 +1,7 @@
 // Reading and filtering srcset as browsers read it: commas inside data: URLs, descriptors, odd spacing.
 import { describe, expect, it } from 'vitest';
 import { isSafeImageUrl } from '../../src/lib/content/safe-url.ts';
-import { filterSrcset, parseSrcset } from '../../src/lib/markdown/srcset.ts';
+import { filterSrcset, parseSrcset } from '../../src/lib/content/srcset.ts';
 
 describe('parseSrcset', () => {
   it.each([

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { authorAnchorsOf } from './author-anchors.ts';
 import { headingsOf, type Heading } from './headings.ts';
+import { htmlLinksOf } from './html-links.ts';
 import { leadingHeadingOf, titleHeadingOf } from './title-heading.ts';
 import { parseMarkdown } from './markdown-parser.ts';
 import type { PageFormat } from './page-rule.ts';
@@ -18,6 +19,8 @@ export interface LinkOccurrence {
   line: number;
   column: number;
   isImage?: boolean;
+  /** Written in raw HTML (`<a href>`, `<img src>`, `<source srcset>`), which Astro never imports. */
+  html?: boolean;
 }
 
 export interface Outline {
@@ -101,6 +104,15 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
         const link: LinkOccurrence = { kind: 'markdown', target: node.url, raw: node.url, ...at(node), ...(node.type === 'image' ? { isImage: true } : {}) };
         outline.links.push(link);
         if (node.type === 'definition') definitions.push({ node, link });
+        break;
+      }
+      case 'html': {
+        const start = at(node);
+        for (const found of htmlLinksOf(node.value)) {
+          // Columns on later lines of the HTML are its own; a blockquote's or list's prefix is not in its text.
+          const place = { line: start.line + found.line - 1, column: found.line === 1 ? start.column + found.column - 1 : found.column };
+          outline.links.push({ kind: 'markdown', target: found.url, raw: found.url, ...place, html: true, ...(found.isImage ? { isImage: true } : {}) });
+        }
         break;
       }
       case 'text': {

@@ -15,6 +15,10 @@ interface Routes {
   edit: (b: string, p: string, at: string) => string;
   source: (b: string, p: string, at: string) => string;
   history: (b: string, p: string, at: string) => string;
+  /** A folder as the forge lists it. */
+  folder: (b: string, p: string, at: string) => string;
+  /** A file's bytes, as an `<img>` can load them. */
+  raw: (b: string, p: string, at: string) => string;
   commit: (sha: string) => string;
   /** `dir` is "<branch>" or "<branch>/<folder>", encoded. */
   newFile: (dir: string, file: NewFile, at: string) => string;
@@ -27,6 +31,8 @@ const gitea: Routes = {
   edit: (b, p) => `/_edit/${b}/${p}`,
   source: (b, p) => `/src/branch/${b}/${p}`,
   history: (b, p) => `/commits/branch/${b}/${p}`,
+  folder: (b, p) => `/src/branch/${b}/${p}`,
+  raw: (b, p) => `/raw/branch/${b}/${p}`,
   commit: (sha) => `/commit/${sha}`,
   // go-gitea/gitea#16556: the same `filename` and `value` parameters as GitHub.
   newFile: (dir, file) => `/_new/${dir}` + withContent('filename', 'value', file),
@@ -38,6 +44,8 @@ const ROUTES: Record<Forge, Routes> = {
     edit: (b, p) => `/edit/${b}/${p}`,
     source: (b, p) => `/blob/${b}/${p}`,
     history: (b, p) => `/commits/${b}/${p}`,
+    folder: (b, p) => `/tree/${b}/${p}`,
+    raw: (b, p) => `/raw/${b}/${p}`,
     commit: (sha) => `/commit/${sha}`,
     newFile: (dir, file) => `/new/${dir}` + withContent('filename', 'value', file),
   },
@@ -45,6 +53,8 @@ const ROUTES: Record<Forge, Routes> = {
     edit: (b, p) => `/-/edit/${b}/${p}`,
     source: (b, p) => `/-/blob/${b}/${p}`,
     history: (b, p) => `/-/commits/${b}/${p}`,
+    folder: (b, p) => `/-/tree/${b}/${p}`,
+    raw: (b, p) => `/-/raw/${b}/${p}`,
     commit: (sha) => `/-/commit/${sha}`,
     newFile: (dir, file) => `/-/new/${dir}` + withContent('file_name', 'content', file),
   },
@@ -55,12 +65,14 @@ const ROUTES: Record<Forge, Routes> = {
     edit: (b, p, at) => `/src/${b}/${p}` + queryString([['mode', 'edit'], ['spa', '0'], ['at', at]]),
     source: (b, p, at) => `/src/${b}/${p}` + queryString([['at', at]]),
     history: (b, p, at) => `/history-node/${b}/${p}` + queryString([['at', at]]),
+    folder: (b, p, at) => `/src/${b}/${p}` + queryString([['at', at]]),
+    raw: (b, p) => `/raw/${b}/${p}`,
     commit: (sha) => `/commits/${sha}`,
     newFile: (dir, _file, at) => `/create-file/${dir}` + queryString([['at', at]]),
   },
 };
 
-type FileRoute = 'edit' | 'source' | 'history';
+type FileRoute = 'edit' | 'source' | 'history' | 'folder' | 'raw';
 
 function fileUrl(route: FileRoute, repo: ForgeRepository, path: string): string {
   return repo.web + ROUTES[repo.forge][route](encodePathSegments(repo.branch), encodePathSegments(path), repo.branch);
@@ -72,6 +84,10 @@ export const editUrl = (repo: ForgeRepository, path: string) => fileUrl('edit', 
 export const sourceUrl = (repo: ForgeRepository, path: string) => fileUrl('source', repo, path);
 /** The commits that changed the file. */
 export const historyUrl = (repo: ForgeRepository, path: string) => fileUrl('history', repo, path);
+/** A folder at `path` (relative to the repository root) as the forge lists it. */
+export const folderUrl = (repo: ForgeRepository, path: string) => fileUrl('folder', repo, path);
+/** The file's own bytes, for an image. */
+export const rawUrl = (repo: ForgeRepository, path: string) => fileUrl('raw', repo, path);
 
 export function commitUrl(repo: ForgeRepository, sha: string): string {
   return repo.web + ROUTES[repo.forge].commit(encodeURIComponent(sha));

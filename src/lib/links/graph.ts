@@ -5,6 +5,7 @@ import { problem, type Problem, type Severity } from '../problems.ts';
 import type { IndexablePage, PageIndex } from './page-index.ts';
 import { imageUrlProblem } from './image-urls.ts';
 import { resolveMarkdownLink, resolveWikilink } from './resolve.ts';
+import type { RepositoryContext } from './repository-links.ts';
 
 export interface LinkGraph {
   outgoing: Map<string, ResolvedLink[]>;
@@ -19,6 +20,7 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
   linksOf: (page: P) => readonly LinkOccurrence[],
   problems: Problem[],
   brokenSeverity: Severity,
+  repository?: RepositoryContext,
 ): LinkGraph {
   const outgoing = new Map<string, ResolvedLink[]>();
   const backlinks = new Map<string, Backlink[]>();
@@ -26,12 +28,13 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
   for (const page of pages) {
     const resolved: ResolvedLink[] = [];
     for (const link of linksOf(page)) {
-      const imageProblem = link.isImage ? imageUrlProblem(link.target) : undefined;
+      // Astro imports Markdown images, never those in raw HTML.
+      const imageProblem = link.isImage && !link.html ? imageUrlProblem(link.target) : undefined;
       if (imageProblem) {
         problems.push(problem(page.file, `image "${link.raw}": ${imageProblem}`, { line: link.line, column: link.column }));
         continue;
       }
-      const result = link.kind === 'wikilink' ? resolveWikilink(index, page, link.target, link.heading) : resolveMarkdownLink(index, page, link.target);
+      const result = link.kind === 'wikilink' ? resolveWikilink(index, page, link.target, link.heading) : resolveMarkdownLink(index, page, link.target, { ...(repository ? { repository } : {}), ...(link.isImage ? { image: true } : {}) });
       const at = { line: link.line, column: link.column };
       if (result.kind === 'broken') {
         const what = link.kind === 'wikilink' ? link.raw : `link to "${link.raw}"`;
@@ -40,8 +43,8 @@ export function buildLinkGraph<P extends IndexablePage & { file: string }>(
         problems.push(found);
         continue;
       }
-      // A folder's listing is no page: it gets no backlinks.
-      if (result.kind === 'external' || result.kind === 'folder') continue;
+      // A folder's listing is no page, and a forge URL no file of the wiki: neither gets backlinks.
+      if (result.kind === 'external' || result.kind === 'folder' || result.kind === 'repository') continue;
       if (result.kind === 'page' && result.headingMissing) {
         problems.push(problem(page.file, `${link.raw}: page "${result.page.title}" has no heading "${result.headingMissing}"`, at, 'warning'));
       }

@@ -5,6 +5,7 @@ import { resolveRelativePath, stripExtension } from '../content/paths.ts';
 import { segmentSlug, textSlug } from '../content/slugs.ts';
 import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
+import { resolveInRepository, type RepositoryContext } from './repository-links.ts';
 
 export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'page'; page: P; anchor?: string; headingMissing?: string }
@@ -12,6 +13,8 @@ export type Resolution<P extends IndexablePage = IndexablePage> =
   /** A folder of pages with no page at its URL: the link lands on the folder's generated listing. */
   | { kind: 'folder'; folderId: string }
   | { kind: 'external' }
+  /** A file or folder of the repository outside the content folder, at its forge URL. */
+  | { kind: 'repository'; url: string }
   | { kind: 'broken'; reason: string };
 
 function slugPath(target: string): string {
@@ -110,15 +113,35 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Relative Markdown links and images: to a page file, an asset, or a folder of pages (its index page, else its listing). */
-export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>, from: P, url: string): Resolution<P> {
-  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('/') || url.startsWith('?')) return { kind: 'external' };
+export interface MarkdownLinkOptions {
+  /** The repository around the content folder; without it, root-relative links are left as written (external). */
+  repository?: RepositoryContext;
+  /** An image: a file outside the content folder is linked at the forge's raw bytes, not its file page. */
+  image?: boolean;
+}
+
+/**
+ * Relative Markdown links and images: to a page file, an asset, or a folder of pages (its index page, else its listing). As on
+ * GitHub, `/path` is from the repository root and `../` may leave the content folder: such links reach
+ * pages inside it, and files outside it at the forge (repository-links.ts).
+ */
+export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>, from: P, url: string, options: MarkdownLinkOptions = {}): Resolution<P> {
+  const { repository } = options;
+  const rootRelative = url.startsWith('/') && !url.startsWith('//');
+  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('?') || (rootRelative && !repository)) return { kind: 'external' };
   const hashAt = url.indexOf('#');
   const pathPart = safeDecode((hashAt === -1 ? url : url.slice(0, hashAt)).split('?')[0] ?? '');
   const anchor = hashAt === -1 ? undefined : url.slice(hashAt + 1) || undefined;
   if (!pathPart) return anchor ? { kind: 'page', page: from, anchor: fragmentOn(from, anchor) } : { kind: 'external' };
-  const resolved = resolveRelativePath(from.path, pathPart);
-  if (resolved === undefined) return { kind: 'broken', reason: 'the link climbs above the content folder' };
+  if (pathPart.includes('\0')) return { kind: 'broken', reason: 'the path has a NUL character' };
+  let resolved: string | undefined = rootRelative ? undefined : resolveRelativePath(from.path, pathPart);
+  if (resolved === undefined) {
+    if (!rootRelative && !repository?.files) return { kind: 'broken', reason: 'the link climbs above the content folder' };
+    const target = resolveInRepository(repository!, from.path, pathPart, { rootRelative, ...(anchor ? { anchor } : {}), ...(options.image ? { image: true } : {}) });
+    if (target.kind === 'broken') return target;
+    if (target.kind === 'forge') return { kind: 'repository', url: target.url };
+    resolved = target.path;
+  }
   const key = pathKey(resolved);
   const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : folderIndex(index, key));
   if (page) return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };

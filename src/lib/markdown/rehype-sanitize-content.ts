@@ -8,14 +8,17 @@ import { visit } from 'unist-util-visit';
 import { isMdxPath } from '../content/page-rule.ts';
 import { isRelativeOrHttpUrl, isSafeImageUrl } from '../content/safe-url.ts';
 import { filterIframeAllow } from './iframe-allow.ts';
-import { filterSrcset } from './srcset.ts';
+import { filterSrcset } from '../content/srcset.ts';
 import { dropForgedWikiMarkup, WIKI_CLASSES, WIKI_DATA_PROPERTIES } from './wiki-markup.ts';
+import { markMarkdownElements, rewriteRawHtmlLinks, type RawHtmlLinkOptions } from './rehype-raw-html-links.ts';
 
 export interface SanitizeOptions {
   /** Hosts whose `<iframe>` embeds are kept (sandboxed); every other iframe is removed. */
   iframeHosts?: readonly string[];
   /** The build's secret on the wiki's own links (see wiki-markup.ts); without it no element keeps wiki classes. */
   markupToken?: string;
+  /** Resolves the links authors wrote in raw HTML like Markdown links (rehype-raw-html-links.ts); without it they stay as written. */
+  rawHtmlLinks?: RawHtmlLinkOptions;
 }
 
 const CLOBBER_PREFIX = 'user-content-';
@@ -116,8 +119,11 @@ export function rehypeSanitizeContent(options: SanitizeOptions = {}) {
       dropForgedWikiMarkup(tree, options.markupToken);
       return tree;
     }
+    const token = options.markupToken ?? 'markdown';
+    if (options.rawHtmlLinks) markMarkdownElements(tree, token);
     const parsed = parseRaw(tree, file) as Root;
     dropForgedWikiMarkup(parsed, options.markupToken);
+    if (options.rawHtmlLinks) rewriteRawHtmlLinks(parsed, file, token, options.rawHtmlLinks);
     unprefixGeneratedIds(parsed);
     const clean = sanitize(parsed, schema) as Root;
     restrictEmbeds(clean, options.iframeHosts ?? []);

@@ -10,6 +10,7 @@ import type { WikiPage } from '../content/types.ts';
 import type { PageIndex } from '../links/page-index.ts';
 import { resolveMarkdownLink, resolveWikilink, type Resolution } from '../links/resolve.ts';
 import { isTocMarker, parseWikilinkInner, WIKILINK } from '../content/wikilink-syntax.ts';
+import type { RepositoryContext } from '../links/repository-links.ts';
 import { brokenLinkNode } from './broken-link.ts';
 import { wikiOwned } from './wiki-markup.ts';
 
@@ -20,12 +21,15 @@ export interface WikiLinksOptions {
   pageForFile: (absolutePath: string) => WikiPage | undefined;
   /** The build's secret that lets the sanitizer keep these links' classes (see wiki-markup.ts). */
   markupToken?: string;
+  /** Where links leaving the content folder lead; the same the content model resolved with (wiki-fs.ts). */
+  repository?: RepositoryContext;
 }
 
-function hrefOf(base: string, resolution: Resolution<WikiPage>): string | undefined {
+export function hrefOf(base: string, resolution: Resolution<WikiPage>): string | undefined {
   if (resolution.kind === 'page') return pageHref(base, resolution.page.id) + (resolution.anchor ? `#${resolution.anchor}` : '');
   if (resolution.kind === 'asset') return assetHref(base, resolution.assetId) + (resolution.anchor ? `#${resolution.anchor}` : '');
   if (resolution.kind === 'folder') return pageHref(base, resolution.folderId);
+  if (resolution.kind === 'repository') return resolution.url;
   return undefined;
 }
 
@@ -84,10 +88,18 @@ export function remarkWikiLinks(options: WikiLinksOptions) {
     });
     // Definitions that lead nowhere: the references to them render as broken text too.
     const brokenDefinitions = new Map<string, string>();
+    // As in the outline: a definition an image reference uses is an image URL.
+    const imageLabels = new Set<string>();
+    visit(tree, 'imageReference', (node) => {
+      imageLabels.add(node.identifier);
+    });
     visit(tree, (node, index, parent) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       if (node.type === 'link' && (node.data?.hProperties as { dataWikilink?: string } | undefined)?.dataWikilink) return;
-      const resolution = resolveMarkdownLink(options.index, from, node.url);
+      const resolution = resolveMarkdownLink(options.index, from, node.url, {
+        ...(options.repository ? { repository: options.repository } : {}),
+        ...(node.type === 'image' || (node.type === 'definition' && imageLabels.has(node.identifier)) ? { image: true } : {}),
+      });
       const href = hrefOf(options.base, resolution);
       if (href) node.url = href;
       if (resolution.kind !== 'broken' || !parent || index === undefined) return;
