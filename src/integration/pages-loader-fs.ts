@@ -6,7 +6,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
-import { isInSkippedPlace, MDX_GLOB_PATTERNS, pageFormatOf } from '../lib/content/page-rule.ts';
+import { pageFormatOf, type ContentRule } from '../lib/content/page-rule.ts';
 import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
 import { problem, type Problem } from '../lib/problems.ts';
 import { failOnRenderErrors, stopOnRenderErrors } from './render-errors.ts';
@@ -16,6 +16,8 @@ export interface PagesLoaderOptions {
   defaultCommunity: string;
   /** Turns a content path into the path users see in messages (e.g. "content/ops/x.md"). */
   fileLabel: (contentPath: string) => string;
+  /** What is never content (config `exclude`), the rule the model's discovery used. */
+  rule: ContentRule;
 }
 
 /**
@@ -25,16 +27,16 @@ export interface PagesLoaderOptions {
  * MDX compiles to a module that Vite imports, which only the glob loader sets up; it is given every
  * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
  */
-export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: PagesLoaderOptions): Loader {
+export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule }: PagesLoaderOptions): Loader {
   const idOf = (file: string) => pageIdFor(toContentPath(file), defaultCommunity).id;
   return {
     name: 'cop-wiki-pages',
     load: async (context) => {
-      const { pages } = discoverContent(contentDir);
+      const { pages } = discoverContent(contentDir, undefined, rule);
       context.store.clear();
       if (pages.some((p) => pageFormatOf(p.path) === 'mdx')) {
         // The glob leaves hidden files and folders out by itself (tinyglobby's dot: false), as discovery does.
-        const mdxGlob = glob({ base: contentDir, pattern: [...MDX_GLOB_PATTERNS], generateId: ({ entry }) => idOf(entry) ?? entry });
+        const mdxGlob = glob({ base: contentDir, pattern: [...rule.mdxGlobPatterns], generateId: ({ entry }) => idOf(entry) ?? entry });
         await failOnRenderErrors(mdxGlob, fileLabel).load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
@@ -70,7 +72,7 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
       context.watcher?.on('all', (event, changed) => {
         // Checked before it is made a content path: a file outside the content folder is no content path at all.
         const relative = path.relative(contentDir, changed).split(path.sep).join('/');
-        const skipped = relative === '..' || relative.startsWith('../') || path.isAbsolute(relative) || isInSkippedPlace(relative);
+        const skipped = relative === '..' || relative.startsWith('../') || path.isAbsolute(relative) || rule.skipsPath(relative);
         if (skipped || pageFormatOf(relative) !== 'md') return;
         const file = toContentPath(relative);
         if (event === 'unlink') {

@@ -2,9 +2,10 @@
 // It sits above content/ and links/, so content never reaches into links (links read content's types only).
 import { collectAssets } from './content/assets.ts';
 import { pagesWithOwnUrl } from './content/collisions.ts';
-import { communityDrafts, communityFolderProblems, finishCommunities } from './content/communities.ts';
+import { communityDrafts, communityFilesWithoutPages, communityFolderProblems, finishCommunities } from './content/communities.ts';
 import type { Outline } from './content/outline.ts';
 import { readPage } from './content/pages.ts';
+import { publishedAssets } from './content/published-assets.ts';
 import { collectTags } from './content/tags.ts';
 import type { ContentInput, SiteModel, WikiPage } from './content/types.ts';
 import { buildLinkGraph } from './links/graph.ts';
@@ -25,8 +26,8 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   }
   const unique = pagesWithOwnUrl(pages, problems);
 
-  const { assets, unpublished } = collectAssets(input, problems);
-  const index = buildPageIndex(unique, assets);
+  const { assets: candidates, unpublished } = collectAssets(input, problems);
+  const index = buildPageIndex(unique, candidates);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
   const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks);
   for (const page of unique) {
@@ -34,12 +35,15 @@ export function buildSiteModel(input: ContentInput): SiteModel {
     page.backlinks = graph.backlinks.get(page.id) ?? [];
   }
   problems.push(...communityFolderProblems(drafts, input));
+  const { assets, unpublished: unlinked } = publishedAssets(candidates, unique);
 
+  const communities = finishCommunities(drafts, unique);
+  problems.push(...communityFilesWithoutPages(drafts, input));
   return {
-    communities: finishCommunities(drafts, unique),
+    communities,
     pages: unique.sort((a, b) => a.id.localeCompare(b.id)),
     assets,
-    unpublished,
+    unpublished: [...unpublished, ...unlinked],
     tags: collectTags(unique),
     problems,
     brokenLinks: graph.broken,
