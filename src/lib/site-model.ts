@@ -38,9 +38,11 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   const { assets, unpublished: unlinked } = publishedAssets(candidates, unique);
 
   const communities = finishCommunities(drafts, unique);
-  problems.push(...communityFilesWithoutPages(drafts, input));
+  const starting = communityFilesWithoutPages(drafts, input);
+  problems.push(...starting.problems);
   return {
     communities,
+    startingCommunities: starting.starting,
     pages: unique.sort((a, b) => a.id.localeCompare(b.id)),
     assets,
     unpublished: [...unpublished, ...unlinked],

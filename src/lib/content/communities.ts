@@ -91,11 +91,18 @@ export function communityFolderProblems(drafts: ReadonlyMap<string, CommunityDra
   return problems;
 }
 
-/** A community.yml in a folder without pages names no community: a warning naming the file (call after finishCommunities). */
-export function communityFilesWithoutPages(drafts: ReadonlyMap<string, CommunityDraft>, input: ContentInput): Problem[] {
-  return [...drafts.values()]
-    .filter((c) => c.fromFile && c.pageIds.length === 0)
-    .map((c) => problem(input.fileLabel(c.folder ? `${c.folder}/community.yml` : 'community.yml'), 'its folder has no pages, so it is not a community and is not shown: add a page (a README.md) or remove the file', { line: 1 }, 'warning'));
+/**
+ * A community.yml in a folder without pages names no community yet: a warning naming the file, and the
+ * community it will be once a page arrives (`wiki new` writes that first page). Call after finishCommunities.
+ */
+export function communityFilesWithoutPages(drafts: ReadonlyMap<string, CommunityDraft>, input: ContentInput): { starting: Community[]; problems: Problem[] } {
+  const waiting = [...drafts.values()].filter((c) => c.fromFile && c.pageIds.length === 0);
+  return {
+    starting: waiting.map(({ fromFile: _fromFile, ...c }) => c),
+    problems: waiting.map((c) =>
+      problem(input.fileLabel(c.folder ? `${c.folder}/community.yml` : 'community.yml'), 'its folder has no pages, so it is not a community and is not shown: add a page (a README.md) or remove the file', { line: 1 }, 'warning'),
+    ),
+  };
 }
 
 /** The finished communities: their pages and home page, a name and description from it when community.yml gives none. */

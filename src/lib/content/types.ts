@@ -85,6 +85,8 @@ export interface Tag {
 
 export interface SiteModel {
   communities: Community[];
+  /** Folders with a community.yml and no page yet: no community of the site, but `wiki new` can write their first page. */
+  startingCommunities?: Community[];
   pages: WikiPage[];
   assets: Asset[];
   /** Files under the content folder left out of the site, each with why (not also in `problems`: there can be thousands). */
