@@ -2,6 +2,7 @@
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { wikiPagesLoader } from './integration/pages-loader-fs.ts';
+import { contentRule } from './lib/content/page-rule.ts';
 import { locatedOrThrow, resolveWikiLocation } from './lib/location-fs.ts';
 
 // Astro loads this file itself, so it is an edge too: it resolves the location the one way the integration does.
@@ -12,5 +13,5 @@ const fileLabel = (entry: string) => path.relative(root, path.join(contentDir, e
 // Front matter is validated (with file:line messages) by the content model before Astro reads it,
 // so the collection takes the data as it is and the model is the one source of page metadata.
 export const collections = {
-  pages: defineCollection({ loader: wikiPagesLoader({ contentDir, defaultCommunity: config.defaultCommunity.slug, fileLabel }) }),
+  pages: defineCollection({ loader: wikiPagesLoader({ contentDir, defaultCommunity: config.defaultCommunity.slug, fileLabel, rule: contentRule(config.exclude) }) }),
 };

@@ -52,6 +52,7 @@ function collect(located: LocatedWiki): { findings: Finding[]; pages: number } {
     pages: wiki.model.pages,
     today: wiki.location.today,
     codeowners: codeownersTarget(wiki),
+    unpublished: wiki.model.unpublished,
     repository: wiki.config.repository,
     configFile: CONFIG_FILE,
     reviewByLine: reviewByLine(wiki.root),

@@ -58,7 +58,8 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const wiki = loadWiki(locatedOrThrow(located));
   const { model, config, contentDir, root } = wiki;
   const [communityName = '', ...subFolders] = options.target.split('/').filter((s) => s !== '');
-  const community = findCommunity(model.communities, communityName);
+  // A folder with only a community.yml is how a community starts: its first page is written here.
+  const community = findCommunity([...model.communities, ...(model.startingCommunities ?? [])], communityName);
   if (!community) {
     const near = nearest(communityName, model.communities, (c) => [c.slug, c.name, c.folder]);
     const hint = near ? escaped`Did you mean "${near.slug}" (${near.name})?` : escaped`Communities: ${model.communities.map((c) => c.slug).join(', ')}.`;

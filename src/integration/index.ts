@@ -9,6 +9,7 @@ import { listedFolders } from '../lib/content/folders.ts';
 import { mdxModulePath } from '../lib/content/mdx-names.ts';
 import type { WikiPage } from '../lib/content/types.ts';
 import { defaultCommunityNote } from '../lib/content/url-names.ts';
+import { unpublishedSummary } from '../lib/content/unpublished.ts';
 import { brokenLinksSummary } from '../lib/links/broken-summary.ts';
 import { buildPageIndex } from '../lib/links/page-index.ts';
 import { rehypeHeadingAnchors } from '../lib/markdown/rehype-heading-anchors.ts';
@@ -165,11 +166,9 @@ export default function wikiIntegration(): AstroIntegration {
           throw new BuildStoppedError(`${plural(problems.length, 'content asset')} would overwrite a file the build wrote (listed above)`);
         }
         logger.info(`${copied} content assets published`);
-        const { unpublished } = wiki.model;
-        if (unpublished.length > 0) {
-          logger.warn(`${unpublished.length} file${unpublished.length === 1 ? '' : 's'} in the content folder not published (by type):`);
-          for (const f of unpublished) logger.warn(`  ${f.file}: ${f.reason}`);
-        }
+        // Grouped by reason, so the list stays short at thousands of files; `--verbose` and `wiki check` give every one.
+        for (const line of unpublishedSummary(wiki.model.unpublished, { fullList: 'each with its reason: `npm run wiki -- check`, or build with --verbose' })) logger.warn(line);
+        for (const f of wiki.model.unpublished) logger.debug(`not published: ${f.file}: ${f.reason}`);
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
         // Last, so a team adopting an existing repository sees what is left to fix (config `brokenLinks: warning`).
         const broken = brokenLinksSummary(wiki.model.pages.length, wiki.model.brokenLinks);

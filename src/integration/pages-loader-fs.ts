@@ -6,7 +6,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
-import { isInSkippedPlace, MDX_GLOB_PATTERNS, pageFormatOf } from '../lib/content/page-rule.ts';
+import { pageFormatOf, type ContentRule } from '../lib/content/page-rule.ts';
 import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
 import { urlNamesFor } from '../lib/content/url-names.ts';
 import { problem, type Problem } from '../lib/problems.ts';
@@ -17,6 +17,8 @@ export interface PagesLoaderOptions {
   defaultCommunity: string;
   /** Turns a content path into the path users see in messages (e.g. "content/ops/x.md"). */
   fileLabel: (contentPath: string) => string;
+  /** What is never content (config `exclude`), the rule the model's discovery used. */
+  rule: ContentRule;
 }
 
 /**
@@ -26,11 +28,11 @@ export interface PagesLoaderOptions {
  * MDX compiles to a module that Vite imports, which only the glob loader sets up; it is given every
  * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
  */
-export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: PagesLoaderOptions): Loader {
+export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule }: PagesLoaderOptions): Loader {
   return {
     name: 'cop-wiki-pages',
     load: async (context) => {
-      const discovered = discoverContent(contentDir);
+      const discovered = discoverContent(contentDir, undefined, rule);
       const { pages } = discovered;
       // Named from the same files the model is named from, so every entry has its page's id.
       const names = urlNamesFor(discovered, defaultCommunity);
@@ -38,7 +40,7 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
       context.store.clear();
       if (pages.some((p) => pageFormatOf(p.path) === 'mdx')) {
         // The glob leaves hidden files and folders out by itself (tinyglobby's dot: false), as discovery does.
-        const mdxGlob = glob({ base: contentDir, pattern: [...MDX_GLOB_PATTERNS], generateId: ({ entry }) => idOf(entry) });
+        const mdxGlob = glob({ base: contentDir, pattern: [...rule.mdxGlobPatterns], generateId: ({ entry }) => idOf(entry) });
         await failOnRenderErrors(mdxGlob, fileLabel).load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
@@ -73,7 +75,7 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel }: Pag
       context.watcher?.on('all', (event, changed) => {
         // Checked before it is made a content path: a file outside the content folder is no content path at all.
         const relative = path.relative(contentDir, changed).split(path.sep).join('/');
-        const skipped = relative === '..' || relative.startsWith('../') || path.isAbsolute(relative) || isInSkippedPlace(relative);
+        const skipped = relative === '..' || relative.startsWith('../') || path.isAbsolute(relative) || rule.skipsPath(relative);
         if (skipped || pageFormatOf(relative) !== 'md') return;
         const file = toContentPath(relative);
         if (event === 'unlink') {

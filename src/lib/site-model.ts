@@ -3,10 +3,11 @@
 import { collectAssets } from './content/assets.ts';
 import { pagesWithOwnUrl } from './content/collisions.ts';
 import { collectFolders } from './content/folders.ts';
-import { communityDrafts, communityFolderProblems, finishCommunities } from './content/communities.ts';
+import { communityDrafts, communityFilesWithoutPages, communityFolderProblems, finishCommunities } from './content/communities.ts';
 import { assignListTitles } from './content/list-titles.ts';
 import type { Outline } from './content/outline.ts';
 import { readPage } from './content/pages.ts';
+import { publishedAssets } from './content/published-assets.ts';
 import { collectTags } from './content/tags.ts';
 import type { ContentInput, SiteModel, WikiPage } from './content/types.ts';
 import { buildLinkGraph } from './links/graph.ts';
@@ -32,8 +33,8 @@ export function buildSiteModel(input: ContentInput, repository?: RepositoryConte
   const unique = pagesWithOwnUrl(pages, problems);
   assignListTitles(unique);
 
-  const { assets, unpublished } = collectAssets(input, problems);
-  const index = buildPageIndex(unique, assets);
+  const { assets: candidates, unpublished } = collectAssets(input, problems);
+  const index = buildPageIndex(unique, candidates);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
   const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks, repository);
   for (const page of unique) {
@@ -41,12 +42,17 @@ export function buildSiteModel(input: ContentInput, repository?: RepositoryConte
     page.backlinks = graph.backlinks.get(page.id) ?? [];
   }
   problems.push(...communityFolderProblems(drafts, input));
+  const { assets, unpublished: unlinked } = publishedAssets(candidates, unique);
 
+  const communities = finishCommunities(drafts, unique, (page) => homeNames.get(page));
+  const starting = communityFilesWithoutPages(drafts, input);
+  problems.push(...starting.problems);
   return {
-    communities: finishCommunities(drafts, unique, (page) => homeNames.get(page)),
+    communities,
+    startingCommunities: starting.starting,
     pages: unique.sort((a, b) => a.id.localeCompare(b.id)),
     assets,
-    unpublished,
+    unpublished: [...unpublished, ...unlinked],
     tags: collectTags(unique),
     folders: collectFolders(unique, input.fileLabel),
     problems,

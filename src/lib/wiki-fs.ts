@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoadedConfig } from './config/load-fs.ts';
 import { checkAsset, needsContentCheck } from './assets/asset-safety.ts';
 import { discoverContent } from './content/discover-fs.ts';
+import { contentRule } from './content/page-rule.ts';
 import { onDisk } from './content/disk-path-fs.ts';
 import { buildSiteModel } from './site-model.ts';
 import { repositoryContext } from './links/repository-files-fs.ts';
@@ -31,7 +32,7 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
       problem(path.relative(root, contentDir) || contentDir, `the content folder does not exist: create it or set "content" in wiki.config.yml (or WIKI_CONTENT)`),
     ]);
   }
-  const { problems: walkProblems, ...discovered } = discoverContent(contentDir, label);
+  const { problems: walkProblems, skipped, ...discovered } = discoverContent(contentDir, label, contentRule(config.exclude));
   const repositoryLinks = repositoryContext(location, config.repository);
   const model = buildSiteModel({
     ...discovered,
@@ -49,5 +50,6 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
     if (found) assetProblems.push(found);
   }
   model.problems.push(...walkProblems, ...assetProblems, ...planOutputs(model).problems);
+  model.unpublished.unshift(...skipped);
   return { config, root, contentDir, location, model, repositoryLinks };
 }

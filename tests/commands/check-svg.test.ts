@@ -14,6 +14,8 @@ describe('wiki check on SVG assets', () => {
     const root = writeFixture({
       'wiki.config.yml': 'title: Fixture\n',
       'content/ops/README.md': '# Ops\n',
+      // A page in the folder publishes its files, so each is checked.
+      'content/ops/files/README.md': '# Files\n',
       'content/ops/files/inkscape.svg': benign('inkscape.svg'),
       'content/ops/files/drawio.svg': benign('drawio.svg'),
       'content/ops/files/prefixed.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>',

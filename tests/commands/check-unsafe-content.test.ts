@@ -18,6 +18,7 @@ describe('wiki check on hostile files', () => {
       'content/media/page.html': '<script>alert(1)</script>',
       'content/media/sw.js': 'self.onfetch = () => {}',
       'content/media/photo.png': 'png',
+      'content/ops/deploy.md': '# Deploy\n\n![photo](../media/photo.png)\n',
     });
     const result = wiki(root, ['check']);
     expect(result.stdout).toContain("content/media/page.html: warning: not published: .html files run script on the site's origin; link to it elsewhere or convert it to a page");
@@ -32,6 +33,7 @@ describe('wiki check on hostile files', () => {
       ...clean,
       'content/OPS/runbook/index.html': '<h1>Replaced</h1>',
       'content/search/logo.png': 'png',
+      'content/ops/deploy.md': '# Deploy\n\n![logo](../search/logo.png)\n',
     });
     symlinkSync('/proc/self/environ', path.join(root, 'content/ops/environ.md'));
     symlinkSync('..', path.join(root, 'content/ops/loop'));

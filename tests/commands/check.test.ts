@@ -49,6 +49,7 @@ describe('wiki check', () => {
       'content/ops/Deploy.md': '# Twin\n',
       'content/ops/community.yml': 'stewards: ada\n',
       'content/ops/files/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'content/ops/logo.md': '# Logo\n\n![logo](files/logo.svg)\n',
     });
     const result = wiki(root, ['check']);
     expect(result.status).toBe(1);

@@ -2,14 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverContent } from '../../src/lib/content/discover-fs.ts';
 import {
-  isExcludedFolder,
+  contentRule,
   isHiddenName,
-  isInSkippedPlace,
   isIndexName,
   isIndexPage,
   isMdxPath,
   isPageFile,
-  MDX_GLOB_PATTERNS,
   pageFormatOf,
 } from '../../src/lib/content/page-rule.ts';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
@@ -38,18 +36,40 @@ describe('the page rule', () => {
   });
 
   it('skips hidden entries and excluded folders, and only folders by the excluded name', () => {
+    const rule = contentRule();
     expect(isHiddenName('.obsidian')).toBe(true);
-    expect(isExcludedFolder('node_modules')).toBe(true);
-    expect(isInSkippedPlace('ops/node_modules/x.md')).toBe(true);
-    expect(isInSkippedPlace('ops/.drafts/x.md')).toBe(true);
-    expect(isInSkippedPlace('ops/.x.md')).toBe(true);
-    expect(isInSkippedPlace('ops/runbooks/x.md')).toBe(false);
+    expect(rule.skipReason('node_modules', true)).toEqual({ kind: 'excluded', glob: 'node_modules' });
+    expect(rule.skipReason('node_modules', false)).toBeUndefined();
+    expect(rule.skipsPath('ops/node_modules/x.md')).toBe(true);
+    expect(rule.skipsPath('ops/vendor/x.md')).toBe(true);
+    expect(rule.skipsPath('ops/.drafts/x.md')).toBe(true);
+    expect(rule.skipsPath('ops/.x.md')).toBe(true);
+    expect(rule.skipsPath('ops/runbooks/x.md')).toBe(false);
+    expect(rule.skipsPath('ops/vendors/x.md')).toBe(false);
+  });
+
+  it.each([
+    ['_site', 'docs/_site/x.md', true],
+    ['_site', '_site/x.md', true],
+    ['docs/_site', 'docs/_site/x.md', true],
+    ['docs/_site', 'ops/docs/_site/x.md', false],
+    ['/build', 'build/x.md', true],
+    ['/build', 'ops/build/x.md', false],
+    ['**/build', 'ops/deep/build/x.md', true],
+    ['**/build', 'ops/build.md', false],
+    ['gen-*', 'ops/gen-api/x.md', true],
+  ] as const)('exclude %s: %s skipped %s', (glob, path, skipped) => {
+    expect(contentRule([glob]).skipsPath(path)).toBe(skipped);
+  });
+
+  it('compares excluded folder names after NFC normalization', () => {
+    expect(contentRule(['caf\u00e9']).skipsPath('cafe\u0301/x.md')).toBe(true);
   });
 
   it('takes a page named only of dots for a page, not a dot-file', () => {
     expect(isHiddenName('..md')).toBe(false);
     expect(isHiddenName('...MD')).toBe(false);
-    expect(isInSkippedPlace('ops/..md')).toBe(false);
+    expect(contentRule([]).skipsPath('ops/..md')).toBe(false);
     expect(isHiddenName('.md')).toBe(true);
     expect(isHiddenName('.x.md')).toBe(true);
     expect(isHiddenName('..png')).toBe(true);
@@ -59,7 +79,7 @@ describe('the page rule', () => {
     expect(isMdxPath('ops/Caps.MDX')).toBe(true);
     expect(isMdxPath('ops/x.md')).toBe(false);
     expect(isMdxPath(undefined)).toBe(false);
-    expect(MDX_GLOB_PATTERNS).toEqual(['**/*.[mM][dD][xX]', '!**/node_modules/**']);
+    expect(contentRule(['docs/_site']).mdxGlobPatterns).toEqual(['**/*.[mM][dD][xX]', '!**/node_modules/**', '!**/vendor/**', '!docs/_site/**']);
   });
 });
 
@@ -80,6 +100,8 @@ describe('discovery and the history engine agree on which files are pages', () =
         'content/.hidden/x.md': '# Hidden folder\n',
         'content/node_modules/x.md': '# A dependency\n',
         'content/ops/node_modules/pkg/readme.md': '# A nested dependency\n',
+        'content/vendor/lib/README.md': '# A vendored library\n',
+        'content/ops/_site/guide.md': '# A built copy\n',
         'content/ops/notes.txt': 'not a page\n',
         'content/ops/archive.md.bak': 'not a page\n',
         'outside.md': '# Not in the content folder\n',
@@ -88,9 +110,9 @@ describe('discovery and the history engine agree on which files are pages', () =
   });
   afterAll(() => repo.remove());
 
-  it('lists the same pages', async () => {
-    const discovered = discoverContent(`${repo.dir}/content`).pages.map((p) => p.path).sort();
-    const history = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir: null });
+  it('lists the same pages, with the same folders excluded by default and by config', async () => {
+    const discovered = discoverContent(`${repo.dir}/content`, undefined, contentRule(['_site'])).pages.map((p) => p.path).sort();
+    const history = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir: null, exclude: ['_site'] });
     const engine = Object.keys(history.pages).map((p) => p.replace(/^content\//, '')).sort();
     expect(discovered).toEqual(['README.md', 'UPPER.MD', 'ops/Caps.Mdx', 'ops/Index.MD']);
     expect(engine).toEqual(discovered);

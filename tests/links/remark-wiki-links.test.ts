@@ -11,7 +11,8 @@ const model = modelOf({
   'ops/runbooks/restore.md': '# Restore from backup\n',
   'ops/images/flow.png': '',
   'research/Interview notes.md': '# Interview notes\n',
-  'ops/page.md': '# Page\n',
+  // Linked from a page, so it is published (an asset no page links to, outside folders of pages, is not).
+  'ops/page.md': '# Page\n\n![flow](images/flow.png)\n',
 });
 const index = buildPageIndex(model.pages, model.assets);
 const from = page(model, 'ops/page');

@@ -7,7 +7,7 @@ const plan = (files: Record<string, string>) => planOutputs(modelOf(files));
 
 describe('the output plan', () => {
   it('lists pages, community routes, history, feeds, site routes and assets', () => {
-    const { outputs, problems } = plan({ 'ops/README.md': '# Ops', 'ops/deploy.md': '# Deploy', 'ops/img/flow.png': 'png', 'welcome.md': '# Hi' });
+    const { outputs, problems } = plan({ 'ops/README.md': '# Ops', 'ops/deploy.md': '# Deploy\n\n![flow](img/flow.png)', 'ops/img/flow.png': 'png', 'welcome.md': '# Hi' });
     expect(problems).toEqual([]);
     expect(outputs.get('ops/index.html')).toBe('content/ops/README.md');
     expect(outputs.get('ops/deploy/index.html')).toBe('content/ops/deploy.md');
@@ -27,7 +27,8 @@ describe('the output plan', () => {
     ['feeds/ops.json', /inside \/feeds\/, which is the site's Atom feeds/],
     ['tags/x.png', /inside \/tags\/, which is the site's tag pages/],
   ])('refuses an asset under a reserved route: %s', (asset, message) => {
-    const { problems } = plan({ 'ops/README.md': '# Ops', [asset]: 'x' });
+    // Linked from a page, so it would be published (unlinked, outside folders of pages, it is not).
+    const { problems } = plan({ 'ops/README.md': `# Ops\n\n[file](../${asset})`, [asset]: 'x' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: `content/${asset}`, severity: 'error' });
     expect(problems[0]?.message).toMatch(message);

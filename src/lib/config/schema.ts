@@ -22,6 +22,11 @@ export const wikiConfigSchema = z
     base: basePath.default('/'),
     /** Folder of the repository that holds the communities. */
     content: z.string().min(1).default('content'),
+    /**
+     * Folders under the content folder that are not content, as globs from the content folder: "vendor"
+     * (at any depth), "docs/_site", "**" + "/build". node_modules, vendor and hidden folders never are.
+     */
+    exclude: z.array(z.string().min(1).refine((g) => !g.split('/').includes('..'), 'must stay inside the content folder (no "..")')).default([]),
     /** The community that files directly in the content folder belong to. */
     defaultCommunity: z
       .object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('general'), name: z.string().default('General') })

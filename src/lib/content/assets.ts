@@ -1,7 +1,8 @@
-// Runs anywhere: the content files published as assets under their URLs, and those left out for their type.
+// Runs anywhere: the content files that may be published as assets under their URLs, and those left out for their name or type.
 import { problem, type Problem } from '../problems.ts';
 import { assetTypeVerdict } from './asset-types.ts';
 import { assetIdFor } from './paths.ts';
+import { isRepositoryFile, REPOSITORY_FILE_REASON } from './repository-files.ts';
 import type { Asset, ContentInput, UnpublishedFile } from './types.ts';
 import { urlNamesOf } from './url-names.ts';
 
@@ -11,11 +12,14 @@ export function collectAssets(input: ContentInput, problems: Problem[]): { asset
   const seen = new Map<string, Asset>();
   for (const { path } of input.assets) {
     const file = input.fileLabel(path);
+    if (isRepositoryFile(path)) {
+      unpublished.push({ path, file, reason: REPOSITORY_FILE_REASON, severity: 'notice' });
+      continue;
+    }
     const verdict = assetTypeVerdict(path);
     if (!verdict.published) {
-      // A warning, not an error: an existing folder full of odd files must still build, with these left out.
-      problems.push(problem(file, `not published: ${verdict.reason}`, {}, 'warning'));
-      unpublished.push({ path, file, reason: verdict.reason });
+      // Listed, not an error: an existing folder full of odd files must still build, with these left out.
+      unpublished.push({ path, file, reason: verdict.reason, severity: 'warning' });
       continue;
     }
     const id = assetIdFor(path, urlNamesOf(input));

@@ -35,7 +35,7 @@ function readCommunityFiles(input: ContentInput, problems: Problem[]): Map<strin
 /**
  * The communities met so far, by slug. `communityFor` gives the draft for a top-level folder
  * (undefined: the content root, the default community), made on first use from its community.yml;
- * every folder with a community.yml is one even without pages.
+ * a folder with a community.yml but no pages is none (see communityFilesWithoutPages).
  */
 export function communityDrafts(input: ContentInput, problems: Problem[]) {
   const communityFiles = readCommunityFiles(input, problems);
@@ -93,6 +93,20 @@ export function communityFolderProblems(drafts: ReadonlyMap<string, CommunityDra
 }
 
 /**
+ * A community.yml in a folder without pages names no community yet: a warning naming the file, and the
+ * community it will be once a page arrives (`wiki new` writes that first page). Call after finishCommunities.
+ */
+export function communityFilesWithoutPages(drafts: ReadonlyMap<string, CommunityDraft>, input: ContentInput): { starting: Community[]; problems: Problem[] } {
+  const waiting = [...drafts.values()].filter((c) => c.fromFile && c.pageIds.length === 0);
+  return {
+    starting: waiting.map(({ fromFile: _fromFile, ...c }) => c),
+    problems: waiting.map((c) =>
+      problem(input.fileLabel(c.folder ? `${c.folder}/community.yml` : 'community.yml'), 'its folder has no pages, so it is not a community and is not shown: add a page (a README.md) or remove the file', { line: 1 }, 'warning'),
+    ),
+  };
+}
+
+/**
  * The finished communities: their pages and home page, a name and description from it when community.yml
  * gives none. `nameAsHome` is the name a home page gives (its front matter title or opening level-1 heading).
  */
@@ -111,7 +125,7 @@ export function finishCommunities(drafts: ReadonlyMap<string, CommunityDraft>, p
     }
   }
   return [...drafts.values()]
-    .filter((c) => c.pageIds.length > 0 || c.fromFile)
+    .filter((c) => c.pageIds.length > 0)
     .map(({ fromFile: _fromFile, ...c }) => c)
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,5 +1,6 @@
 // Runs anywhere: the one rule for which files are pages, which names stand for their folder and which entries are never content.
 // Discovery, the pages loader, link resolution, the sanitizer and the history engine's tree diff all read it from here.
+import picomatch from 'picomatch';
 
 /** Page file extensions, lower case; a file's extension is compared case-insensitively (UPPER.MD is a page). */
 const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
@@ -8,8 +9,8 @@ export type PageFormat = 'md' | 'mdx';
 /** File names (without extension, any case) that stand for their folder: README.md, index.mdx. */
 export const INDEX_NAMES = ['readme', 'index'] as const;
 
-/** Folders that are never content, at any depth. */
-const EXCLUDED_FOLDERS = ['node_modules'] as const;
+/** Folders that are never content, at any depth, whatever the config says (config `exclude` adds to them). */
+export const DEFAULT_EXCLUDED_FOLDERS: readonly string[] = ['node_modules', 'vendor'];
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
@@ -29,22 +30,11 @@ function isDotsPage(name: string): boolean {
   return ext !== undefined && /^\.+$/.test(name.slice(0, -ext.length));
 }
 
-export const isExcludedFolder = (name: string): boolean => (EXCLUDED_FOLDERS as readonly string[]).includes(name);
-
-/** Whether one entry of a folder listing is skipped outright: hidden, or an excluded folder. */
-export const isSkippedEntry = (name: string, isFolder: boolean): boolean => isHiddenName(name) || (isFolder && isExcludedFolder(name));
-
 /** Whether a path (file name or "/"-separated path) has a page extension. */
 export const isPagePath = (path: string): boolean => pageExtensionOf(path) !== undefined;
 
 /** Whether one file, by its name alone, is a page: a page extension and not hidden. */
 export const isPageFile = (name: string): boolean => !isHiddenName(name) && isPagePath(name);
-
-/** Whether a "/"-separated path lies in a hidden or excluded folder, or names a hidden file. */
-export function isInSkippedPlace(path: string): boolean {
-  const parts = path.split('/');
-  return parts.some((part, i) => isSkippedEntry(part, i < parts.length - 1));
-}
 
 /** A page's format by its extension, or undefined when the path is not a page. */
 export function pageFormatOf(path: string | undefined): PageFormat | undefined {
@@ -67,5 +57,51 @@ export const isIndexPage = (path: string): boolean => isPagePath(path) && isInde
 /** A glob character class for each letter in both cases: "mdx" → "[mM][dD][xX]". */
 const anyCase = (text: string) => [...text].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('');
 
-/** Glob patterns (for Astro's glob loader) matching every .mdx page in any case, outside the excluded folders. */
-export const MDX_GLOB_PATTERNS: readonly string[] = [`**/*.${anyCase('mdx')}`, ...EXCLUDED_FOLDERS.map((folder) => `!**/${folder}/**`)];
+/** Why an entry is not content: a hidden name, or a folder matching an exclusion glob (named). */
+export type SkipReason = { kind: 'hidden' } | { kind: 'excluded'; glob: string };
+
+/**
+ * Which entries of the content folder are never content: hidden ones, and folders matching the default
+ * exclusions or a config `exclude` glob. Globs are matched against the folder's path from the content
+ * folder ("/"-separated, NFC); a glob without "/" matches a folder of that name at any depth, as in
+ * .gitignore ("vendor", "_site"); one with "/" matches from the content folder ("docs/_site", "/build").
+ */
+export interface ContentRule {
+  /** The globs as matched, defaults first; for messages and cache keys. */
+  readonly globs: readonly string[];
+  /** Why a file or folder (its path from the content folder) is skipped with everything in it, or undefined. */
+  skipReason(path: string, isFolder: boolean): SkipReason | undefined;
+  /** Whether a file or folder path is skipped: hidden, or inside (or itself) a skipped folder. */
+  skipsPath(path: string, isFolder?: boolean): boolean;
+  /** Glob patterns (for Astro's glob loader) matching every .mdx page in any case, outside the skipped folders. */
+  readonly mdxGlobPatterns: readonly string[];
+}
+
+/** As .gitignore reads a folder pattern: "/vendor" or "docs/_site" from the content folder, "vendor" at any depth. */
+const anchored = (glob: string) => {
+  const trimmed = glob.replace(/\/+$/, '');
+  if (trimmed.startsWith('/')) return trimmed.slice(1);
+  if (trimmed.startsWith('./')) return trimmed.slice(2);
+  return trimmed.includes('/') ? trimmed : `**/${trimmed}`;
+};
+
+export function contentRule(exclude: readonly string[] = []): ContentRule {
+  const globs = [...new Set([...DEFAULT_EXCLUDED_FOLDERS, ...exclude].map((g) => g.normalize('NFC')))];
+  const matchers = globs.map((glob) => ({ glob, matches: picomatch(anchored(glob), { dot: true }) }));
+  const skipReason = (path: string, isFolder: boolean): SkipReason | undefined => {
+    if (isHiddenName(path.slice(path.lastIndexOf('/') + 1))) return { kind: 'hidden' };
+    if (!isFolder) return undefined;
+    const nfc = path.normalize('NFC');
+    const hit = matchers.find((m) => m.matches(nfc));
+    return hit ? { kind: 'excluded', glob: hit.glob } : undefined;
+  };
+  return {
+    globs,
+    skipReason,
+    skipsPath(path, isFolder = false) {
+      const parts = path.split('/');
+      return parts.some((_, i) => skipReason(parts.slice(0, i + 1).join('/'), isFolder || i < parts.length - 1) !== undefined);
+    },
+    mdxGlobPatterns: [`**/*.${anyCase('mdx')}`, ...globs.map((g) => `!${anchored(g)}/**`)],
+  };
+}

@@ -72,11 +72,14 @@ export interface Asset {
   file: string;
 }
 
-/** A content file that is neither page nor community file and whose type is not published. */
+/** A file (or a whole folder, its `file` ending in "/") under the content folder that is not published, and why. */
 export interface UnpublishedFile {
   path: ContentPath;
   file: string;
+  /** Why, worded the same for every file left out for that cause, so the list can group by it. */
   reason: string;
+  /** How `wiki check` lists it: a warning for types refused and what is not a regular file, else a notice. */
+  severity: 'warning' | 'notice';
 }
 
 export interface Tag {
@@ -87,9 +90,11 @@ export interface Tag {
 
 export interface SiteModel {
   communities: Community[];
+  /** Folders with a community.yml and no page yet: no community of the site, but `wiki new` can write their first page. */
+  startingCommunities?: Community[];
   pages: WikiPage[];
   assets: Asset[];
-  /** Files left out of the site for their type; each is also a warning in `problems`. */
+  /** Files under the content folder left out of the site, each with why (not also in `problems`: there can be thousands). */
   unpublished: UnpublishedFile[];
   tags: Tag[];
   /** Every folder of pages; those with no page at their URL get a listing page (folders.ts). */

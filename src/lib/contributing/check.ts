@@ -1,8 +1,8 @@
 // Runs anywhere: everything `wiki check` reports beyond the content model's own problems.
 import type { WikiConfig } from '../config/schema.ts';
-import type { WikiPage } from '../content/types.ts';
+import type { UnpublishedFile, WikiPage } from '../content/types.ts';
 import type { Problem } from '../problems.ts';
-import { CODEOWNERS_COMMAND } from './codeowners.ts';
+import { CODEOWNERS_COMMAND, isGeneratedCodeowners } from './codeowners.ts';
 import type { Finding } from './check-report.ts';
 import { forgeRepository } from '../forge/forges.ts';
 
@@ -24,6 +24,8 @@ export interface CheckInput {
   /** YYYY-MM-DD against which review-by dates are compared. */
   today: string;
   codeowners: CodeownersState;
+  /** Every file under the content folder the site leaves out, each listed with why. */
+  unpublished?: readonly UnpublishedFile[];
   repository: WikiConfig['repository'];
   configFile: string;
   /** The line of `review-by:` in a page, when the caller can read it. */
@@ -32,6 +34,7 @@ export interface CheckInput {
 
 export function checkFindings(input: CheckInput): Finding[] {
   const findings: Finding[] = input.problems.map((p) => ({ ...p }));
+  for (const f of input.unpublished ?? []) findings.push({ file: f.file, severity: f.severity, message: `not published: ${f.reason}` });
   for (const page of input.pages) {
     if (page.format === 'mdx') {
       findings.push({ file: page.file, line: 1, severity: 'notice', message: '.mdx page: it runs code at build time, so review it like code' });
@@ -48,7 +51,7 @@ export function checkFindings(input: CheckInput): Finding[] {
   }
   const codeowners = codeownersFinding(input.codeowners);
   if (codeowners) findings.push(codeowners);
-  if (input.codeowners.maintained === false && (input.codeowners.needed || input.codeowners.actual !== undefined)) {
+  if (input.codeowners.maintained === false && (input.codeowners.needed || ownsCodeowners(input.codeowners))) {
     findings.push({
       file: input.configFile,
       severity: 'warning',
@@ -65,11 +68,20 @@ export function checkFindings(input: CheckInput): Finding[] {
   return findings;
 }
 
+/**
+ * Whether CODEOWNERS is the wiki's to keep: some community lists stewards, the config names maintainers,
+ * or the wiki wrote the file. Otherwise it is the repository's own (an existing repository adopting the
+ * wiki), and it is left alone rather than reported as stale.
+ */
+const ownsCodeowners = (state: CodeownersState): boolean =>
+  state.needed || state.maintained === true || (state.actual !== undefined && isGeneratedCodeowners(state.actual));
+
 function codeownersFinding(state: CodeownersState): Finding | undefined {
   if (state.actual === undefined) {
     if (!state.needed) return undefined;
     return { file: state.file, severity: 'error', message: `is missing although communities have stewards: run \`${CODEOWNERS_COMMAND}\` and commit it` };
   }
+  if (!ownsCodeowners(state)) return undefined;
   if (state.actual.replaceAll('\r\n', '\n') === state.expected) return undefined;
   const actual = state.actual.replaceAll('\r\n', '\n').split('\n');
   const expected = state.expected.split('\n');

@@ -20,6 +20,9 @@ const CODEOWNERS_HEADER = [
   '# A pull request that changes a community folder asks that community\'s stewards for review.',
 ];
 
+/** Whether a CODEOWNERS text is one this command wrote (its first line), rather than the repository's own. */
+export const isGeneratedCodeowners = (text: string): boolean => text.replace(/^\uFEFF/, '').startsWith(CODEOWNERS_HEADER[0]!);
+
 /**
  * A CODEOWNERS path pattern anchored at the repository root. Spaces are escaped with a backslash,
  * as are the glob characters `*` and `?` and the backslash itself, so a folder name is matched literally.

@@ -1,5 +1,6 @@
 // Runs in Node: reads a repository's history for one content folder, using and refreshing the on-disk cache.
 import { realpathSync } from 'node:fs';
+import { contentRule } from '../content/page-rule.ts';
 import { locateContent } from '../location-fs.ts';
 import type { ContentPlace } from '../location.ts';
 import { cacheMismatch } from './cache-check.ts';
@@ -15,6 +16,8 @@ import type { RepositoryHistory } from './types.ts';
 import { walkHistory } from './walk.ts';
 
 interface CommonOptions {
+  /** Config `exclude`: folders under the content folder that are not content (node_modules, vendor and hidden ones never are). */
+  exclude?: readonly string[] | undefined;
   /** Config patterns for bots (names ending in [bot] always are). */
   bots?: readonly string[] | undefined;
   /** Folder for the cache (default: `defaultCacheDir`); null turns it off. A folder git tracks files in is refused. */
@@ -65,7 +68,8 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
       warnings.push(refusal);
       cacheDir = null;
     }
-    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}`;
+    const rule = contentRule(options.exclude);
+    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}\n${rule.globs.join('\n')}`;
     const clock = { at: performance.now() };
     const lap = () => {
       const now = performance.now();
@@ -84,7 +88,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     // Taken before the walk, which continues the prior state in place.
     const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
     const load = lap();
-    const outcome = await walkHistory({ reader: store, head, contentPrefix, shallow, prior, onProgress: options.onProgress });
+    const outcome = await walkHistory({ reader: store, head, contentPrefix, rule, shallow, prior, onProgress: options.onProgress });
     warnings.push(...outcome.warnings);
     const walk = lap();
     if (cacheDir && outcome.processed > 0) {

@@ -1,5 +1,5 @@
 // Runs anywhere: compares two trees and lists the pages that changed, descending only into subtrees whose OIDs differ.
-import { isPageFile, isSkippedEntry } from '../content/page-rule.ts';
+import { contentRule, isPageFile, type ContentRule } from '../content/page-rule.ts';
 import { compareEntries, type TreeEntry } from './git-objects.ts';
 
 export type ReadTree = (oid: string) => Promise<TreeEntry[]>;
@@ -22,16 +22,24 @@ export async function subtreeAt(readTree: ReadTree, rootTree: string, prefix: st
   return oid;
 }
 
-export async function diffPageTrees(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string): Promise<PageChange[]> {
+/** `base` is the content folder's path in the repository; `rule` says what under it is never content, as discovery reads it. */
+export async function diffPageTrees(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, rule: ContentRule = contentRule()): Promise<PageChange[]> {
   const changes: PageChange[] = [];
-  await diffInto(readTree, oldTree, newTree, base, changes);
+  await diffInto(readTree, oldTree, newTree, { base, inContent: '' }, rule, changes);
   return changes;
 }
 
-async function diffInto(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, out: PageChange[]): Promise<void> {
+interface Place {
+  base: string;
+  /** The same folder's path from the content folder, which the rule's globs are matched against. */
+  inContent: string;
+}
+
+async function diffInto(readTree: ReadTree, oldTree: string | null, newTree: string | null, place: Place, rule: ContentRule, out: PageChange[]): Promise<void> {
   if (oldTree === newTree) return;
   const before = oldTree ? await readTree(oldTree) : [];
   const after = newTree ? await readTree(newTree) : [];
+  const { base, inContent } = place;
   const join = (name: string) => (base ? `${base}/${name}` : name);
   // Both lists are in git's order: walk them side by side, no per-tree map.
   let i = 0;
@@ -51,13 +59,15 @@ async function diffInto(readTree: ReadTree, oldTree: string | null, newTree: str
     const n = cmp >= 0 ? now! : null;
     const isTree = o?.kind === 'tree' || n?.kind === 'tree';
     // The page rule content discovery uses: hidden entries and excluded folders are never content.
-    if (isSkippedEntry((o ?? n)!.name, isTree)) continue;
+    const name = (o ?? n)!.name;
+    const nameInContent = inContent ? `${inContent}/${name}` : name;
+    if (rule.skipReason(nameInContent, isTree)) continue;
     if (isTree) {
-      await diffInto(readTree, o?.kind === 'tree' ? o.oid : null, n?.kind === 'tree' ? n.oid : null, join((o ?? n)!.name), out);
+      await diffInto(readTree, o?.kind === 'tree' ? o.oid : null, n?.kind === 'tree' ? n.oid : null, { base: join(name), inContent: nameInContent }, rule, out);
       continue;
     }
     const oldBlob = o?.kind === 'blob' && isPageFile(o.name) ? o.oid : null;
     const newBlob = n?.kind === 'blob' && isPageFile(n.name) ? n.oid : null;
-    if (oldBlob !== newBlob) out.push({ path: join((o ?? n)!.name), oldBlob, newBlob });
+    if (oldBlob !== newBlob) out.push({ path: join(name), oldBlob, newBlob });
   }
 }

@@ -2,6 +2,7 @@
 import { carryOrigins, type PageVersion } from './blame.ts';
 import { newCommits, type GraphCommit } from './commit-graph.ts';
 import { parseCommit, parseTree, type ParsedCommit, type TreeEntry } from './git-objects.ts';
+import type { ContentRule } from '../content/page-rule.ts';
 import { toRepoPath } from '../content/paths.ts';
 import { toCommitId } from './commit-id.ts';
 import { InternalError, objectError } from './errors.ts';
@@ -23,6 +24,8 @@ export interface WalkOptions {
   reader: ObjectReader;
   head: string;
   contentPrefix: string;
+  /** What under the content folder is never content (config `exclude`); part of the cache key, since it changes the pages. */
+  rule?: ContentRule | undefined;
   shallow: ReadonlySet<string>;
   /** The state at an earlier HEAD, continued in place when every new commit descends from it; otherwise left as it was and the walk starts over. */
   prior?: WalkState | undefined;
@@ -206,7 +209,7 @@ class Walker {
 
   /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
   private async changesFrom(parentTree: string | null, tree: string | null) {
-    const changes = await diffPageTrees(this.readTreeFn, parentTree, tree, this.options.contentPrefix);
+    const changes = await diffPageTrees(this.readTreeFn, parentTree, tree, this.options.contentPrefix, this.options.rule);
     const deleted: Side[] = [];
     const added: Side[] = [];
     const modified: PageChange[] = [];
