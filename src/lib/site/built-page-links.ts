@@ -101,23 +101,32 @@ function anchorsOf(element: Element, page: BuiltPage): void {
   }
 }
 
+const IN_DOCUMENT = 1;
+const AUTHORED = 2;
+
 /**
  * Every link and anchor of one built page. Content of `<template>` links but is not in the document, so offers
  * no anchor. Walked with a stack, not recursion: content can nest elements deeper than the call stack goes.
  */
 export function readBuiltPage(text: string): BuiltPage {
   const page: BuiltPage = { links: [], anchors: new Set() };
-  const stack: { node: Node; inDocument: boolean; authored: boolean }[] = [{ node: parse(text), inDocument: true, authored: false }];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const { node, inDocument } = next;
-    let { authored } = next;
-    if ('tagName' in node) {
-      authored ||= node.attrs.some((a) => a.name === CONTENT_MARKER);
-      linksOf(node, authored, page.links);
-      if (inDocument) anchorsOf(node, page);
-      if ('content' in node) for (const child of node.content.childNodes) stack.push({ node: child, inDocument: false, authored });
+  // Only elements are stacked (text is most of a page), each with its flags, in document order.
+  const elements: Element[] = [];
+  const flags: number[] = [];
+  const push = (children: readonly Node[], flag: number) => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if ('tagName' in child) elements.push(child), flags.push(flag);
     }
-    if ('childNodes' in node) for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, inDocument, authored });
+  };
+  push(parse(text).childNodes, IN_DOCUMENT);
+  for (let element = elements.pop(); element; element = elements.pop()) {
+    let flag = flags.pop()!;
+    if (!(flag & AUTHORED) && element.attrs.some((a) => a.name === CONTENT_MARKER)) flag |= AUTHORED;
+    linksOf(element, (flag & AUTHORED) !== 0, page.links);
+    if (flag & IN_DOCUMENT) anchorsOf(element, page);
+    if ('content' in element) push(element.content.childNodes, flag & ~IN_DOCUMENT);
+    push(element.childNodes, flag);
   }
   return page;
 }
