@@ -63,13 +63,22 @@ export function refreshUrl(content: string): string | undefined {
 const attribute = (element: Element, name: string): string | undefined =>
   element.attrs.find((a) => a.name === name && !a.prefix)?.value;
 
+/** `<a href>`, made once per element and attribute: a page has thousands of links and few kinds. */
+const WHERE = new Map<string, string>();
+const whereOf = (tag: string, name: string): string => {
+  const key = `${tag} ${name}`;
+  let where = WHERE.get(key);
+  if (where === undefined) WHERE.set(key, (where = `<${key}>`));
+  return where;
+};
+
 function linksOf(element: Element, authored: boolean, links: BuiltLink[]): void {
   const tag = element.tagName;
   const add = (url: string, where: string) => links.push({ url, where, authored });
   if (element.namespaceURI === NS.SVG) {
     if (!SVG_URL_ELEMENTS.has(tag)) return;
     for (const a of element.attrs) {
-      if (a.name === 'href' && a.value.trim() !== '') add(a.value, `<${tag} ${a.prefix ? `${a.prefix}:` : ''}href>`);
+      if (a.name === 'href' && a.value.trim() !== '') add(a.value, whereOf(tag, a.prefix ? `${a.prefix}:href` : 'href'));
     }
     return;
   }
@@ -77,11 +86,11 @@ function linksOf(element: Element, authored: boolean, links: BuiltLink[]): void 
   for (const name of URL_ATTRIBUTES[tag] ?? []) {
     const value = attribute(element, name);
     // An empty URL is the page itself: nothing that can dangle.
-    if (value !== undefined && value.trim() !== '') add(value, `<${tag} ${name}>`);
+    if (value !== undefined && value.trim() !== '') add(value, whereOf(tag, name));
   }
   if (SRCSET_ELEMENTS.has(tag)) {
     const srcset = attribute(element, 'srcset');
-    if (srcset) for (const { url } of parseSrcset(srcset)) if (url) add(url, `<${tag} srcset>`);
+    if (srcset) for (const { url } of parseSrcset(srcset)) if (url) add(url, whereOf(tag, 'srcset'));
   }
   if (tag === 'meta' && attribute(element, 'http-equiv')?.toLowerCase() === 'refresh') {
     const url = refreshUrl(attribute(element, 'content') ?? '');
@@ -122,9 +131,11 @@ export function readBuiltPage(text: string): BuiltPage {
   push(parse(text).childNodes, IN_DOCUMENT);
   for (let element = elements.pop(); element; element = elements.pop()) {
     let flag = flags.pop()!;
-    if (!(flag & AUTHORED) && element.attrs.some((a) => a.name === CONTENT_MARKER)) flag |= AUTHORED;
-    linksOf(element, (flag & AUTHORED) !== 0, page.links);
-    if (flag & IN_DOCUMENT) anchorsOf(element, page);
+    if (element.attrs.length > 0) {
+      if (!(flag & AUTHORED) && element.attrs.some((a) => a.name === CONTENT_MARKER)) flag |= AUTHORED;
+      linksOf(element, (flag & AUTHORED) !== 0, page.links);
+      if (flag & IN_DOCUMENT) anchorsOf(element, page);
+    }
     if ('content' in element) push(element.content.childNodes, flag & ~IN_DOCUMENT);
     push(element.childNodes, flag);
   }
