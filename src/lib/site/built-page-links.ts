@@ -110,6 +110,8 @@ function anchorsOf(element: Element, page: BuiltPage): void {
   }
 }
 
+const isTemplate = (element: Element): element is DefaultTreeAdapterTypes.Template => element.tagName === 'template' && element.namespaceURI === NS.HTML;
+
 const IN_DOCUMENT = 1;
 const AUTHORED = 2;
 
@@ -136,7 +138,7 @@ export function readBuiltPage(text: string): BuiltPage {
       linksOf(element, (flag & AUTHORED) !== 0, page.links);
       if (flag & IN_DOCUMENT) anchorsOf(element, page);
     }
-    if ('content' in element) push(element.content.childNodes, flag & ~IN_DOCUMENT);
+    if (isTemplate(element)) push(element.content.childNodes, flag & ~IN_DOCUMENT);
     push(element.childNodes, flag);
   }
   return page;
