@@ -27,6 +27,7 @@ import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { BuildStoppedError, plural } from './build-stop.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
+import { stopOnDanglingLinks } from './built-links-fs.ts';
 import { mdxAnyCasePlugin } from './mdx-any-case-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
@@ -65,6 +66,7 @@ function loadOrStop(logger: AstroIntegrationLogger, inputs: LocationInputs): Loa
 export default function wikiIntegration(): AstroIntegration {
   let wiki: LoadedWiki;
   let revisionTexts: ReturnType<typeof blobReader> | undefined;
+  let cwd: string;
   return {
     name: 'cop-wiki',
     hooks: {
@@ -72,6 +74,7 @@ export default function wikiIntegration(): AstroIntegration {
         logger = terminalSafeLogger(logger);
         // The edge: the only place the build reads the working folder, the environment and the clock.
         const inputs: LocationInputs = { cwd: process.cwd(), env: process.env, now: new Date() };
+        cwd = inputs.cwd;
         wiki = loadOrStop(logger, inputs);
         const loadedHistory = await loadSiteHistory(wiki);
         for (const warning of loadedHistory.warnings) logger.warn(warning);
@@ -170,6 +173,8 @@ export default function wikiIntegration(): AstroIntegration {
         for (const line of unpublishedSummary(wiki.model.unpublished, { fullList: 'each with its reason: `npm run wiki -- check`, or build with --verbose' })) logger.warn(line);
         for (const f of wiki.model.unpublished) logger.debug(`not published: ${f.file}: ${f.reason}`);
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
+        // After everything that writes into the build folder (pages, assets, the search index): the site as served.
+        stopOnDanglingLinks(logger, outDir, { base: wiki.config.base, ...(wiki.config.site ? { site: wiki.config.site } : {}) }, cwd);
         // Last, so a team adopting an existing repository sees what is left to fix (config `brokenLinks: warning`).
         const broken = brokenLinksSummary(wiki.model.pages.length, wiki.model.brokenLinks);
         if (broken) logger.warn(broken);

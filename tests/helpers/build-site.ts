@@ -26,6 +26,9 @@ export function writeFixture(files: Record<string, string | Uint8Array>, prefix 
   return root;
 }
 
+/** The build log's line when every internal link of the built site lands (src/integration/built-links-fs.ts). */
+const LINK_CHECK_DONE = /internal links: \d+ in \d+ HTML files checked in \d+ ms, /;
+
 /** Builds the fixture at `root` (its wiki.config.yml and content/) into root/dist; `base` must match its config. */
 export function buildSite(root: string, options: { base?: string; env?: Record<string, string> } = {}): BuiltSite {
   const base = options.base ?? '/';
@@ -41,11 +44,15 @@ export function buildSite(root: string, options: { base?: string; env?: Record<s
     const clean = decodeURIComponent(urlPath.startsWith(base) ? urlPath.slice(base.length) : urlPath.replace(/^\//, ''));
     return path.join(outDir, clean.endsWith('/') || clean === '' ? path.join(clean, 'index.html') : clean);
   };
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  // Every build a test runs checks that no internal link of its output dangles (a dangling one stops it);
+  // a build that passed without that check would let a test pass over links to nothing.
+  if (result.status === 0 && !LINK_CHECK_DONE.test(output)) throw new Error(`the build passed without checking its links:\n${output.slice(-2000)}`);
   return {
     root,
     outDir,
     status: result.status,
-    output: `${result.stdout ?? ''}${result.stderr ?? ''}`,
+    output,
     html: (urlPath) => readFileSync(fileFor(urlPath), 'utf8'),
     exists: (urlPath) => existsSync(fileFor(urlPath)),
   };
