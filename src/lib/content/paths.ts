@@ -1,7 +1,7 @@
 // Runs anywhere: branded path types and the one mapping from content files to URLs.
 // Content paths, page ids and hrefs are all strings; the brands keep them from being mixed up.
 import { BrandError } from '../brand-error.ts';
-import { isIndexPage } from './page-rule.ts';
+import { isIndexPage, pageStem } from './page-rule.ts';
 import { slugSegment } from './slugs.ts';
 
 /** A file's path relative to the content folder, "/"-separated, NFC-normalised. */
@@ -92,13 +92,14 @@ function slugSegments(segments: readonly string[]): IdResult {
 }
 
 /**
- * A page's id: its community folder and sub-folders slugged, then its file name without extension.
+ * A page's id: its community folder and sub-folders slugged, then its file name without its page and target
+ * extensions (page-rule.ts `pageStem`: "deploy.html.md" → "deploy").
  * README/index files stand for their folder. Files at the content root belong to the default community.
  */
 export function pageIdFor(path: ContentPath, defaultCommunity: string): IdResult {
   const { folders, file } = splitContentPath(path);
   const segments = folders.length === 0 ? [defaultCommunity] : [...folders];
-  if (!isIndexPage(path)) segments.push(stripExtension(file));
+  if (!isIndexPage(path)) segments.push(pageStem(file));
   return slugSegments(segments);
 }
 

@@ -1,5 +1,6 @@
 // Runs anywhere: look-up tables over every page, built once, used by link resolution.
 import type { ContentPath, PageId } from '../content/paths.ts';
+import { pageStem } from '../content/page-rule.ts';
 import { stripExtension } from '../content/paths.ts';
 import type { Heading } from '../content/headings.ts';
 import { slugSegment } from '../content/slugs.ts';
@@ -16,7 +17,7 @@ export interface IndexablePage {
 
 export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byId: Map<string, P>;
-  /** Lower-cased content path, with and without extension. */
+  /** Lower-cased content path, with and without its page extension, and without its target extension too (pageStem). */
   byPath: Map<string, P>;
   /** Last id segment (the slugged file name) → pages. */
   byName: Map<string, P[]>;
@@ -40,7 +41,8 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     index.byId.set(page.id, page);
     index.byPath.set(pathKey(page.path), page);
     index.byPath.set(pathKey(stripExtension(page.path)), page);
-    const fileName = stripExtension(page.path.slice(page.path.lastIndexOf('/') + 1));
+    index.byPath.set(pathKey(pageStem(page.path)), page);
+    const fileName = pageStem(page.path.slice(page.path.lastIndexOf('/') + 1));
     push(index.byName, slugSegment(fileName), page);
     push(index.byTitle, page.title.trim().normalize('NFC').toLowerCase(), page);
   }

@@ -1,7 +1,7 @@
 // Runs anywhere: turns a wikilink target or a relative Markdown link into the page or asset it names.
 import type { ContentPath } from '../content/paths.ts';
-import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageFormatOf } from '../content/page-rule.ts';
-import { resolveRelativePath, stripExtension } from '../content/paths.ts';
+import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageStem } from '../content/page-rule.ts';
+import { resolveRelativePath } from '../content/paths.ts';
 import { slugSegment, textSlug } from '../content/slugs.ts';
 import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
@@ -13,7 +13,7 @@ export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'broken'; reason: string };
 
 function slugPath(target: string): string {
-  const segments = (pageFormatOf(target) ? stripExtension(target) : target)
+  const segments = pageStem(target)
     .split('/')
     .filter((s) => s !== '' && s !== '.')
     .map(slugSegment);
@@ -98,7 +98,8 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   const resolved = resolveRelativePath(from.path, pathPart);
   if (resolved === undefined) return { kind: 'broken', reason: 'the link climbs above the content folder' };
   const key = pathKey(resolved);
-  const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : folderIndex(index, key));
+  // `deploy.html` names the page `deploy.html.md` or `deploy.md` (page-rule.ts `pageStem`).
+  const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : (index.byPath.get(pageStem(key)) ?? folderIndex(index, key)));
   if (page) return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
   const asset = index.assets.get(key);
   if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
