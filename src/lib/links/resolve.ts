@@ -5,6 +5,7 @@ import { resolveRelativePath } from '../content/paths.ts';
 import { slugSegment, textSlug } from '../content/slugs.ts';
 import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
+import { pageAtSiteUrl } from './site-url.ts';
 
 export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'page'; page: P; anchor?: string; headingMissing?: string }
@@ -88,21 +89,37 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Relative Markdown links and images: to a page file, an asset, or a folder with an index page. */
+function onPage<P extends IndexablePage>(page: P, anchor: string | undefined): Resolution<P> {
+  return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
+}
+
+/**
+ * Relative Markdown links and images: to a page file, an asset, or a folder with an index page; a link that
+ * names no file, and a root-relative one, as a URL of the site another generator built (site-url.ts).
+ */
 export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>, from: P, url: string): Resolution<P> {
-  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('/') || url.startsWith('?')) return { kind: 'external' };
+  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('?')) return { kind: 'external' };
   const hashAt = url.indexOf('#');
   const pathPart = safeDecode((hashAt === -1 ? url : url.slice(0, hashAt)).split('?')[0] ?? '');
   const anchor = hashAt === -1 ? undefined : url.slice(hashAt + 1) || undefined;
+  if (url.startsWith('/')) {
+    const atUrl = pageAtSiteUrl(index, from, pathPart);
+    return atUrl ? onPage(atUrl, anchor) : { kind: 'external' };
+  }
   if (!pathPart) return anchor ? { kind: 'page', page: from, anchor: fragmentOn(from, anchor) } : { kind: 'external' };
   const resolved = resolveRelativePath(from.path, pathPart);
-  if (resolved === undefined) return { kind: 'broken', reason: 'the link climbs above the content folder' };
+  if (resolved === undefined) {
+    const atUrl = pageAtSiteUrl(index, from, pathPart);
+    return atUrl ? onPage(atUrl, anchor) : { kind: 'broken', reason: 'the link climbs above the content folder' };
+  }
   const key = pathKey(resolved);
   // `deploy.html` names the page `deploy.html.md` or `deploy.md` (page-rule.ts `pageStem`).
   const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : (index.byPath.get(pageStem(key)) ?? folderIndex(index, key)));
-  if (page) return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
+  if (page) return onPage(page, anchor);
   const asset = index.assets.get(key);
   if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
+  const atUrl = pageAtSiteUrl(index, from, pathPart);
+  if (atUrl) return onPage(atUrl, anchor);
   const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
   return { kind: 'broken', reason };
 }

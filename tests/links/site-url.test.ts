@@ -1,0 +1,36 @@
+// Links written as URLs of the site another generator built (18F/guides' `../landmarks/`, govuk-developer-docs'
+// `/manual/rollback.html`): read in the wiki's URL space when they name no file.
+import { describe, expect, it } from 'vitest';
+import { errorsIn, modelOf, page } from '../helpers/model.ts';
+
+const files = {
+  'accessibility/index.md': '# Accessibility\n',
+  'accessibility/landmarks.md': '# Landmarks\n\n## Main\n',
+  'accessibility/Page Titles.md': '# Page titles\n',
+  'engineering/tools/docker.md': '# Docker\n',
+  'manual/rollback.html.md': '# Rollback\n',
+};
+
+const linksOf = (source: string, from = 'accessibility/headings.md') => {
+  const model = modelOf({ ...files, [from]: source });
+  return { errors: errorsIn(model), links: page(model, from.replace(/(\.html)?\.md$/, '')).links.map((l) => l.to) };
+};
+
+describe('a link that names no file, read as a site URL', () => {
+  it('is relative to the linking page\'s own URL, a folder', () => {
+    const { errors, links } = linksOf('[a](../landmarks/) [b](../landmarks/#main) [c](../page-titles) [d](../../engineering/tools/docker/)');
+    expect(errors).toEqual([]);
+    expect(links).toEqual(['accessibility/landmarks', 'accessibility/landmarks', 'accessibility/page-titles', 'engineering/tools/docker']);
+  });
+
+  it('from the site root, with or without the target extension', () => {
+    const { errors, links } = linksOf('[a](/manual/rollback.html) [b](/accessibility/landmarks/) [c](/accessibility/)', 'engineering/tools/setup.md');
+    expect(errors).toEqual([]);
+    expect(links).toEqual(['manual/rollback', 'accessibility/landmarks', 'accessibility']);
+  });
+
+  it('stays broken when no page has that URL either, and leaves other root-relative links alone', () => {
+    const model = modelOf({ ...files, 'accessibility/headings.md': '[a](../nothing/)\n\n[b](/images/diagram.png)\n' });
+    expect(errorsIn(model).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(['1:1 broken link to "../nothing/": no such file in the content folder']);
+  });
+});
