@@ -14,6 +14,7 @@ import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.t
 import { rehypeAuthorAnchorLinks } from '../lib/markdown/rehype-author-anchor-links.ts';
 import { rehypeCodeLanguage } from '../lib/markdown/rehype-code-language.ts';
 import { remarkIgnoreLayout } from '../lib/markdown/remark-ignore-layout.ts';
+import { remarkTemplateTags } from '../lib/markdown/remark-template-tags.ts';
 import { remarkQueryImages } from '../lib/markdown/remark-query-images.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
@@ -107,6 +108,7 @@ export default function wikiIntegration(): AstroIntegration {
                 remarkIgnoreLayout,
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
                 [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken }],
+                remarkTemplateTags,
                 // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
                 remarkSmartypants as RemarkPlugin,
                 remarkQueryImages,

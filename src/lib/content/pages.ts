@@ -7,6 +7,7 @@ import { unloadableMdxName } from './mdx-names.ts';
 import { MarkdownSyntaxError, outlineOf, type Outline } from './outline.ts';
 import { isIndexPage, pageFormatOf } from './page-rule.ts';
 import { pageIdFor, splitContentPath, toPageId, type ContentPath, type PageId } from './paths.ts';
+import { templateTagsMessage } from './template-tags.ts';
 import { pageTitle } from './titles.ts';
 import type { ContentInput, WikiPage } from './types.ts';
 
@@ -64,6 +65,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
     problems.push(problem(label, error.message, { line: error.line, column: error.column }));
     return undefined;
   }
+  if (outline.templateTags) problems.push(problem(label, templateTagsMessage(outline.templateTags), outline.templateTags, 'warning'));
   const isIndex = isIndexPage(path);
   const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
   const page: WikiPage = {
