@@ -19,7 +19,7 @@ describe('a site written for another generator', () => {
         '',
       ].join('\n'),
       'content/manual/apps.html.md.erb': '# Apps\n\n<%= apps.each { |a| a.name } %>\n',
-      'content/accessibility/headings.md': '# Headings\n\nAlso see [Landmarks](../landmarks/) and the [worksheet]({{ \'/resources/worksheet/\' | url }}).\n',
+      'content/accessibility/headings.md': '# Headings\n\nAlso see [Landmarks](../landmarks/), [again]({{ \'/accessibility/landmarks/\' | url }}).\n\n{% include "footer.html" %}\n',
       'content/accessibility/landmarks.md': '# Landmarks\n',
     });
     site = buildSite(root);
@@ -34,7 +34,9 @@ describe('a site written for another generator', () => {
     expect(deploy).toContain('href="/manual/rollback/"');
     expect(deploy).toContain('href="/manual/rollback/#before-you-start"');
     expect(deploy).toContain('href="/accessibility/headings/"');
-    expect(site.html('/accessibility/headings/')).toContain('href="/accessibility/landmarks/"');
+    const headings = site.html('/accessibility/headings/');
+    expect(headings).toMatch(/href="\/accessibility\/landmarks\/"[^>]*>Landmarks<\/a>/);
+    expect(headings).toMatch(/href="\/accessibility\/landmarks\/"[^>]*>again<\/a>/);
   });
 
   it('never runs or publishes an ERB template, and says so', () => {
@@ -45,7 +47,7 @@ describe('a site written for another generator', () => {
 
   it('shows template tags in a page as code, with one warning for the page', () => {
     expect(site.html('/manual/deploy/')).toMatch(/<code>(&#x3C;|&lt;)%= render "banner" %(>|&gt;)<\/code>/);
-    expect(site.html('/accessibility/headings/')).toContain("<code>{{ '/resources/worksheet/' | url }}</code>");
+    expect(site.html('/accessibility/headings/')).toContain('<code>{% include "footer.html" %}</code>');
     expect(site.output.match(/content\/manual\/deploy\.html\.md:5:\d+: warning: a template tag/g)).toHaveLength(1);
   });
 });

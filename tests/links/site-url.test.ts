@@ -9,6 +9,8 @@ const files = {
   'accessibility/Page Titles.md': '# Page titles\n',
   'engineering/tools/docker.md': '# Docker\n',
   'manual/rollback.html.md': '# Rollback\n',
+  'accessibility/alttext.md': '---\npermalink: /accessibility/alternative-text/\n---\n# Alternative text\n',
+  'contact-the-team.html.md': '# Contact\n',
 };
 
 const linksOf = (source: string, from = 'accessibility/headings.md') => {
@@ -27,6 +29,27 @@ describe('a link that names no file, read as a site URL', () => {
     const { errors, links } = linksOf('[a](/manual/rollback.html) [b](/accessibility/landmarks/) [c](/accessibility/)', 'engineering/tools/setup.md');
     expect(errors).toEqual([]);
     expect(links).toEqual(['manual/rollback', 'accessibility/landmarks', 'accessibility']);
+  });
+
+  it('from the site root, which is the content folder, to a file there', () => {
+    const { errors, links } = linksOf('[a](/contact-the-team.html) [b](/manual/rollback.html.md)', 'engineering/tools/setup.md');
+    expect(errors).toEqual([]);
+    expect(links).toEqual(['general/contact-the-team', 'manual/rollback']);
+  });
+
+  it('to the permalink another generator gave a page', () => {
+    const { errors, links } = linksOf('[a](/accessibility/alternative-text/) [b](../alternative-text/)');
+    expect(errors).toEqual([]);
+    expect(links).toEqual(['accessibility/alttext', 'accessibility/alttext']);
+  });
+
+  it('written as an Eleventy or Jekyll URL tag, every column after it kept', () => {
+    const model = modelOf({
+      ...files,
+      'accessibility/headings.md': `[a]({{ "/accessibility/alternative-text/" | url }}) [b]({{ '/manual/rollback.html' | relative_url }}) [c]({{ site.baseurl }}/accessibility/landmarks/) [d](nothing.md)\n`,
+    });
+    expect(page(model, 'accessibility/headings').links.map((l) => l.to)).toEqual(['accessibility/alttext', 'manual/rollback', 'accessibility/landmarks']);
+    expect(model.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(['1:152 broken link to "nothing.md": no such page file']);
   });
 
   it('stays broken when no page has that URL either, and leaves other root-relative links alone', () => {

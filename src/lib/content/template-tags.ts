@@ -33,3 +33,21 @@ export function templateTagsMessage(found: TemplateTagsFound): string {
   const count = found.count === 1 ? 'a template tag' : `${found.count} template tags`;
   return `${count} of another generator (first ${JSON.stringify(shown.replace(/\s+/g, ' '))}): ERB, Liquid and Nunjucks tags are code the wiki never runs; they are shown as written, as code`;
 }
+
+/**
+ * A link destination written as Eleventy's or Jekyll's URL tag: `{{ "/x/" | url }}` (also `relative_url`,
+ * `absolute_url`) or `{{ site.baseurl }}/x/`. Group 2 or 3 is the site path it stands for.
+ */
+const URL_TAG = /(\]\(\s*|href=["'])(?:\{\{\s*(["'])([^"'{}\s]+)\2\s*\|\s*(?:url|relative_url|absolute_url)\s*\}\}|\{\{\s*site\.baseurl\s*\}\}(\/[^\s)"'{}]*))/g;
+
+/**
+ * The Markdown body with each link destination written as a URL tag replaced by the path it names, padded with
+ * spaces to the tag's length (CommonMark allows spaces before a link's `)`), so every line and column after it
+ * stays where the author wrote it. The outline and the renderer both read the body through this.
+ */
+export function unwrapUrlTags(body: string): string {
+  return body.replace(URL_TAG, (whole, lead: string, _quote, quoted: string | undefined, based: string | undefined) => {
+    const url = quoted ?? based ?? '';
+    return (lead + url).padEnd(whole.length, ' ');
+  });
+}

@@ -4,6 +4,7 @@ import { pageStem } from '../content/page-rule.ts';
 import { stripExtension } from '../content/paths.ts';
 import type { Heading } from '../content/headings.ts';
 import { slugSegment } from '../content/slugs.ts';
+import { permalinkKey } from './site-url.ts';
 
 export interface IndexablePage {
   id: PageId;
@@ -13,6 +14,8 @@ export interface IndexablePage {
   headings: readonly Heading[];
   /** Anchors written in raw HTML (author-anchors.ts); absent where a caller has none. */
   anchors?: readonly string[];
+  /** The URL the page had on the site another generator built (front matter `permalink:`). */
+  permalink?: string;
 }
 
 export interface PageIndex<P extends IndexablePage = IndexablePage> {
@@ -23,6 +26,8 @@ export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byName: Map<string, P[]>;
   /** Lower-cased title → pages. */
   byTitle: Map<string, P[]>;
+  /** A permalink's key (site-url.ts) → the first page that claims it. */
+  byPermalink: Map<string, P>;
   /** Lower-cased asset content path → asset id. */
   assets: Map<string, string>;
 }
@@ -36,7 +41,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 export const pathKey = (path: string) => path.normalize('NFC').toLowerCase();
 
 export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, assets: Iterable<{ id: string; path: ContentPath }> = []): PageIndex<P> {
-  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), assets: new Map() };
+  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), byPermalink: new Map(), assets: new Map() };
   for (const page of pages) {
     index.byId.set(page.id, page);
     index.byPath.set(pathKey(page.path), page);
@@ -45,6 +50,8 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     const fileName = pageStem(page.path.slice(page.path.lastIndexOf('/') + 1));
     push(index.byName, slugSegment(fileName), page);
     push(index.byTitle, page.title.trim().normalize('NFC').toLowerCase(), page);
+    const permalink = page.permalink === undefined ? undefined : permalinkKey(page.permalink);
+    if (permalink !== undefined && !index.byPermalink.has(permalink)) index.byPermalink.set(permalink, page);
   }
   for (const asset of assets) index.assets.set(pathKey(asset.path), asset.id);
   return index;

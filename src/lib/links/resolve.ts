@@ -89,6 +89,12 @@ function safeDecode(text: string): string {
   }
 }
 
+/** The page a content path names: its file, `deploy.html` for `deploy.html.md` or `deploy.md` (page-rule.ts `pageStem`), or a folder's index page. */
+function pageAtPath<P extends IndexablePage>(index: PageIndex<P>, key: string): P | undefined {
+  if (!key) return undefined;
+  return index.byPath.get(key) ?? (isPagePath(key) ? undefined : (index.byPath.get(pageStem(key)) ?? folderIndex(index, key)));
+}
+
 function onPage<P extends IndexablePage>(page: P, anchor: string | undefined): Resolution<P> {
   return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
 }
@@ -103,8 +109,9 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   const pathPart = safeDecode((hashAt === -1 ? url : url.slice(0, hashAt)).split('?')[0] ?? '');
   const anchor = hashAt === -1 ? undefined : url.slice(hashAt + 1) || undefined;
   if (url.startsWith('/')) {
-    const atUrl = pageAtSiteUrl(index, from, pathPart);
-    return atUrl ? onPage(atUrl, anchor) : { kind: 'external' };
+    // From the site's root, which for Middleman, Jekyll and Hugo is the content folder.
+    const atRoot = pageAtPath(index, pathKey(resolveRelativePath(from.path, pathPart) ?? '')) ?? pageAtSiteUrl(index, from, pathPart);
+    return atRoot ? onPage(atRoot, anchor) : { kind: 'external' };
   }
   if (!pathPart) return anchor ? { kind: 'page', page: from, anchor: fragmentOn(from, anchor) } : { kind: 'external' };
   const resolved = resolveRelativePath(from.path, pathPart);
@@ -113,8 +120,7 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
     return atUrl ? onPage(atUrl, anchor) : { kind: 'broken', reason: 'the link climbs above the content folder' };
   }
   const key = pathKey(resolved);
-  // `deploy.html` names the page `deploy.html.md` or `deploy.md` (page-rule.ts `pageStem`).
-  const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : (index.byPath.get(pageStem(key)) ?? folderIndex(index, key)));
+  const page = pageAtPath(index, key);
   if (page) return onPage(page, anchor);
   const asset = index.assets.get(key);
   if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
