@@ -14,7 +14,8 @@ const files = {
 };
 
 const linksOf = (source: string, from = 'accessibility/headings.md') => {
-  const model = modelOf({ ...files, [from]: source });
+  // guide/about.md had the site's root as its URL there.
+  const model = modelOf({ ...files, [from]: from === 'guide/about.md' ? `---\npermalink: /\n---\n${source}` : source });
   return { errors: errorsIn(model), links: page(model, from.replace(/(\.html)?\.md$/, '')).links.map((l) => l.to) };
 };
 
@@ -41,6 +42,12 @@ describe('a link that names no file, read as a site URL', () => {
     const { errors, links } = linksOf('[a](/accessibility/alternative-text/) [b](../alternative-text/)');
     expect(errors).toEqual([]);
     expect(links).toEqual(['accessibility/alttext', 'accessibility/alttext']);
+  });
+
+  it('relative to the permalink the linking page had', () => {
+    const { errors, links } = linksOf("[a]({{ './accessibility/landmarks/' | url }}) [b](./accessibility/landmarks/)", 'guide/about.md');
+    expect(errors).toEqual([]);
+    expect(links).toEqual(['accessibility/landmarks', 'accessibility/landmarks']);
   });
 
   it('written as an Eleventy or Jekyll URL tag, every column after it kept', () => {

@@ -28,7 +28,20 @@ export function permalinkKey(permalink: string): string | undefined {
  * root; a page's id first, then a page's permalink. Only links that name no file get here.
  */
 export function pageAtSiteUrl<P extends IndexablePage>(index: PageIndex<P>, from: P, path: string): P | undefined {
-  const parts = path.startsWith('/') ? [] : from.id.split('/');
+  const own = from.permalink === undefined ? undefined : permalinkKey(from.permalink);
+  // Relative to the page's URL here, then to the URL it had there (its permalink).
+  const bases = path.startsWith('/') ? [''] : own !== undefined && own !== from.id ? [from.id, own] : [from.id];
+  for (const base of bases) {
+    const key = keyFrom(base, path);
+    const page = key === undefined ? undefined : (index.byId.get(key) ?? index.byPermalink.get(key));
+    if (page) return page;
+  }
+  return undefined;
+}
+
+/** The key of `path` joined onto the site path `base` (a key itself, "" for the root); undefined when it climbs above the root. */
+function keyFrom(base: string, path: string): string | undefined {
+  const parts = base ? base.split('/') : [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
@@ -36,6 +49,5 @@ export function pageAtSiteUrl<P extends IndexablePage>(index: PageIndex<P>, from
       parts.pop();
     } else parts.push(segment);
   }
-  const key = siteKey(parts);
-  return key === undefined ? undefined : (index.byId.get(key) ?? index.byPermalink.get(key));
+  return siteKey(parts);
 }
