@@ -26,7 +26,7 @@ export function buildSiteModel(input: ContentInput): SiteModel {
   const unique = pagesWithOwnUrl(pages, problems);
 
   const { assets, unpublished } = collectAssets(input, problems);
-  const index = buildPageIndex(unique, assets);
+  const index = buildPageIndex(unique, assets, unpublished);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
   const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks);
   for (const page of unique) {

@@ -59,6 +59,9 @@ export const isTemplateFile = (path: string): boolean => {
   return TEMPLATE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 };
 
+/** What page a template would have made: "manual/apps.html.md.erb" → "manual/apps"; undefined for a file that is not a template. */
+export const templatePageStem = (path: string): string | undefined => (isTemplateFile(path) ? pageStem(path.slice(0, path.lastIndexOf('.'))) : undefined);
+
 /** Dot-files and dot-folders (.git, .github, .obsidian, .env) are never content. */
 export const isHiddenName = (name: string): boolean => name.startsWith('.');
 

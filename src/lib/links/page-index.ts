@@ -1,6 +1,6 @@
 // Runs anywhere: look-up tables over every page, built once, used by link resolution.
 import type { ContentPath, PageId } from '../content/paths.ts';
-import { pageStem } from '../content/page-rule.ts';
+import { pageStem, templatePageStem } from '../content/page-rule.ts';
 import { stripExtension } from '../content/paths.ts';
 import type { Heading } from '../content/headings.ts';
 import { slugSegment } from '../content/slugs.ts';
@@ -30,6 +30,8 @@ export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byPermalink: Map<string, P>;
   /** Lower-cased asset content path → asset id. */
   assets: Map<string, string>;
+  /** The page an ERB template would have made (page-rule.ts `templatePageStem`), lower-cased → the template's path. */
+  templates: Map<string, string>;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -40,8 +42,12 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 export const pathKey = (path: string) => path.normalize('NFC').toLowerCase();
 
-export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, assets: Iterable<{ id: string; path: ContentPath }> = []): PageIndex<P> {
-  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), byPermalink: new Map(), assets: new Map() };
+export function buildPageIndex<P extends IndexablePage>(
+  pages: Iterable<P>,
+  assets: Iterable<{ id: string; path: ContentPath }> = [],
+  unpublished: Iterable<{ path: ContentPath }> = [],
+): PageIndex<P> {
+  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), byPermalink: new Map(), assets: new Map(), templates: new Map() };
   for (const page of pages) {
     index.byId.set(page.id, page);
     index.byPath.set(pathKey(page.path), page);
@@ -54,5 +60,9 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     if (permalink !== undefined && !index.byPermalink.has(permalink)) index.byPermalink.set(permalink, page);
   }
   for (const asset of assets) index.assets.set(pathKey(asset.path), asset.id);
+  for (const { path } of unpublished) {
+    const stem = templatePageStem(path);
+    if (stem !== undefined) index.templates.set(pathKey(stem), path);
+  }
   return index;
 }

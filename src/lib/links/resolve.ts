@@ -126,6 +126,8 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
   const atUrl = pageAtSiteUrl(index, from, pathPart);
   if (atUrl) return onPage(atUrl, anchor);
+  const template = index.templates.get(pageStem(key));
+  if (template) return { kind: 'broken', reason: `the page is made by the ERB template ${template}, which the wiki does not run` };
   const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
   return { kind: 'broken', reason };
 }
