@@ -1,5 +1,5 @@
-// Runs anywhere: the one rule for which files are pages, which names stand for their folder and which entries are never content.
-// Discovery, the pages loader, link resolution, the sanitizer and the history engine's tree diff all read it from here.
+// Runs anywhere: the one rule for which files are pages, what name a page has, which names stand for their folder, which files are templates and which entries are never content.
+// Discovery, ids and titles, the pages loader, link resolution, the published-files list, the sanitizer and the history engine's tree diff all read it from here.
 
 /** Page file extensions, lower case; a file's extension is compared case-insensitively (UPPER.MD is a page). */
 const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
