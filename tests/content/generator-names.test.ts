@@ -84,7 +84,7 @@ describe('a link to the page a template would make', () => {
   it('is broken, and says the template is not run', () => {
     const model = modelOf({ 'manual/apps.html.md.erb': '<%= apps %>\n', 'manual/on-call.html.md': '# On call\n\nSee [apps](apps.html) and [nothing](nothing.html).\n' });
     expect(errorsIn(model).map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
-      'content/manual/on-call.html.md:3:5 broken link to "apps.html": the page is made by the ERB template manual/apps.html.md.erb, which the wiki does not run',
+      'content/manual/on-call.html.md:3:5 broken link to "apps.html": it is made by the ERB template manual/apps.html.md.erb, which the wiki does not run',
       'content/manual/on-call.html.md:3:27 broken link to "nothing.html": no such file in the content folder',
     ]);
   });

@@ -127,7 +127,7 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   const atUrl = pageAtSiteUrl(index, from, pathPart);
   if (atUrl) return onPage(atUrl, anchor);
   const template = index.templates.get(pageStem(key));
-  if (template) return { kind: 'broken', reason: `the page is made by the ERB template ${template}, which the wiki does not run` };
+  if (template) return { kind: 'broken', reason: `it is made by the ERB template ${template}, which the wiki does not run` };
   const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
   return { kind: 'broken', reason };
 }
