@@ -17,6 +17,7 @@ import { rehypeSanitizeContent } from '../lib/markdown/rehype-sanitize-content.t
 import { rehypeAuthorAnchorLinks } from '../lib/markdown/rehype-author-anchor-links.ts';
 import { rehypeCodeLanguage } from '../lib/markdown/rehype-code-language.ts';
 import { remarkIgnoreLayout } from '../lib/markdown/remark-ignore-layout.ts';
+import { remarkTemplateTags } from '../lib/markdown/remark-template-tags.ts';
 import { remarkQueryImages } from '../lib/markdown/remark-query-images.ts';
 import { remarkTitleHeading } from '../lib/markdown/remark-title-heading.ts';
 import { remarkWikiLinks } from '../lib/markdown/remark-wiki-links.ts';
@@ -80,7 +81,7 @@ export default function wikiIntegration(): AstroIntegration {
         for (const warning of loadedHistory.warnings) logger.warn(warning);
         logger.info(loadedHistory.summary);
         const { config, model, contentDir } = wiki;
-        const index = buildPageIndex(model.pages, model.assets);
+        const index = buildPageIndex(model.pages, model.assets, model.unpublished);
         // An .mdx page is compiled under its module name (Caps.MDX as Caps.mdx), so files are looked up by that name.
         const byFile = new Map(model.pages.map((p) => [mdxModulePath(path.join(contentDir, p.path)).normalize('NFC'), p]));
         const pageForFile = (file: string): WikiPage | undefined => byFile.get(mdxModulePath(path.resolve(file)).normalize('NFC'));
@@ -113,6 +114,7 @@ export default function wikiIntegration(): AstroIntegration {
                 remarkIgnoreLayout,
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
                 [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken, repository: wiki.repositoryLinks }],
+                remarkTemplateTags,
                 // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
                 remarkSmartypants as RemarkPlugin,
                 remarkQueryImages,

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
+import { unwrapUrlTags } from '../lib/content/template-tags.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
 import { pageFormatOf, type ContentRule } from '../lib/content/page-rule.ts';
 import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
@@ -49,7 +50,8 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule 
         const filePath = path.join(contentDir, file);
         const { data, body, bodyLine } = parseFrontMatter(source, file);
         // Blank lines stand in for the front matter, so positions in the tree are the file's own lines.
-        const rendered = await render('\n'.repeat(bodyLine - 1) + body, data, filePath);
+        // Link destinations written as Eleventy's or Jekyll's URL tags read as the paths they name, as the outline reads them.
+        const rendered = await render('\n'.repeat(bodyLine - 1) + unwrapUrlTags(body), data, filePath);
         context.store.set({
           id,
           data: await context.parseData({ id, data, filePath }),

@@ -1,4 +1,5 @@
 // Runs anywhere: which content files may be published as assets, decided by extension against an allowlist.
+import { isTemplateFile, TEMPLATE_REASON } from './page-rule.ts';
 import { extensionOf } from './paths.ts';
 
 /**
@@ -38,6 +39,7 @@ export type AssetTypeVerdict = { published: true } | { published: false; reason:
 
 /** Whether a content file may be copied into the site; case-insensitive on the extension. */
 export function assetTypeVerdict(path: string): AssetTypeVerdict {
+  if (isTemplateFile(path)) return { published: false, reason: TEMPLATE_REASON };
   const ext = extensionOf(path);
   if (PUBLISHED.has(ext)) return { published: true };
   const known = REFUSED_BECAUSE.find(([exts]) => exts.includes(ext));

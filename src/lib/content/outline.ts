@@ -8,6 +8,7 @@ import { htmlLinksOf } from './html-links.ts';
 import { leadingHeadingOf, titleHeadingOf } from './title-heading.ts';
 import { parseMarkdown } from './markdown-parser.ts';
 import type { PageFormat } from './page-rule.ts';
+import { templateTagsIn, type TemplateTagsFound } from './template-tags.ts';
 import { findWikilinks, parseWikilinkInner, WIKILINK } from './wikilink-syntax.ts';
 
 export interface LinkOccurrence {
@@ -34,6 +35,8 @@ export interface Outline {
   links: LinkOccurrence[];
   firstParagraph?: string;
   words: number;
+  /** ERB, Liquid or Nunjucks tags outside code (template-tags.ts); absent when there are none. */
+  templateTags?: TemplateTagsFound;
 }
 
 export class MarkdownSyntaxError extends Error {
@@ -90,7 +93,9 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
   // A definition an image reference uses is an image URL: Astro imports it like the image's own.
   const imageLabels = new Set<string>();
   const definitions: { node: Nodes & { identifier: string }; link: LinkOccurrence }[] = [];
+  const templateTags: ReturnType<typeof templateTagsIn> = [];
   visitParents(tree, (node, ancestors) => {
+    if ((node.type === 'text' || node.type === 'html') && format === 'md') templateTags.push(...templateTagsIn(node.value, at(node).line, at(node).column));
     switch (node.type) {
       case 'imageReference':
         imageLabels.add(node.identifier);
@@ -130,6 +135,7 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
       }
     }
   });
+  if (templateTags.length > 0) outline.templateTags = { first: templateTags[0]!.tag, line: templateTags[0]!.line, column: templateTags[0]!.column, count: templateTags.length };
   for (const { node, link } of definitions) if (imageLabels.has(node.identifier)) link.isImage = true;
   return outline;
 }

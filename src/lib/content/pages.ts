@@ -7,6 +7,7 @@ import { unloadableMdxName } from './mdx-names.ts';
 import { MarkdownSyntaxError, outlineOf, type Outline } from './outline.ts';
 import { isIndexPage, pageFormatOf } from './page-rule.ts';
 import { pageIdFor, splitContentPath, toPageId, type ContentPath, type PageId } from './paths.ts';
+import { templateTagsMessage, unwrapUrlTags } from './template-tags.ts';
 import { pageTitle } from './titles.ts';
 import { urlNamesOf } from './url-names.ts';
 import type { ContentInput, WikiPage } from './types.ts';
@@ -55,12 +56,13 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
   }
   let outline: Outline;
   try {
-    outline = outlineOf('\n'.repeat(fm.bodyLine - 1) + fm.body, format);
+    outline = outlineOf('\n'.repeat(fm.bodyLine - 1) + (format === 'md' ? unwrapUrlTags(fm.body) : fm.body), format);
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push(problem(label, error.message, { line: error.line, column: error.column }));
     return undefined;
   }
+  if (outline.templateTags) problems.push(problem(label, templateTagsMessage(outline.templateTags), outline.templateTags, 'warning'));
   const isIndex = isIndexPage(path);
   const fallbackName = isIndex ? (folders.length > 1 ? (folders.at(-1) ?? fileName) : community.name) + '.md' : fileName;
   const title = pageTitle(fm.data.title, outline.firstHeading, fallbackName);
@@ -85,6 +87,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
     headings: outline.headings,
     anchors: outline.anchors,
     words: outline.words,
+    ...(typeof fm.data.permalink === 'string' ? { permalink: fm.data.permalink } : {}),
     links: [],
     backlinks: [],
   };

@@ -1,7 +1,7 @@
 // Runs anywhere: branded path types and the one mapping from content files to URLs.
 // Content paths, page ids and hrefs are all strings; the brands keep them from being mixed up.
 import { BrandError } from '../brand-error.ts';
-import { isIndexPage } from './page-rule.ts';
+import { isIndexPage, pageStem } from './page-rule.ts';
 import { slugSegment } from './slugs.ts';
 import type { UrlNames } from './url-names.ts';
 
@@ -81,14 +81,14 @@ export function splitContentPath(path: ContentPath): { folders: string[]; file: 
 }
 
 /**
- * A page's id: its community folder and sub-folders slugged, then its file name without extension, each
- * named as `names` tells siblings apart. README/index files stand for their folder. Files at the content
- * root belong to the default community.
+ * A page's id: its community folder and sub-folders slugged, then its file name without its page and target
+ * extensions (page-rule.ts `pageStem`: "deploy.html.md" → "deploy").
+ * README/index files stand for their folder. Files at the content root belong to the default community.
  */
 export function pageIdFor(path: ContentPath, names: UrlNames): string {
   const { folders, file } = splitContentPath(path);
   const slugs = folders.length === 0 ? [names.defaultCommunity] : names.folderSlugs(folders);
-  if (!isIndexPage(path)) slugs.push(names.pageSlug(folders, stripExtension(file)));
+  if (!isIndexPage(path)) slugs.push(names.pageSlug(folders, pageStem(file)));
   return slugs.join('/');
 }
 

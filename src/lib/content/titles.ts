@@ -1,9 +1,9 @@
 // Runs anywhere: display names for pages and folders when the author gave none.
-import { stripExtension } from './paths.ts';
+import { pageStem } from './page-rule.ts';
 
-/** "deploy-checklist.md" → "Deploy checklist"; "Interview notes.md" stays "Interview notes". */
+/** "deploy-checklist.md" and "deploy-checklist.html.md" → "Deploy checklist"; "Interview notes.md" stays "Interview notes". */
 export function titleFromFileName(fileName: string): string {
-  const words = stripExtension(fileName).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = pageStem(fileName).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (!words) return fileName;
   return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }

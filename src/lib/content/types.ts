@@ -47,6 +47,8 @@ export interface WikiPage {
   /** Ids and names written in the page's raw HTML; links to them land on `user-content-` + name. */
   anchors: string[];
   words: number;
+  /** Front matter `permalink:` as written: the URL another generator gave the page, which links may use. */
+  permalink?: string;
   links: ResolvedLink[];
   backlinks: Backlink[];
 }

@@ -1,6 +1,6 @@
 // Runs anywhere: the URL name of every folder and file of the content, with names that GitHub's slugs would merge told apart.
 // Discovery's page ids, the pages loader, asset URLs and communities all take their names from here, so they never disagree.
-import { isIndexPage } from './page-rule.ts';
+import { isIndexPage, pageStem } from './page-rule.ts';
 import { extensionOf, RESERVED_SLUGS, stripExtension, type ContentPath } from './paths.ts';
 import { nameTag, segmentSlug, spelledSlug } from './slugs.ts';
 
@@ -98,7 +98,7 @@ export function urlNamesFor(content: NamedContent, defaultCommunity: string): Ur
     const parts = path.split('/');
     const file = parts.pop()!;
     const folder = addFolders(parts);
-    if (!isIndexPage(path)) folder.pages.add(stripExtension(file));
+    if (!isIndexPage(path)) folder.pages.add(pageStem(file));
   }
   for (const { path } of content.assets) {
     const parts = path.split('/');

@@ -1,11 +1,12 @@
 // Runs anywhere: turns a wikilink target or a relative Markdown link into the page or asset it names.
 import type { ContentPath } from '../content/paths.ts';
-import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageFormatOf } from '../content/page-rule.ts';
-import { resolveRelativePath, stripExtension } from '../content/paths.ts';
+import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageStem } from '../content/page-rule.ts';
+import { resolveRelativePath } from '../content/paths.ts';
 import { segmentSlug, textSlug } from '../content/slugs.ts';
 import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
 import { resolveInRepository, type RepositoryContext } from './repository-links.ts';
+import { pageAtSiteUrl } from './site-url.ts';
 
 export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'page'; page: P; anchor?: string; headingMissing?: string }
@@ -18,7 +19,7 @@ export type Resolution<P extends IndexablePage = IndexablePage> =
   | { kind: 'broken'; reason: string };
 
 function slugPath(target: string): string {
-  const segments = (pageFormatOf(target) ? stripExtension(target) : target)
+  const segments = pageStem(target)
     .split('/')
     .filter((s) => s !== '' && s !== '.')
     .map(segmentSlug);
@@ -35,7 +36,7 @@ function pathUnder(folder: string, target: string): string | undefined {
 
 /** Pages whose file name is the target as written (any case, extension or not). */
 function byExactName<P extends IndexablePage>(index: PageIndex<P>, target: string): P[] | undefined {
-  const name = pageFormatOf(target) ? stripExtension(target) : target;
+  const name = pageStem(target);
   return name.includes('/') ? undefined : index.byName.get(pathKey(name));
 }
 
@@ -114,48 +115,82 @@ function safeDecode(text: string): string {
 }
 
 export interface MarkdownLinkOptions {
-  /** The repository around the content folder; without it, root-relative links are left as written (external). */
+  /** The repository around the content folder; without it, root-relative links are read from the content folder only. */
   repository?: RepositoryContext;
   /** An image: a file outside the content folder is linked at the forge's raw bytes, not its file page. */
   image?: boolean;
 }
 
+/** The page a content path names: its file, `deploy.html` for `deploy.html.md` or `deploy.md` (page-rule.ts `pageStem`), or a folder's index page. */
+function pageAtPath<P extends IndexablePage>(index: PageIndex<P>, key: string): P | undefined {
+  if (!key) return undefined;
+  return index.byPath.get(key) ?? (isPagePath(key) ? undefined : (index.byPath.get(pageStem(key)) ?? folderIndex(index, key)));
+}
+
+function onPage<P extends IndexablePage>(page: P, anchor: string | undefined): Resolution<P> {
+  return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
+}
+
+/** What a path inside the content folder names: a page, an asset, or a folder of pages (its index page, else its listing). */
+function atContentPath<P extends IndexablePage>(index: PageIndex<P>, path: string, anchor: string | undefined): Resolution<P> | undefined {
+  const key = pathKey(path);
+  const page = pageAtPath(index, key);
+  if (page) return onPage(page, anchor);
+  const asset = index.assets.get(key);
+  if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
+  const folderId = isPagePath(key) ? undefined : index.folders.get(key.replace(/\/$/, ''));
+  if (folderId === undefined) return undefined;
+  // `runbooks.md` beside `runbooks/` owns the folder's URL; otherwise the listing does, and has no anchors to land on.
+  const standing = index.byId.get(folderId);
+  return standing ? onPage(standing, anchor) : { kind: 'folder', folderId };
+}
+
+/** Why a content path names nothing: a page an ERB template would make, or no such file. */
+function missingReason<P extends IndexablePage>(index: PageIndex<P>, path: string): string {
+  const key = pathKey(path);
+  const template = index.templates.get(pageStem(key));
+  if (template) return `it is made by the ERB template ${template}, which the wiki does not run`;
+  return isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
+}
+
 /**
- * Relative Markdown links and images: to a page file, an asset, or a folder of pages (its index page, else its listing). As on
- * GitHub, `/path` is from the repository root and `../` may leave the content folder: such links reach
- * pages inside it, and files outside it at the forge (repository-links.ts).
+ * Relative Markdown links and images: to a page file, an asset, or a folder of pages (its index page, else its
+ * listing). As on GitHub, `/path` is from the repository root and `../` may leave the content folder: such
+ * links reach pages inside it, and files outside it at the forge (repository-links.ts). A link that names no
+ * file is then read as a URL of the site another generator built from the content folder (site-url.ts).
  */
 export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>, from: P, url: string, options: MarkdownLinkOptions = {}): Resolution<P> {
   const { repository } = options;
-  const rootRelative = url.startsWith('/') && !url.startsWith('//');
-  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('?') || (rootRelative && !repository)) return { kind: 'external' };
+  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('?')) return { kind: 'external' };
+  const rootRelative = url.startsWith('/');
   const hashAt = url.indexOf('#');
   const pathPart = safeDecode((hashAt === -1 ? url : url.slice(0, hashAt)).split('?')[0] ?? '');
   const anchor = hashAt === -1 ? undefined : url.slice(hashAt + 1) || undefined;
   if (!pathPart) return anchor ? { kind: 'page', page: from, anchor: fragmentOn(from, anchor) } : { kind: 'external' };
   if (pathPart.includes('\0')) return { kind: 'broken', reason: 'the path has a NUL character' };
-  let resolved: string | undefined = rootRelative ? undefined : resolveRelativePath(from.path, pathPart);
-  if (resolved === undefined) {
-    if (!rootRelative && !repository?.files) return { kind: 'broken', reason: 'the link climbs above the content folder' };
-    const target = resolveInRepository(repository!, from.path, pathPart, { rootRelative, ...(anchor ? { anchor } : {}), ...(options.image ? { image: true } : {}) });
-    if (target.kind === 'broken') return target;
-    if (target.kind === 'forge') return { kind: 'repository', url: target.url };
-    resolved = target.path;
+  const asSiteUrl = (): Resolution<P> | undefined => {
+    const page = pageAtSiteUrl(index, from, pathPart);
+    return page ? onPage(page, anchor) : undefined;
+  };
+  const inContent = rootRelative ? undefined : resolveRelativePath(from.path, pathPart);
+  if (inContent !== undefined) return atContentPath(index, inContent, anchor) ?? asSiteUrl() ?? { kind: 'broken', reason: missingReason(index, inContent) };
+  // Root-relative, or climbing out of the content folder: where GitHub would take it, in the repository.
+  const inRepository = repository?.files ? resolveInRepository(repository, from.path, pathPart, { rootRelative, ...(anchor ? { anchor } : {}), ...(options.image ? { image: true } : {}) }) : undefined;
+  if (inRepository?.kind === 'content') {
+    const found = atContentPath(index, inRepository.path, anchor);
+    if (found) return found;
   }
-  const key = pathKey(resolved);
-  const page = index.byPath.get(key) ?? (isPagePath(key) ? undefined : folderIndex(index, key));
-  if (page) return { kind: 'page', page, ...(anchor ? { anchor: fragmentOn(page, anchor) } : {}) };
-  const asset = index.assets.get(key);
-  if (asset) return { kind: 'asset', assetId: asset, ...(anchor ? { anchor } : {}) };
-  const folderId = isPagePath(key) ? undefined : index.folders.get(key);
-  if (folderId !== undefined) {
-    // `runbooks.md` beside `runbooks/` owns the folder's URL; otherwise the listing does, and has no anchors to land on.
-    const standing = index.byId.get(folderId);
-    if (standing) return { kind: 'page', page: standing, ...(anchor ? { anchor: fragmentOn(standing, anchor) } : {}) };
-    return { kind: 'folder', folderId };
-  }
-  const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
-  return { kind: 'broken', reason };
+  // A static-site generator's root is the content folder: `/manual/x.html` is a page of it.
+  const fromSiteRoot = rootRelative ? resolveRelativePath(from.path, pathPart) : undefined;
+  const atSiteRoot = fromSiteRoot === undefined ? undefined : atContentPath(index, fromSiteRoot, anchor);
+  if (atSiteRoot) return atSiteRoot;
+  const atUrl = asSiteUrl();
+  if (atUrl) return atUrl;
+  if (inRepository?.kind === 'forge') return { kind: 'repository', url: inRepository.url };
+  if (inRepository?.kind === 'broken') return inRepository;
+  if (inRepository?.kind === 'content') return { kind: 'broken', reason: missingReason(index, inRepository.path) };
+  if (rootRelative) return fromSiteRoot === undefined ? { kind: 'external' } : { kind: 'broken', reason: missingReason(index, fromSiteRoot) };
+  return { kind: 'broken', reason: repository?.files ? 'the link climbs above the content folder' : 'the link climbs above the content folder (and the content folder is in no git repository, so it cannot lead to a file of one)' };
 }
 
 function folderIndex<P extends IndexablePage>(index: PageIndex<P>, folderKey: string): P | undefined {
