@@ -75,7 +75,7 @@ describe('ERB templates', () => {
     const model = modelOf({ 'manual/index.html.md': '# Manual\n', 'manual/apps.html.md.erb': '<%= render "x" %>\n', 'layouts/page.html.erb': '<%= yield %>\n' });
     expect(errorsIn(model)).toEqual([]);
     expect(model.pages.map((p) => p.id)).toEqual(['manual']);
-    const templateLines = model.problems.filter((p) => /ERB template/.test(p.message)).map((p) => `${p.file} ${p.severity}`).sort();
+    const templateLines = model.unpublished.filter((u) => /ERB template/.test(u.reason)).map((u) => `${u.file} ${u.severity}`).sort();
     expect(templateLines).toEqual(['content/layouts/page.html.erb warning', 'content/manual/apps.html.md.erb warning']);
   });
 });

@@ -10,7 +10,8 @@ import { modelOf, page } from '../helpers/model.ts';
 const model = modelOf({
   'ops/deploy.md': '# Deploy\n\n<a name="rollback"></a>\n',
   'ops/images/flow.png': '',
-  'ops/page.md': '# Page\n',
+  // The page uses the image, so it is published (published-assets.ts).
+  'ops/page.md': '# Page\n\n![flow](images/flow.png)\n',
 });
 const index = buildPageIndex(model.pages, model.assets);
 const from = page(model, 'ops/page');

@@ -1,7 +1,7 @@
 // Runs anywhere: turns a wikilink target or a relative Markdown link into the page or asset it names.
 import type { ContentPath } from '../content/paths.ts';
 import { INDEX_NAMES, isIndexName, isIndexPage, isPagePath, pageStem } from '../content/page-rule.ts';
-import { resolveRelativePath } from '../content/paths.ts';
+import { InvalidPathError, resolveRelativePath } from '../content/paths.ts';
 import { segmentSlug, textSlug } from '../content/slugs.ts';
 import { landingAnchor } from '../content/author-anchors.ts';
 import { pathKey, type IndexablePage, type PageIndex } from './page-index.ts';
@@ -123,7 +123,8 @@ export interface MarkdownLinkOptions {
 
 /** The page a content path names: its file, `deploy.html` for `deploy.html.md` or `deploy.md` (page-rule.ts `pageStem`), or a folder's index page. */
 function pageAtPath<P extends IndexablePage>(index: PageIndex<P>, key: string): P | undefined {
-  if (!key) return undefined;
+  // "" is the content folder itself: its README or index.
+  if (!key) return folderIndex(index, '');
   return index.byPath.get(key) ?? (isPagePath(key) ? undefined : (index.byPath.get(pageStem(key)) ?? folderIndex(index, key)));
 }
 
@@ -143,6 +144,16 @@ function atContentPath<P extends IndexablePage>(index: PageIndex<P>, path: strin
   // `runbooks.md` beside `runbooks/` owns the folder's URL; otherwise the listing does, and has no anchors to land on.
   const standing = index.byId.get(folderId);
   return standing ? onPage(standing, anchor) : { kind: 'folder', folderId };
+}
+
+/** A root-relative path read from the content folder, or undefined when it is no path inside it (`/\\host`, `/../x`). */
+function siteRootPath(from: ContentPath, path: string): string | undefined {
+  try {
+    return resolveRelativePath(from, path);
+  } catch (error) {
+    if (error instanceof InvalidPathError) return undefined;
+    throw error;
+  }
 }
 
 /** Why a content path names nothing: a page an ERB template would make, or no such file. */
@@ -175,13 +186,14 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   const inContent = rootRelative ? undefined : resolveRelativePath(from.path, pathPart);
   if (inContent !== undefined) return atContentPath(index, inContent, anchor) ?? asSiteUrl() ?? { kind: 'broken', reason: missingReason(index, inContent) };
   // Root-relative, or climbing out of the content folder: where GitHub would take it, in the repository.
-  const inRepository = repository?.files ? resolveInRepository(repository, from.path, pathPart, { rootRelative, ...(anchor ? { anchor } : {}), ...(options.image ? { image: true } : {}) }) : undefined;
+  // Without git the wiki root stands in for the repository root (location.ts), so `/docs/x.md` still lands; `../` out of the content folder then leads nowhere.
+  const inRepository = repository && (rootRelative || repository.files) ? resolveInRepository(repository, from.path, pathPart, { rootRelative, ...(anchor ? { anchor } : {}), ...(options.image ? { image: true } : {}) }) : undefined;
   if (inRepository?.kind === 'content') {
     const found = atContentPath(index, inRepository.path, anchor);
     if (found) return found;
   }
   // A static-site generator's root is the content folder: `/manual/x.html` is a page of it.
-  const fromSiteRoot = rootRelative ? resolveRelativePath(from.path, pathPart) : undefined;
+  const fromSiteRoot = rootRelative && inRepository?.kind !== 'broken' ? siteRootPath(from.path, pathPart) : undefined;
   const atSiteRoot = fromSiteRoot === undefined ? undefined : atContentPath(index, fromSiteRoot, anchor);
   if (atSiteRoot) return atSiteRoot;
   const atUrl = asSiteUrl();
@@ -189,8 +201,9 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
   if (inRepository?.kind === 'forge') return { kind: 'repository', url: inRepository.url };
   if (inRepository?.kind === 'broken') return inRepository;
   if (inRepository?.kind === 'content') return { kind: 'broken', reason: missingReason(index, inRepository.path) };
-  if (rootRelative) return fromSiteRoot === undefined ? { kind: 'external' } : { kind: 'broken', reason: missingReason(index, fromSiteRoot) };
-  return { kind: 'broken', reason: repository?.files ? 'the link climbs above the content folder' : 'the link climbs above the content folder (and the content folder is in no git repository, so it cannot lead to a file of one)' };
+  // Without the repository (a caller that knows none) a root-relative link is left as written.
+  if (rootRelative) return fromSiteRoot === undefined || !repository ? { kind: 'external' } : { kind: 'broken', reason: missingReason(index, fromSiteRoot) };
+  return { kind: 'broken', reason: 'the link climbs above the content folder' };
 }
 
 function folderIndex<P extends IndexablePage>(index: PageIndex<P>, folderKey: string): P | undefined {
