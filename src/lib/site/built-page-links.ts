@@ -1,6 +1,6 @@
 // Runs anywhere: reads one built HTML page with a real HTML parser (parse5) for every URL it links or loads, and every anchor it offers.
 import { html as parse5Html, parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { parseSrcset } from '../markdown/srcset.ts';
+import { parseSrcset } from '../content/srcset.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
