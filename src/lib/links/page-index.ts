@@ -26,6 +26,8 @@ export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byTitle: Map<string, P[]>;
   /** Lower-cased asset content path → asset id. */
   assets: Map<string, string>;
+  /** Lower-cased content path of every asset the safety check refused → why. */
+  refused: Map<string, string>;
   /** Lower-cased content path of every folder of pages → the folder's id (its URL path). */
   folders: Map<string, string>;
 }
@@ -38,8 +40,12 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 export const pathKey = (path: string) => path.normalize('NFC').toLowerCase();
 
-export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, assets: Iterable<{ id: string; path: ContentPath }> = []): PageIndex<P> {
-  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), assets: new Map(), folders: new Map() };
+export function buildPageIndex<P extends IndexablePage>(
+  pages: Iterable<P>,
+  assets: Iterable<{ id: string; path: ContentPath }> = [],
+  refused: Iterable<{ path: ContentPath; reason: string }> = [],
+): PageIndex<P> {
+  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), assets: new Map(), refused: new Map(), folders: new Map() };
   for (const page of pages) {
     index.byId.set(page.id, page);
     index.byPath.set(pathKey(page.path), page);
@@ -52,5 +58,6 @@ export function buildPageIndex<P extends IndexablePage>(pages: Iterable<P>, asse
     for (const folder of foldersOfPage(page)) index.folders.set(pathKey(folder.path), folder.id);
   }
   for (const asset of assets) index.assets.set(pathKey(asset.path), asset.id);
+  for (const file of refused) index.refused.set(pathKey(file.path), file.reason);
   return index;
 }

@@ -154,6 +154,8 @@ export function resolveMarkdownLink<P extends IndexablePage>(index: PageIndex<P>
     if (standing) return { kind: 'page', page: standing, ...(anchor ? { anchor: fragmentOn(standing, anchor) } : {}) };
     return { kind: 'folder', folderId };
   }
+  const refused = index.refused.get(key);
+  if (refused !== undefined) return { kind: 'broken', reason: `${resolved.slice(resolved.lastIndexOf('/') + 1)} is not published: ${refused}` };
   const reason = isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
   return { kind: 'broken', reason };
 }
