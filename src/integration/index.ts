@@ -81,7 +81,7 @@ export default function wikiIntegration(): AstroIntegration {
         for (const warning of loadedHistory.warnings) logger.warn(warning);
         logger.info(loadedHistory.summary);
         const { config, model, contentDir } = wiki;
-        const index = buildPageIndex(model.pages, model.assets, model.unpublished);
+        const index = buildPageIndex(model.pages, model.assets, model.unpublished, model.unpublished.filter((f) => f.refused));
         // An .mdx page is compiled under its module name (Caps.MDX as Caps.mdx), so files are looked up by that name.
         const byFile = new Map(model.pages.map((p) => [mdxModulePath(path.join(contentDir, p.path)).normalize('NFC'), p]));
         const pageForFile = (file: string): WikiPage | undefined => byFile.get(mdxModulePath(path.resolve(file)).normalize('NFC'));

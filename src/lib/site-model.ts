@@ -34,7 +34,7 @@ export function buildSiteModel(input: ContentInput, repository?: RepositoryConte
   assignListTitles(unique);
 
   const { assets: candidates, unpublished } = collectAssets(input, problems);
-  const index = buildPageIndex(unique, candidates, unpublished);
+  const index = buildPageIndex(unique, candidates, unpublished, input.refusedAssets);
   // Every file's links are checked, colliding ones too, so one run lists every problem.
   const graph = buildLinkGraph(pages, index, (page) => outlines.get(page)?.links ?? [], problems, input.brokenLinks, repository);
   for (const page of unique) {

@@ -1,11 +1,10 @@
 // Runs in Node: loads the config and the content folder into the site model; shared by the build and the `wiki` command.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from './config/load-fs.ts';
-import { checkAsset, needsContentCheck } from './assets/asset-safety.ts';
+import { refusedAssets } from './assets/refused-assets-fs.ts';
 import { discoverContent } from './content/discover-fs.ts';
 import { contentRule } from './content/page-rule.ts';
-import { onDisk } from './content/disk-path-fs.ts';
 import { buildSiteModel } from './site-model.ts';
 import { repositoryContext } from './links/repository-files-fs.ts';
 import type { RepositoryContext } from './links/repository-links.ts';
@@ -13,7 +12,7 @@ import type { SiteModel } from './content/types.ts';
 import type { WikiLocation } from './location.ts';
 import type { LocatedWiki } from './location-fs.ts';
 import { planOutputs } from './site/output-plan.ts';
-import { problem, WikiContentError, type Problem } from './problems.ts';
+import { problem, WikiContentError } from './problems.ts';
 
 export interface LoadedWiki extends LoadedConfig {
   model: SiteModel;
@@ -34,22 +33,17 @@ export function loadWiki({ config, location }: LocatedWiki): LoadedWiki {
   }
   const { problems: walkProblems, skipped, ...discovered } = discoverContent(contentDir, label, contentRule(config.exclude));
   const repositoryLinks = repositoryContext(location, config.repository);
+  const { refused, warnings: assetWarnings } = refusedAssets(contentDir, discovered.assets, label);
   const model = buildSiteModel({
     ...discovered,
+    refusedAssets: refused,
     fileLabel: label,
     defaultCommunity: config.defaultCommunity,
     language: config.language,
     mdxCommunities: config.security.mdx,
     brokenLinks: config.brokenLinks,
   }, repositoryLinks);
-  const assetProblems: Problem[] = [];
-  for (const asset of model.assets) {
-    const file = onDisk(contentDir, asset.path);
-    if (!needsContentCheck(asset.path, statSync(file).size)) continue;
-    const found = checkAsset(asset.file, readFileSync(file));
-    if (found) assetProblems.push(found);
-  }
-  model.problems.push(...walkProblems, ...assetProblems, ...planOutputs(model).problems);
+  model.problems.push(...walkProblems, ...assetWarnings, ...planOutputs(model).problems);
   model.unpublished.unshift(...skipped);
   return { config, root, contentDir, location, model, repositoryLinks };
 }

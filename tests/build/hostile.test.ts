@@ -1,4 +1,4 @@
-// Builds the hostile corpus: what must be refused stops the build by name, the rest builds, nothing leaks from outside.
+// Builds the hostile corpus: what must be refused stops the build by name, unsafe files are left out with a warning, the rest builds, nothing leaks from outside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { buildHostileWiki, fateViolations, filesUnder, leakedFiles, type HostileBuild } from '../helpers/hostile-build.ts';
@@ -20,8 +20,17 @@ describe('building a wiki written by an attacker', () => {
     expect(build.site.status).toBe(0);
   });
 
-  it('stops on scripted SVGs, symlinks out of the content folder, colliding outputs, forbidden .mdx and unreal dates', () => {
+  it('leaves out scripted SVGs with a warning naming each, and stops on symlinks out of the content folder, colliding outputs, forbidden .mdx and unreal dates', () => {
     expect(fateViolations(build)).toEqual([]);
+  });
+
+  it('shows a page\'s images and links to withheld SVGs as broken links saying why', () => {
+    for (const file of ['script.svg', 'foreign-object.svg', 'UPPER.SVG']) {
+      expect(build.warnings.join('\n')).toMatch(new RegExp(`content/svg/README\\.md:\\d+:\\d+: warning: broken link to "${file.replace('.', '\\.')}": ${file.replace('.', '\\.')} is not published: SVG contains`));
+    }
+    const html = build.site.html('/svg/');
+    expect(html).toMatch(/class="wikilink-broken"[^>]*title="Broken link: script\.svg is not published: SVG contains/);
+    expect(html).not.toMatch(/(src|href)="[^"]*(script|foreign-object|UPPER)\.svg/i);
   });
 
   it('publishes nothing read from outside the content folder', () => {

@@ -61,6 +61,12 @@ export function fateViolations(build: HostileBuild): string[] {
     const lines = build.refused.get(vector.id);
     if (vector.fate === 'refused' && !lines) wrong.push(`${vector.id} (${vector.what}) was published, but the build must stop naming ${pathsOf(vector).join(', ')}`);
     if (vector.fate === 'published' && lines) wrong.push(`${vector.id} (${vector.what}) must build, but stopped it:\n    ${lines.join('\n    ')}`);
+    if (vector.fate === 'withheld') {
+      if (lines) wrong.push(`${vector.id} (${vector.what}) must be left out with a warning, but stopped the build:\n    ${lines.join('\n    ')}`);
+      else if (namedBy(vector, build.warnings).length === 0) wrong.push(`${vector.id} (${vector.what}) was left out without a warning naming ${pathsOf(vector).join(', ')}`);
+      const written = new Set(filesUnder(build.site.outDir).map((f) => f.toLowerCase()));
+      for (const file of pathsOf(vector)) if (written.has(file.replace(/^content\//, '').toLowerCase())) wrong.push(`${vector.id} (${vector.what}) was published as ${file}`);
+    }
   }
   return wrong;
 }

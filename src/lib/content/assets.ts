@@ -10,8 +10,14 @@ export function collectAssets(input: ContentInput, problems: Problem[]): { asset
   const assets: Asset[] = [];
   const unpublished: UnpublishedFile[] = [];
   const seen = new Map<string, Asset>();
+  const refused = new Map((input.refusedAssets ?? []).map((r) => [r.path, r.reason]));
   for (const { path } of input.assets) {
     const file = input.fileLabel(path);
+    const unsafe = refused.get(path);
+    if (unsafe !== undefined) {
+      unpublished.push({ path, file, reason: unsafe, severity: 'warning', refused: true });
+      continue;
+    }
     if (isRepositoryFile(path)) {
       unpublished.push({ path, file, reason: REPOSITORY_FILE_REASON, severity: 'notice' });
       continue;

@@ -82,6 +82,14 @@ export interface UnpublishedFile {
   reason: string;
   /** How `wiki check` lists it: a warning for types refused and what is not a regular file, else a notice. */
   severity: 'warning' | 'notice';
+  /** Refused by the safety check (assets/asset-safety.ts); also a warning at its line in `problems`, so `wiki check` lists it once. */
+  refused?: true;
+}
+
+/** A candidate asset the safety check refused, and the check's message. */
+export interface RefusedAsset {
+  path: ContentPath;
+  reason: string;
 }
 
 export interface Tag {
@@ -111,6 +119,8 @@ export interface ContentInput {
   /** community.yml texts by top-level folder name ("" for one at the content root). */
   communityFiles: { folder: string; source: string }[];
   assets: { path: ContentPath }[];
+  /** Assets the safety check refused: not published, and links to them are broken with the check's reason. */
+  refusedAssets?: readonly RefusedAsset[];
   /** Turns a content path into the path users see in messages (e.g. "content/ops/x.md"). */
   fileLabel: (path: string) => string;
   defaultCommunity: { slug: string; name: string };

@@ -34,7 +34,8 @@ export interface CheckInput {
 
 export function checkFindings(input: CheckInput): Finding[] {
   const findings: Finding[] = input.problems.map((p) => ({ ...p }));
-  for (const f of input.unpublished ?? []) findings.push({ file: f.file, severity: f.severity, message: `not published: ${f.reason}` });
+  // A refused file is in `problems` already, at its line.
+  for (const f of input.unpublished ?? []) if (!f.refused) findings.push({ file: f.file, severity: f.severity, message: `not published: ${f.reason}` });
   for (const page of input.pages) {
     if (page.format === 'mdx') {
       findings.push({ file: page.file, line: 1, severity: 'notice', message: '.mdx page: it runs code at build time, so review it like code' });

@@ -31,6 +31,8 @@ export interface PageIndex<P extends IndexablePage = IndexablePage> {
   byPermalink: Map<string, P>;
   /** Lower-cased asset content path → asset id. */
   assets: Map<string, string>;
+  /** Lower-cased content path of every asset the safety check refused → why. */
+  refused: Map<string, string>;
   /** Lower-cased content path of every folder of pages → the folder's id (its URL path). */
   folders: Map<string, string>;
   /** The page an ERB template would have made (page-rule.ts `templatePageStem`), lower-cased → the template's path. */
@@ -49,8 +51,9 @@ export function buildPageIndex<P extends IndexablePage>(
   pages: Iterable<P>,
   assets: Iterable<{ id: string; path: ContentPath }> = [],
   unpublished: Iterable<{ path: ContentPath }> = [],
+  refused: Iterable<{ path: ContentPath; reason: string }> = [],
 ): PageIndex<P> {
-  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), byPermalink: new Map(), assets: new Map(), folders: new Map(), templates: new Map() };
+  const index: PageIndex<P> = { byId: new Map(), byPath: new Map(), byName: new Map(), byTitle: new Map(), byPermalink: new Map(), assets: new Map(), refused: new Map(), folders: new Map(), templates: new Map() };
   for (const page of pages) {
     index.byId.set(page.id, page);
     index.byPath.set(pathKey(page.path), page);
@@ -70,5 +73,6 @@ export function buildPageIndex<P extends IndexablePage>(
     const stem = templatePageStem(path);
     if (stem !== undefined) index.templates.set(pathKey(stem), path);
   }
+  for (const file of refused) index.refused.set(pathKey(file.path), file.reason);
   return index;
 }

@@ -156,9 +156,11 @@ function siteRootPath(from: ContentPath, path: string): string | undefined {
   }
 }
 
-/** Why a content path names nothing: a page an ERB template would make, or no such file. */
+/** Why a content path names nothing: an asset refused as unsafe, a page an ERB template would make, or no such file. */
 function missingReason<P extends IndexablePage>(index: PageIndex<P>, path: string): string {
   const key = pathKey(path);
+  const refused = index.refused.get(key);
+  if (refused !== undefined) return `${path.slice(path.lastIndexOf('/') + 1)} is not published: ${refused}`;
   const template = index.templates.get(pageStem(key));
   if (template) return `it is made by the ERB template ${template}, which the wiki does not run`;
   return isPagePath(key) ? 'no such page file' : 'no such file in the content folder';
