@@ -18,13 +18,15 @@ function agreeingRepo(): TestRepo {
     message: 'Start the ops pages',
     files: {
       'wiki.config.yml': 'title: Fixture\n',
+      '.mailmap': 'Grace Hopper <grace@example.org> <grace@old.example>\n',
       'content/ops/community.yml': 'name: Ops\n',
       'content/ops/backups.md': '# Backups\n\nRun the backup every night.\nKeep seven copies.\nTest a restore each month.\n',
       'content/ops/deploys.md': '# Deploys\n\nDeploy on weekdays only.\n',
     },
   });
   repo.commit({
-    author: grace,
+    // An old address that .mailmap joins to Grace: both sides must map it the same way.
+    author: { name: 'G. Hopper', email: 'grace@old.example' },
     date: '2026-02-01T09:00:00+00:00',
     message: 'Say where the copies go',
     files: { 'content/ops/backups.md': '# Backups\n\nRun the backup every night.\nKeep seven copies, off site.\nTest a restore each month.\nWrite down how long it took.\n' },
@@ -89,5 +91,31 @@ describe('wiki verify', () => {
     expect(one).toHaveLength(5);
     expect(samplePaths(paths, 5, 'b')).not.toEqual(one);
     expect(samplePaths(paths, undefined, 'a')).toEqual([...paths].sort());
+  });
+});
+
+describe("wiki verify's reading of git", () => {
+  it('counts a merge as a page commit only where git log --cc shows it wrote lines of its own', async () => {
+    const { gitPageLog } = await import('../../src/lib/history/verify-git-fs.ts');
+    const repo = TestRepo.create('wiki-verify-merge-');
+    repos.push(repo);
+    const page = 'content/p.md';
+    repo.commit({ author: ada, date: '2026-01-01T10:00:00+00:00', message: 'start', files: { [page]: 'a\nb\nc\nd\ne\nf\n' } });
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.commit({ author: grace, date: '2026-01-02T10:00:00+00:00', message: 'side', files: { [page]: 'A\nb\nc\nd\ne\nf\n' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit({ author: ada, date: '2026-01-03T10:00:00+00:00', message: 'main', files: { [page]: 'a\nb\nc\nd\ne\nF\n' } });
+    const clean = repo.merge('side', { author: ada, date: '2026-01-04T10:00:00+00:00' });
+    repo.git(['checkout', '-q', 'side']);
+    repo.commit({ author: grace, date: '2026-01-05T10:00:00+00:00', message: 'side 2', files: { [page]: 'A\nb\nc-side\nd\ne\nF\n' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit({ author: ada, date: '2026-01-06T10:00:00+00:00', message: 'main 2', files: { [page]: 'A\nb\nc-main\nd\ne\nF\n' } });
+    const resolved = repo.merge('side', { author: ada, date: '2026-01-07T10:00:00+00:00', resolve: { [page]: 'A\nb\nc-both\nd\ne\nF\n' } });
+
+    const listed = (await gitPageLog(repo.dir, 'HEAD', page)).map((c) => c.commit);
+    const oracle = repo.git(['log', '--follow', '--format=%H', '--', page]).trim().split('\n');
+    expect(repo.git(['diff-tree', '--cc', '-p', clean, '--', page]).trim()).not.toMatch(/^@@@/m);
+    expect(repo.git(['diff-tree', '--cc', '-p', resolved, '--', page])).toMatch(/^@@@/m);
+    expect(listed).toEqual([resolved, ...oracle]);
   });
 });

@@ -126,7 +126,11 @@ function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineA
     const same = blameBot === engineBot && e !== undefined && who(e.person.email) === who(b.email);
     if (same) continue;
     differ++;
-    first ??= `line ${k + 1}: engine ${e ? (engineBot ? 'a bot' : e.person.name) : 'unknown'} (${short(page.lineCommits[k]!)}), blame ${blameBot ? 'a bot' : b.name} (${short(b.commit)})`;
+    // One name with two emails is two people to this check: show the emails then.
+    const sameName = e !== undefined && e.person.name === b.name;
+    const engineWho = e ? (engineBot ? 'a bot' : sameName ? `${e.person.name} <${e.person.email}>` : e.person.name) : 'unknown';
+    const blameWho = blameBot ? 'a bot' : sameName ? `${b.name} <${who(b.email)}>` : b.name;
+    first ??= `line ${k + 1}: engine ${engineWho} (${short(page.lineCommits[k]!)}), blame ${blameWho} (${short(b.commit)})`;
   }
   const share = counted === 0 ? 0 : differ / counted;
   if (differ === 0) return { share };
