@@ -102,7 +102,9 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const chosen = samplePaths(all, args.sample, args.seed);
   const facts = [];
   const unchecked: { file: string; reason: string }[] = [];
-  for (const file of chosen) {
+  for (const [k, file] of chosen.entries()) {
+    // Progress only where someone watches: stdout stays the report.
+    if (process.stderr.isTTY) process.stderr.write(`\rwiki verify: ${k + 1}/${chosen.length} pages`);
     try {
       facts.push({ file, git: await gitPageFacts(repoDir, history.head, file) });
     } catch (error) {
@@ -110,6 +112,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
       unchecked.push({ file, reason: gitFailure(error) });
     }
   }
+  if (process.stderr.isTTY) process.stderr.write('\n');
   const authorOf = await engineAuthors(history, repoDir, facts.flatMap((f) => history.pages[f.file]!.lineCommits), isBot);
   const verdicts = facts.map(({ file, git }) => comparePage(history.pages[file]!, git, authorOf, isBot));
   const agreement = agreementOf(verdicts);
