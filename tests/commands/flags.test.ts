@@ -41,7 +41,7 @@ describe('readArgs', () => {
   });
 });
 
-const commands = ['check', 'codeowners', 'history', 'new', 'stats'];
+const commands = ['check', 'codeowners', 'history', 'new', 'stats', 'verify'];
 
 describe('wiki <command> with wrong flags', () => {
   const root = writeFixture({ 'wiki.config.yml': 'title: Flags\n', 'content/ops/a.md': '# A\n' });
@@ -64,6 +64,7 @@ describe('wiki <command> with wrong flags', () => {
     ['history', '--repo'],
     ['new', '--type'],
     ['stats', '--months'],
+    ['verify', '--sample'],
   ])('%s: %s without its value is named', (command, flag) => {
     expect(firstLine([command, flag])).toBe(`wiki: ${flag} needs a value`);
   });
@@ -72,8 +73,13 @@ describe('wiki <command> with wrong flags', () => {
     expect(firstLine(['codeowners', '--stdout=yes'])).toBe('wiki: --stdout takes no value');
   });
 
-  it.each(['check', 'codeowners', 'history', 'stats'])('%s: a stray argument is named', (command) => {
+  it.each(['check', 'codeowners', 'history', 'stats', 'verify'])('%s: a stray argument is named', (command) => {
     expect(firstLine([command, 'extra'])).toBe('wiki: unexpected argument "extra"');
+  });
+
+  it('verify: --sample and --min-agreement take numbers', () => {
+    expect(firstLine(['verify', '--sample', '0'])).toBe('wiki: --sample must be a whole number above 0 (got "0")');
+    expect(firstLine(['verify', '--min-agreement', '101'])).toBe('wiki: --min-agreement must be a percentage from 0 to 100 (got "101")');
   });
 
   it('stats: --months takes a whole number', () => {

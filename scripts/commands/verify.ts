@@ -1,0 +1,134 @@
+// Runs in Node: `npm run wiki -- verify [--repo R] [--content C] [--sample N]`, how far the history engine agrees with native git.
+import path from 'node:path';
+import { botMatcher } from '../../src/lib/history/identities.ts';
+import { readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { gitAuthors, gitFailure, gitPageFacts } from '../../src/lib/history/verify-git-fs.ts';
+import { agreementOf, comparePage, lowestAgreement, percent, samplePaths, type Agreement, type EngineAuthorOf, type PageVerdict } from '../../src/lib/history/verify.ts';
+import type { Person, RepositoryHistory } from '../../src/lib/history/types.ts';
+import { escaped } from '../../src/lib/terminal-text.ts';
+import { locateContent, locatedOrThrow, realOrResolved, type LocationResult } from '../../src/lib/location-fs.ts';
+import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
+
+const USAGE = 'Usage: npm run wiki -- verify [--repo DIR] [--content DIR] [--sample N] [--seed S] [--min-agreement P]';
+
+interface Args {
+  repo?: string;
+  content?: string;
+  sample?: number;
+  seed: string;
+  minAgreement?: number;
+}
+
+function parse(argv: string[]): Args | 'help' {
+  const { values } = readArgs({
+    args: argv,
+    options: {
+      repo: { type: 'string' },
+      content: { type: 'string' },
+      sample: { type: 'string' },
+      seed: { type: 'string', default: 'wiki verify' },
+      'min-agreement': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  for (const flag of ['repo', 'content'] as const) if (values[flag] === '') throw new UsageError(`--${flag} needs a value`);
+  if (values.sample !== undefined && !/^[1-9]\d*$/.test(values.sample)) throw new UsageError(`--sample must be a whole number above 0 (got "${values.sample}")`);
+  const min = values['min-agreement'];
+  if (min !== undefined && !(/^\d+(\.\d+)?$/.test(min) && Number(min) <= 100)) throw new UsageError(`--min-agreement must be a percentage from 0 to 100 (got "${min}")`);
+  if (values.help) return 'help';
+  return {
+    seed: values.seed,
+    ...(values.repo ? { repo: values.repo } : {}),
+    ...(values.content ? { content: values.content } : {}),
+    ...(values.sample ? { sample: Number(values.sample) } : {}),
+    ...(min !== undefined ? { minAgreement: Number(min) } : {}),
+  };
+}
+
+/** Every commit the engine credited on any page; the rest (text carried from outside the pages) is asked of git. */
+async function engineAuthors(history: RepositoryHistory, repoDir: string, wanted: readonly string[], isBot: (p: Person) => boolean): Promise<EngineAuthorOf> {
+  const known = new Map<string, { person: Person; bot: boolean }>();
+  for (const page of Object.values(history.pages)) for (const r of page.revisions) known.set(r.commit, { person: r.author, bot: r.bot === true });
+  const unknown = [...new Set(wanted)].filter((c) => !known.has(c));
+  if (unknown.length > 0) {
+    for (const [commit, c] of await gitAuthors(repoDir, unknown)) {
+      const person = { name: c.name, email: c.email.toLowerCase() };
+      known.set(commit, { person, bot: isBot(person) || isBot({ name: c.rawName, email: c.rawEmail }) });
+    }
+  }
+  return (commit) => known.get(commit);
+}
+
+function report(agreement: Agreement, verdicts: readonly PageVerdict[], scope: string): string {
+  const row = (label: string, n: number) => `  ${label.padEnd(40)} ${percent(agreement.pages ? n / agreement.pages : 1).padStart(6)}  (${n} of ${agreement.pages})`;
+  const out = [
+    `wiki verify: ${scope}`,
+    row('commits agree with git log --follow', agreement.commits),
+    row('authors agree', agreement.authors),
+    row('created agrees', agreement.created),
+    row('updated agrees', agreement.updated),
+    row('lines per author within 5% of blame -C', agreement.lines),
+  ];
+  const differing = verdicts.filter((v) => v.reasons.length > 0);
+  if (differing.length > 0) {
+    out.push('', `Pages that differ (${differing.length}):`);
+    for (const v of differing) out.push(escaped`  ${v.path}: ${v.reasons.join(' | ')}`);
+  }
+  return out.join('\n');
+}
+
+export async function run(argv: string[], located: LocationResult): Promise<number> {
+  const args = parseOrExitCode(argv, parse, USAGE);
+  if (typeof args === 'number') return args;
+  const { config, location } = locatedOrThrow(located);
+  const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
+  // The same resolution as `wiki history`: with only --repo, the configured content folder when it lies in that repository, else the whole repository.
+  const contentDir = args.content
+    ? path.resolve(args.content)
+    : args.repo && !inside(realOrResolved(args.repo), location.contentDir)
+      ? path.resolve(args.repo)
+      : undefined;
+  const place = contentDir || args.repo ? locateContent(contentDir ?? location.contentDir, args.repo) : location;
+  const repoDir = place.repository?.workdir;
+  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, bots: config.bots, exclude: config.exclude });
+  for (const warning of history.warnings) console.error(escaped`wiki verify: warning: ${warning}`);
+  if (!repoDir || !history.head) {
+    console.log('wiki verify: no history to compare');
+    return 0;
+  }
+  const isBot = botMatcher(config.bots);
+  const all = Object.keys(history.pages);
+  const chosen = samplePaths(all, args.sample, args.seed);
+  const facts = [];
+  const unchecked: { file: string; reason: string }[] = [];
+  for (const [k, file] of chosen.entries()) {
+    // Progress only where someone watches: stdout stays the report.
+    if (process.stderr.isTTY) process.stderr.write(`\rwiki verify: ${k + 1}/${chosen.length} pages`);
+    try {
+      facts.push({ file, git: await gitPageFacts(repoDir, history.head, file) });
+    } catch (error) {
+      // A repository with missing objects (a partial mirror) costs that page its check, not the run.
+      unchecked.push({ file, reason: gitFailure(error) });
+    }
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const authorOf = await engineAuthors(history, repoDir, facts.flatMap((f) => history.pages[f.file]!.lineCommits), isBot);
+  const verdicts = facts.map(({ file, git }) => comparePage(history.pages[file]!, git, authorOf, isBot));
+  const agreement = agreementOf(verdicts);
+  const scope = escaped`${chosen.length === all.length ? `all ${all.length}` : `${chosen.length} of ${all.length} (seed "${args.seed}")`} pages at ${history.head.slice(0, 7)} in ${repoDir}`;
+  console.log(report(agreement, verdicts, scope));
+  const plain = facts.filter((f) => f.git.blameWithoutCopies);
+  if (plain.length > 0) {
+    console.log(escaped`\n${plain.length} pages compared with plain blame, since blame -C failed (e.g. ${plain[0]!.file}: ${plain[0]!.git.blameWithoutCopies ?? ''})`);
+  }
+  if (unchecked.length > 0) {
+    console.log(`\nPages git could not answer for, left out of the figures (${unchecked.length}):`);
+    for (const u of unchecked) console.log(escaped`  ${u.file}: ${u.reason}`);
+  }
+  if (args.minAgreement !== undefined && lowestAgreement(agreement) * 100 < args.minAgreement) {
+    console.error(`wiki verify: agreement ${percent(lowestAgreement(agreement))} is below --min-agreement ${args.minAgreement}%`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,121 @@
+// `wiki verify` compares the history engine with git itself on a real repository and says where they differ.
+import { afterEach, describe, expect, it } from 'vitest';
+import { samplePaths } from '../../src/lib/history/verify.ts';
+import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
+import { wiki } from '../helpers/wiki-command.ts';
+
+const repos: TestRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.remove();
+});
+
+function agreeingRepo(): TestRepo {
+  const repo = TestRepo.create('wiki-verify-');
+  repos.push(repo);
+  repo.commit({
+    author: ada,
+    date: '2026-01-05T10:00:00+00:00',
+    message: 'Start the ops pages',
+    files: {
+      'wiki.config.yml': 'title: Fixture\n',
+      '.mailmap': 'Grace Hopper <grace@example.org> <grace@old.example>\n',
+      'content/ops/community.yml': 'name: Ops\n',
+      'content/ops/backups.md': '# Backups\n\nRun the backup every night.\nKeep seven copies.\nTest a restore each month.\n',
+      'content/ops/deploys.md': '# Deploys\n\nDeploy on weekdays only.\n',
+    },
+  });
+  repo.commit({
+    // An old address that .mailmap joins to Grace: both sides must map it the same way.
+    author: { name: 'G. Hopper', email: 'grace@old.example' },
+    date: '2026-02-01T09:00:00+00:00',
+    message: 'Say where the copies go',
+    files: { 'content/ops/backups.md': '# Backups\n\nRun the backup every night.\nKeep seven copies, off site.\nTest a restore each month.\nWrite down how long it took.\n' },
+  });
+  repo.commit({ author: ada, date: '2026-03-01T09:00:00+00:00', message: 'Rename backups', moves: [['content/ops/backups.md', 'content/ops/backup-and-restore.md']] });
+  repo.commit({
+    author: grace,
+    date: '2026-04-01T09:00:00+00:00',
+    message: 'Deploys: freeze',
+    files: { 'content/ops/deploys.md': '# Deploys\n\nDeploy on weekdays only.\nNo deploys in the December freeze.\n' },
+  });
+  return repo;
+}
+
+describe('wiki verify', () => {
+  it('reports 100% agreement where the engine and git agree (edits, a rename, two authors)', () => {
+    const repo = agreeingRepo();
+    const result = wiki(repo.dir, ['verify', '--min-agreement', '100']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('all 2 pages');
+    for (const check of ['commits agree', 'authors agree', 'created agrees', 'updated agrees', 'lines per author within 5%']) {
+      expect(result.stdout).toMatch(new RegExp(`${check}.*100\\.0%  \\(2 of 2\\)`));
+    }
+    expect(result.stdout).not.toContain('Pages that differ');
+  });
+
+  it('names the page that differs, with the reason, and fails --min-agreement below the threshold', () => {
+    const repo = agreeingRepo();
+    // A page deleted and later written again at the same path: git log --follow goes on into the old
+    // file's commits, the engine starts the page at its second creation.
+    repo.commit({ author: grace, date: '2026-05-01T09:00:00+00:00', message: 'Drop deploys', files: { 'content/ops/deploys.md': null } });
+    repo.commit({ author: ada, date: '2026-06-01T09:00:00+00:00', message: 'Deploys again', files: { 'content/ops/deploys.md': '# Deploys\n\nAsk before deploying.\n' } });
+    const oldest = repo.git(['log', '--follow', '--format=%h %aI', '--', 'content/ops/deploys.md']).trim().split('\n').at(-1)!;
+    const [short, date] = oldest.split(' ') as [string, string];
+
+    const printed = wiki(repo.dir, ['verify']);
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toMatch(/commits agree.*50\.0%  \(1 of 2\)/);
+    expect(printed.stdout).toContain('Pages that differ (1):');
+    expect(printed.stdout).toContain(`content/ops/deploys.md: commits: engine 1, git 4; first missing ${short} ${date.slice(0, 10)} and 2 more`);
+    expect(printed.stdout).toContain(`created: engine`);
+
+    const gated = wiki(repo.dir, ['verify', '--min-agreement', '90']);
+    expect(gated.status).toBe(1);
+    expect(gated.stderr).toContain('below --min-agreement 90%');
+  });
+
+  it('checks a seeded sample of the pages with --sample', () => {
+    const repo = agreeingRepo();
+    const result = wiki(repo.dir, ['verify', '--sample', '1']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 of 2 (seed "wiki verify") pages');
+    expect(result.stdout).toMatch(/commits agree.*\(1 of 1\)/);
+    expect(wiki(repo.dir, ['verify', '--sample', 'lots']).status).toBe(2);
+  });
+
+  it('samples the same pages on every run, and different ones for another seed', () => {
+    const paths = Array.from({ length: 50 }, (_, k) => `content/p${k}.md`);
+    const one = samplePaths(paths, 5, 'a');
+    expect(samplePaths([...paths].reverse(), 5, 'a')).toEqual(one);
+    expect(one).toHaveLength(5);
+    expect(samplePaths(paths, 5, 'b')).not.toEqual(one);
+    expect(samplePaths(paths, undefined, 'a')).toEqual([...paths].sort());
+  });
+});
+
+describe("wiki verify's reading of git", () => {
+  it('counts a merge as a page commit only where git log --cc shows it wrote lines of its own', async () => {
+    const { gitPageLog } = await import('../../src/lib/history/verify-git-fs.ts');
+    const repo = TestRepo.create('wiki-verify-merge-');
+    repos.push(repo);
+    const page = 'content/p.md';
+    repo.commit({ author: ada, date: '2026-01-01T10:00:00+00:00', message: 'start', files: { [page]: 'a\nb\nc\nd\ne\nf\n' } });
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.commit({ author: grace, date: '2026-01-02T10:00:00+00:00', message: 'side', files: { [page]: 'A\nb\nc\nd\ne\nf\n' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit({ author: ada, date: '2026-01-03T10:00:00+00:00', message: 'main', files: { [page]: 'a\nb\nc\nd\ne\nF\n' } });
+    const clean = repo.merge('side', { author: ada, date: '2026-01-04T10:00:00+00:00' });
+    repo.git(['checkout', '-q', 'side']);
+    repo.commit({ author: grace, date: '2026-01-05T10:00:00+00:00', message: 'side 2', files: { [page]: 'A\nb\nc-side\nd\ne\nF\n' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit({ author: ada, date: '2026-01-06T10:00:00+00:00', message: 'main 2', files: { [page]: 'A\nb\nc-main\nd\ne\nF\n' } });
+    const resolved = repo.merge('side', { author: ada, date: '2026-01-07T10:00:00+00:00', resolve: { [page]: 'A\nb\nc-both\nd\ne\nF\n' } });
+
+    const listed = (await gitPageLog(repo.dir, 'HEAD', page)).map((c) => c.commit);
+    const oracle = repo.git(['log', '--follow', '--format=%H', '--', page]).trim().split('\n');
+    expect(repo.git(['diff-tree', '--cc', '-p', clean, '--', page]).trim()).not.toMatch(/^@@@/m);
+    expect(repo.git(['diff-tree', '--cc', '-p', resolved, '--', page])).toMatch(/^@@@/m);
+    expect(listed).toEqual([resolved, ...oracle]);
+  });
+});
