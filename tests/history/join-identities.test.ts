@@ -111,6 +111,20 @@ describe('identities without a .mailmap', () => {
     expect(names).toContain(abbot.name);
   });
 
+  it('applies identities after the cache: a warm cache gives the identities the current config asks for', async () => {
+    // The cache holds commits' raw names and emails only, so changing .mailmap or the config needs no new cache key.
+    const cacheDir = `${repo.dir}/.wiki-cache`;
+    const cold = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir });
+    const warm = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir, joinByName: false, notBots: ['Travis CI'] });
+    expect(cold.stats?.mode).toBe('cold');
+    expect(warm.stats?.mode).toBe('cached');
+    const names = (h: typeof cold) => h.pages['content/p.md']!.contributors.map((c) => c.name);
+    expect(names(cold).filter((n) => foldName(n) === 'andrea larowe')).toHaveLength(1);
+    expect(names(warm).filter((n) => foldName(n) === 'andrea larowe')).toHaveLength(3);
+    expect(names(warm)).toContain('Travis CI');
+    expect(names(cold)).not.toContain('Travis CI');
+  });
+
   it('the config turns joining off and exempts names from the bot patterns', async () => {
     const page = await read({ joinByName: false, notBots: ['Travis CI', '*@users.noreply.github.com'] });
     expect(personOf(page, andreaWork.email)).not.toBe(personOf(page, andreaHome.email));
