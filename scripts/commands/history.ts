@@ -88,7 +88,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   };
   // The wiki's own content folder is where the location says; other folders are located the same way.
   const content = contentDir || args.repo ? { contentDir: contentDir ?? location.contentDir, repoDir: args.repo } : { place: location };
-  const history = await readRepositoryHistory({ ...content, cacheDir: location.historyCache, bots: config.bots, exclude: config.exclude, onProgress });
+  const history = await readRepositoryHistory({ ...content, cacheDir: location.historyCache, bots: config.bots, notBots: config.identities.notBots, joinByName: config.identities.joinByName, exclude: config.exclude, onProgress });
   if (shown) process.stderr.write('\n');
   for (const warning of history.warnings) console.error(escaped`wiki history: warning: ${warning}`);
   console.log(args.json ? jsonForTerminal(historyJson(history)) : summary(history));

@@ -30,7 +30,7 @@ function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'model' |
 export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> {
   let result: RepositoryHistory;
   try {
-    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, bots: wiki.config.bots, exclude: wiki.config.exclude });
+    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, bots: wiki.config.bots, notBots: wiki.config.identities.notBots, joinByName: wiki.config.identities.joinByName, exclude: wiki.config.exclude });
   } catch (error) {
     // A damaged repository costs the site its history sections, not the build.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 // Runs anywhere: everyone who contributed to the wiki, aggregated across pages (identity = email, after .mailmap).
 import { textSlug } from '../content/slugs.ts';
-import type { Revision } from '../history/types.ts';
+import type { Person, Revision } from '../history/types.ts';
 import { monthOf, timeOf } from './dates.ts';
 import type { PageRecord } from './page-record.ts';
 
@@ -16,6 +16,8 @@ export interface PersonSummary {
   slug: string;
   name: string;
   email: string;
+  /** The person's other emails, which the engine joined into this one by name or forge login (sorted). */
+  joinedEmails: string[];
   /** Distinct commits authored or co-authored. */
   commits: number;
   /** Distinct commits co-authored (Co-authored-by trailers). */
@@ -47,11 +49,11 @@ const isNewer = (a: Revision, b: Revision) => timeOf(a.date) > timeOf(b.date);
 /** People ranked by surviving lines, then commits; bots are left out (their revisions carry `bot`). */
 export function summarizePeople(pages: readonly PageRecord[]): PersonSummary[] {
   const drafts = new Map<string, Draft>();
-  const draftFor = (person: { name: string; email: string }, revision: Revision): Draft => {
+  const draftFor = (person: Person, revision: Revision): Draft => {
     let draft = drafts.get(person.email);
     if (!draft) {
       draft = {
-        name: person.name, email: person.email, lines: 0, added: 0, removed: 0, pagesCreated: [], pagesEdited: [],
+        name: person.name, email: person.email, joinedEmails: [...(person.joined ?? [])], lines: 0, added: 0, removed: 0, pagesCreated: [], pagesEdited: [],
         first: revision, last: revision, commitSet: new Set(), coAuthoredSet: new Set(), communityMap: new Map(), monthSets: new Map(),
       };
       drafts.set(person.email, draft);

@@ -45,8 +45,18 @@ export const wikiConfigSchema = z
      * text, never a dangling href) and lists it; "error" stops the build and fails `wiki check`.
      */
     brokenLinks: z.enum(['error', 'warning']).default('warning'),
-    /** Author names or emails (`*` wildcards allowed) kept out of contributor lists; names ending in [bot] always are. */
+    /** Author names or emails (`*` wildcards allowed) kept out of contributor lists, besides the built-in bot patterns. */
     bots: z.array(z.string()).default([]),
+    /** Who counts as one person and who as a bot where .mailmap says nothing (the README's Attribution section). */
+    identities: z
+      .object({
+        /** Commits under one name (any case or spacing) or one forge login are one person; .mailmap always wins. */
+        joinByName: z.boolean().default(true),
+        /** Names or emails (`*` wildcards) the built-in bot patterns must not catch, e.g. a person called "Robot". */
+        notBots: z.array(z.string()).default([]),
+      })
+      .strict()
+      .prefault({}),
     /** Owners of the files that decide credit and review (.mailmap, wiki.config.yml, CODEOWNERS): "@user", "@org/team" or emails, as CODEOWNERS takes them. */
     maintainers: z.array(z.string().regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?|[^\s@#]+@[^\s@#]+)$/, 'must be a GitHub "@user" or "@org/team", or an email')).default([]),
     /** Thresholds of the history views: knowledge at risk, active contributors, "ask these people", history pages. */

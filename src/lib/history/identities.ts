@@ -33,6 +33,12 @@ export function parseMailmap(text: string): MailmapEntry[] {
 export type IdentityResolver = (name: string, email: string) => Person;
 
 export function mailmapResolver(entries: readonly MailmapEntry[]): IdentityResolver {
+  const lookup = mailmapLookup(entries);
+  return (name, email) => lookup(name, email).person;
+}
+
+/** The identity .mailmap gives a commit, and whether any of its lines applied (such commits are never joined by name). */
+export function mailmapLookup(entries: readonly MailmapEntry[]): (name: string, email: string) => { person: Person; mapped: boolean } {
   const byEmail = new Map<string, MailmapEntry[]>();
   for (const e of entries) {
     const key = e.commitEmail.toLowerCase();
@@ -46,7 +52,8 @@ export function mailmapResolver(entries: readonly MailmapEntry[]): IdentityResol
     const general = candidates.filter((e) => e.commitName === undefined);
     const mappedName = specific ? (specific.properName ?? name) : (general.findLast((e) => e.properName)?.properName ?? name);
     const mappedEmail = specific ? (specific.properEmail ?? email) : (general.findLast((e) => e.properEmail)?.properEmail ?? email);
-    return { name: mappedName, email: mappedEmail.toLowerCase() };
+    const mapped = specific !== undefined || general.some((e) => e.properName !== undefined || e.properEmail !== undefined);
+    return { person: { name: mappedName, email: mappedEmail.toLowerCase() }, mapped };
   };
 }
 
@@ -66,8 +73,38 @@ export function listedBotMatcher(patterns: readonly string[]): (person: { name: 
   return ({ name, email }) => regexps.some((r) => r.test(name) || r.test(email));
 }
 
-/** Names ending in [bot] are bots; so is anything the config's patterns match by name or email. */
-export function botMatcher(patterns: readonly string[]): (person: { name: string; email: string }) => boolean {
+/**
+ * What automation commonly calls itself, matched against the author's name (trimmed, any case): `[bot]`
+ * suffixes, "-bot"/" bot" suffixes, "robot" not followed by a letter (Prow Robot, k8s-merge-robot),
+ * "-ci"/" CI" suffixes (Travis CI), the forges' own merge identities and the update services.
+ */
+const BOT_NAMES: readonly RegExp[] = [
+  /\[bot\]$/,
+  /(^|[-_ .])bot$/,
+  /robot(?![a-z])/,
+  /(^|[-_ .])ci$/,
+  /^(circleci|jenkins|bors|mergify|greenkeeper|snyk|imgbot)\b/,
+  /^dependabot/,
+  /renovate/,
+  /^github[-_ ]actions?\b/,
+  /^(github|gitlab|gitea|forgejo|bitbucket)( enterprise| web[-_ ]?flow| merge)?$/,
+];
+/** The forges' own merge and web-edit addresses (the author of a commit made by pressing a button). */
+const BOT_EMAILS: readonly RegExp[] = [/^noreply@github\.com$/, /^web-flow@github\.com$/, /^action@github\.com$/, /\[bot\]@users\.noreply\./];
+
+/** Whether a name or email looks like automation by the patterns above (the config can exempt it). */
+export function looksLikeBot({ name, email }: { name: string; email: string }): boolean {
+  const n = name.normalize('NFC').trim().toLowerCase();
+  const e = email.trim().toLowerCase();
+  return BOT_NAMES.some((r) => r.test(n)) || BOT_EMAILS.some((r) => r.test(e));
+}
+
+/**
+ * Bots by the common patterns (`looksLikeBot`) unless the config's `notBots` exempts the name or email;
+ * anything the config's `bots` patterns match always is one.
+ */
+export function botMatcher(patterns: readonly string[], exempt: readonly string[] = []): (person: { name: string; email: string }) => boolean {
   const listed = listedBotMatcher(patterns);
-  return (person) => /\[bot\]$/i.test(person.name.trim()) || listed(person);
+  const exempted = listedBotMatcher(exempt);
+  return (person) => listed(person) || (looksLikeBot(person) && !exempted(person));
 }

@@ -7,7 +7,9 @@ import { cacheMismatch } from './cache-check.ts';
 import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './cache-fs.ts';
 import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
-import { botMatcher, mailmapResolver, parseMailmap } from './identities.ts';
+import { botMatcher, mailmapLookup, parseMailmap } from './identities.ts';
+import { joinedResolver } from './join-identities.ts';
+import { isReachableEmail } from './reachable-email.ts';
 import { toCommitId } from './commit-id.ts';
 import { buildPageHistories } from './page-histories.ts';
 import { ObjectStore } from './objects-fs.ts';
@@ -20,6 +22,10 @@ interface CommonOptions {
   exclude?: readonly string[] | undefined;
   /** Config patterns for bots (names ending in [bot] always are). */
   bots?: readonly string[] | undefined;
+  /** Config `identities.notBots`: names or emails (`*` wildcards) the built-in bot patterns must not catch. */
+  notBots?: readonly string[] | undefined;
+  /** Config `identities.joinByName` (default true): one person per folded name and forge login where .mailmap says nothing. */
+  joinByName?: boolean | undefined;
   /** Folder for the cache (default: `defaultCacheDir`); null turns it off. A folder git tracks files in is refused. */
   cacheDir?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -101,8 +107,9 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     }
     const save = lap();
     const mailmap = parseMailmap(await mailmapAtHead(store, head));
-    const isBot = botMatcher(options.bots ?? []);
-    const pages = buildPageHistories(outcome.state, { resolve: mailmapResolver(mailmap), isBot });
+    const isBot = botMatcher(options.bots ?? [], options.notBots ?? []);
+    const resolve = joinedResolver(outcome.state.commits, mailmapLookup(mailmap), { join: options.joinByName ?? true, isBot, isReachable: isReachableEmail });
+    const pages = buildPageHistories(outcome.state, { resolve, isBot });
     const build = lap();
     return {
       head: toCommitId(head),

@@ -8,6 +8,8 @@ export type { CommitId, RepoPath };
 export interface Person {
   name: string;
   email: string;
+  /** The person's other emails, joined in by name or forge login (`join-identities.ts`); absent when none. */
+  joined?: string[];
 }
 
 /** One commit's change to one page. */

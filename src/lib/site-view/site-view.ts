@@ -126,9 +126,10 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
     ...p,
     href: hrefFor(`people/${p.slug}`),
     activity: monthlySeries(p.months, today, 24),
-    stewardOf: stewardOf(p.email),
+    stewardOf: [...new Set([p.email, ...p.joinedEmails].flatMap(stewardOf))],
   }));
-  const peopleByEmail = new Map(people.map((p) => [p.email, p]));
+  // A person's joined emails (a steward may be listed under any of them) lead to the person too.
+  const peopleByEmail = new Map(people.flatMap((p) => [...p.joinedEmails, p.email].map((e) => [e, p] as const)));
   const personOf = (email: string | undefined) => (email ? peopleByEmail.get(email.toLowerCase()) : undefined);
   const personHref = (email: string | undefined) => personOf(email)?.href;
   const refOf = (person: Person, bot = false): PersonRef => {
@@ -139,7 +140,11 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
   // Stewards named in community.yml, by email, for the handles and mail links "ask these people" offers.
   const stewardsByEmail = new Map<string, Steward>();
   for (const community of model.communities) for (const s of community.stewards) if (s.email) stewardsByEmail.set(s.email.toLowerCase(), s);
-  const contactOf = (email: string) => contactFor(email, stewardsByEmail.get(email.toLowerCase()));
+  const stewardFor = (email: string) => {
+    const person = personOf(email);
+    return [email.toLowerCase(), ...(person ? [person.email, ...person.joinedEmails] : [])].map((e) => stewardsByEmail.get(e)).find((s) => s !== undefined);
+  };
+  const contactOf = (email: string) => contactFor(email, stewardFor(email));
   const ask = (records: PageRecord[]): AskPerson[] =>
     askThesePeople(records, today, { halfLifeDays: config.attribution.askHalfLifeDays }).map((c) => {
       const href = personHref(c.email);
