@@ -91,7 +91,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
       : undefined;
   const place = contentDir || args.repo ? locateContent(contentDir ?? location.contentDir, args.repo) : location;
   const repoDir = place.repository?.workdir;
-  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, bots: config.bots, exclude: config.exclude });
+  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, bots: config.bots, notBots: config.identities.notBots, joinByName: config.identities.joinByName, exclude: config.exclude });
   for (const warning of history.warnings) console.error(escaped`wiki verify: warning: ${warning}`);
   if (!repoDir || !history.head) {
     console.log('wiki verify: no history to compare');
