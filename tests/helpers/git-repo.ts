@@ -167,3 +167,39 @@ export function writeFixtureInRepository(files: Record<string, string>): string 
   initWithGitFile(root);
   return root;
 }
+
+/**
+ * What `git show --cc` says a merge wrote in one file: the lines added against every parent (`++`)
+ * and the lines removed against every parent (`--`). A hunk of lines each from some parent is not counted.
+ */
+export function mergeOwnLines(dir: string, merge: string, file: string): { added: string[]; removed: string[] } {
+  const parents = git(dir, ['rev-list', '--parents', '-n', '1', merge]).trim().split(' ').length - 1;
+  const out = git(dir, ['show', '--cc', '--format=', merge, '--', file]);
+  const added: string[] = [];
+  const removed: string[] = [];
+  let inHunk = false;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('@'.repeat(parents + 1) + ' ')) inHunk = true;
+    else if (!inHunk) continue;
+    else if (line.startsWith('+'.repeat(parents))) added.push(line.slice(parents));
+    else if (line.startsWith('-'.repeat(parents))) removed.push(line.slice(parents));
+  }
+  return { added, removed };
+}
+
+/**
+ * The commits git counts as revisions of `file` (newest first, by date): `git log --follow`'s other
+ * than merges, plus each merge whose `--cc` diff has a line of its own (the path is the same at HEAD).
+ */
+export function gitRevisions(dir: string, file: string): string[] {
+  const followed = new Set(gitLogFollow(dir, file).map((r) => r.commit));
+  const merges = new Set(git(dir, ['rev-list', '--merges', 'HEAD']).split('\n').filter(Boolean));
+  return git(dir, ['rev-list', 'HEAD'])
+    .split('\n')
+    .filter(Boolean)
+    .filter((oid) => {
+      if (!merges.has(oid)) return followed.has(oid);
+      const own = mergeOwnLines(dir, oid, file);
+      return own.added.length + own.removed.length > 0;
+    });
+}

@@ -311,7 +311,7 @@ describe('a sealed cache whose ids are not ids', () => {
   it('is ignored with a warning that says what it holds', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wiki-cache-ids-'));
     try {
-      const commit = { oid: toCommitId('a'.repeat(40)), name: 'A', email: 'a@x', date: '2024-01-01T00:00:00+00:00', subject: 's', coAuthors: [] };
+      const commit = { oid: toCommitId('a'.repeat(40)), name: 'A', email: 'a@x', date: '2024-01-01T00:00:00+00:00', subject: 's', coAuthors: [], time: 1704067200 };
       const state: WalkState = {
         head: 'a'.repeat(40),
         contentPrefix: 'docs',

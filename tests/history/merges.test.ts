@@ -1,8 +1,8 @@
-// Tests merges: branch commits credited to their authors, merge revisions only where the result differs from every parent, blame through parents.
+// Tests merges: branch commits credited to their authors, merge revisions only where the merge wrote lines of its own, blame through parents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { RepositoryHistory } from '../../src/lib/history/types.ts';
-import { ada, gitBlame, gitLogFollow, grace, linus, TestRepo } from '../helpers/git-repo.ts';
+import { ada, gitBlame, gitRevisions, grace, linus, mergeOwnLines, TestRepo } from '../helpers/git-repo.ts';
 
 const page = (name: string, n: number, changes: Record<number, string> = {}) =>
   Array.from({ length: n }, (_, i) => changes[i] ?? `${name}: original line ${i + 1}`).join('\n') + '\n';
@@ -68,21 +68,19 @@ describe('merges', () => {
     expect(history.pages['content/c.md']!.revisions.map((r) => [r.commit, r.merge])).toEqual([[c.branchEdit, false]]);
   });
 
-  it('counts a merge as a revision only where its result differs from every parent', () => {
+  it('counts a merge as a revision only where it wrote lines of its own (git show --cc)', () => {
     const a = history.pages['content/a.md']!;
-    // Clean merge combining both sides: differs from both parents, so it is a revision (counts against the first parent).
-    expect(a.revisions.find((r) => r.commit === c.cleanMerge)).toMatchObject({ merge: true, added: 1, removed: 1, author: { email: 'ada@example.org' } });
-    expect(a.revisions.find((r) => r.commit === c.conflictMerge)).toMatchObject({ merge: true, added: 1, removed: 1 });
+    // The clean merge only combined both sides: no line of its own, so no revision and no credit.
+    expect(mergeOwnLines(repo.dir, c.cleanMerge!, 'content/a.md')).toEqual({ added: [], removed: [] });
+    expect(a.revisions.find((r) => r.commit === c.cleanMerge)).toBeUndefined();
+    // The conflict resolution wrote one line unlike either side: a revision counting that line only.
+    const own = mergeOwnLines(repo.dir, c.conflictMerge!, 'content/a.md');
+    expect(a.revisions.find((r) => r.commit === c.conflictMerge)).toMatchObject({ merge: true, added: own.added.length, removed: own.removed.length, author: { email: 'ada@example.org' } });
     // b.md took main's side unchanged at the conflict merge: not a revision; the clean merge left it as main had it too.
     const b = history.pages['content/b.md']!;
     expect(b.revisions.map((r) => r.commit)).toEqual([c.mainConflict, c.branchConflict, c.mainEdit, c.base]);
-    expect(b.revisions.map((r) => r.commit)).toEqual(gitLogFollow(repo.dir, 'content/b.md').map((r) => r.commit));
-    // git log --follow omits merges; git log's default history simplification (without --follow)
-    // keeps exactly the merges that differ from every parent, which is the engine's rule.
     for (const file of ['content/a.md', 'content/b.md']) {
-      const revisions = history.pages[file]!.revisions;
-      expect(revisions.filter((r) => !r.merge).map((r) => r.commit)).toEqual(gitLogFollow(repo.dir, file).map((r) => r.commit));
-      expect(revisions.filter((r) => r.merge).map((r) => r.commit)).toEqual(repo.git(['log', '--merges', '--format=%H', '--', file]).split('\n').filter(Boolean));
+      expect(history.pages[file]!.revisions.map((r) => r.commit)).toEqual(gitRevisions(repo.dir, file));
     }
   });
 

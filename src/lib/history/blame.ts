@@ -9,8 +9,13 @@ export interface PageVersion {
 
 export interface Carried {
   origins: number[];
+  /** Against the first parent. */
   added: number;
   removed: number;
+  /** Lines that come from no parent: the commit's own (at a merge, the `++` lines of `git log --cc`). */
+  own: number;
+  /** Lines every parent had and the commit dropped (at a merge, the `--` lines of `git log --cc`). */
+  ownRemoved: number;
 }
 
 /**
@@ -19,12 +24,17 @@ export interface Carried {
  */
 export function carryOrigins(parents: readonly (PageVersion | undefined)[], newLines: readonly string[], commit: number): Carried {
   const origins = new Array<number>(newLines.length).fill(-1);
-  let first: LineMatch | null = null;
+  const matches: (LineMatch | undefined)[] = [];
   let unassigned = newLines.length;
+  const isMerge = parents.length > 1;
   for (const parent of parents) {
-    if (!parent || unassigned === 0) continue;
+    // At a merge every parent is matched: what the merge dropped is known only from all of them.
+    if (!parent || (unassigned === 0 && !isMerge)) {
+      matches.push(undefined);
+      continue;
+    }
     const match = matchLines(parent.lines, newLines);
-    first ??= match;
+    matches.push(match);
     for (let i = 0; i < newLines.length; i++) {
       const from = match.fromOld[i]!;
       if (from >= 0 && origins[i] === -1) {
@@ -36,6 +46,33 @@ export function carryOrigins(parents: readonly (PageVersion | undefined)[], newL
   for (let i = 0; i < origins.length; i++) if (origins[i] === -1) origins[i] = commit;
   const firstParent = parents[0];
   // The first parent, when it has the page, was matched first; an empty new text skips matching.
-  const counts = firstParent ? (first ?? matchLines(firstParent.lines, newLines)) : { added: newLines.length, removed: 0 };
-  return { origins, added: counts.added, removed: counts.removed };
+  const counts = firstParent ? (matches[0] ?? matchLines(firstParent.lines, newLines)) : { added: newLines.length, removed: 0 };
+  const ownRemoved = isMerge ? droppedByAll(parents, matches) : counts.removed;
+  return { origins, added: counts.added, removed: counts.removed, own: unassigned, ownRemoved };
+}
+
+/**
+ * Lines of every parent that the merge did not keep from any of them: the same line (same origin,
+ * same text) removed against each parent that has the page. A line only one side had was that
+ * side's change.
+ */
+function droppedByAll(parents: readonly (PageVersion | undefined)[], matches: readonly (LineMatch | undefined)[]): number {
+  let common: Map<string, number> | null = null;
+  for (let p = 0; p < parents.length; p++) {
+    const parent = parents[p];
+    const match = matches[p];
+    // A parent without the page kept none of its lines.
+    if (!parent || !match) continue;
+    const removed = new Map<string, number>();
+    for (let k = 0; k < parent.lines.length; k++) {
+      if (match.toNew[k] !== -1) continue;
+      const key = `${parent.origins[k]}\n${parent.lines[k]}`;
+      removed.set(key, (removed.get(key) ?? 0) + 1);
+    }
+    if (common) for (const [key, n] of common) common.set(key, Math.min(n, removed.get(key) ?? 0));
+    else common = removed;
+  }
+  let total = 0;
+  for (const n of common?.values() ?? []) total += n;
+  return total;
 }

@@ -8,12 +8,12 @@ import { toCommitId } from './commit-id.ts';
 import { InvalidIdError } from './errors.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
-/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. */
-const CACHE_VERSION = 4;
+/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. */
+const CACHE_VERSION = 5;
 /** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
 const MAX_APPENDS = 200;
 
-type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][]];
+type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][], time: number];
 type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string];
 type StoredPage = [path: string, historyId: number, blob: string, origins: number[]];
 /** A restored page, or just its path where the page did not exist. */
@@ -163,8 +163,8 @@ function applyAliases(state: WalkState, aliases: [number, number][]): void {
   for (const [from, to] of aliases) joinHistories(state, from, to);
 }
 
-const toCommit = ([oid, name, email, date, subject, co]: StoredCommit): CommitInfo => ({ oid: toCommitId(oid), name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })) });
-const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email])];
+const toCommit = ([oid, name, email, date, subject, co, time]: StoredCommit): CommitInfo => ({ oid: toCommitId(oid), name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })), time });
+const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email]), c.time];
 const toPage = ([p, historyId, blob, origins]: StoredPage): [string, PageState] => [p, { historyId, blob, origins }];
 const fromPage = (p: string, page: PageState): StoredPage => [p, page.historyId, page.blob, page.origins];
 

@@ -2,7 +2,7 @@
 import { toRepoPath } from '../content/paths.ts';
 import type { IdentityResolver } from './identities.ts';
 import type { CommitId, Contributor, PageHistory, Person, Revision } from './types.ts';
-import { rootId, type RawRevision, type WalkState } from './walk-state.ts';
+import { rootId, type CommitInfo, type RawRevision, type WalkState } from './walk-state.ts';
 
 export interface Identities {
   resolve: IdentityResolver;
@@ -69,7 +69,7 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
   const pages: Record<string, PageHistory> = {};
   for (const path of [...state.pages.keys()].sort()) {
     const page = state.pages.get(path)!;
-    const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? []);
+    const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? [], state.commits);
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
     const lineCommits = new Array<CommitId>(page.origins.length);
@@ -97,12 +97,17 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
   return pages;
 }
 
-/** Lists are appended in walk order; only histories joined at merges need a real sort. */
-function newestFirst(list: RawRevision[]): RawRevision[] {
+/**
+ * Newest first as `git log` lists them: by committer time, then walk order. Lists are appended in walk
+ * order, which is already that unless a merge joined histories or brought branch commits older than
+ * ones an earlier (cached) walk met.
+ */
+function newestFirst(list: RawRevision[], commits: readonly CommitInfo[]): RawRevision[] {
+  const later = (a: RawRevision, b: RawRevision) => commits[b.commitIndex]!.time - commits[a.commitIndex]!.time || b.commitIndex - a.commitIndex;
   let ordered = true;
-  for (let k = 1; k < list.length && ordered; k++) ordered = list[k - 1]!.commitIndex < list[k]!.commitIndex;
+  for (let k = 1; k < list.length && ordered; k++) ordered = later(list[k]!, list[k - 1]!) < 0;
   const copy = list.slice();
-  return ordered ? copy.reverse() : copy.sort((a, b) => b.commitIndex - a.commitIndex);
+  return ordered ? copy.reverse() : copy.sort(later);
 }
 
 function contributorsOf(revisions: Revision[], lineAuthors: LineAuthor[], isBot: (p: Person) => boolean): Contributor[] {

@@ -10,6 +10,8 @@ export interface CommitInfo {
   date: string;
   subject: string;
   coAuthors: { name: string; email: string }[];
+  /** Committer time in seconds, raised past its parents' where clocks were wrong: the order of a page's revisions, whichever order the walk met them in. */
+  time: number;
 }
 
 /** A commit's change to one page; `commitIndex` indexes `WalkState.commits`, whose order is the walk's (oldest first). */

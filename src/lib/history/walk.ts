@@ -95,7 +95,7 @@ class Walker {
     }
     // From here on the prior state is continued in place (the checks above leave it untouched when they refuse).
     Object.assign(this.state, { commits: prior.commits, histories: prior.histories, aliases: prior.aliases, nextHistoryId: prior.nextHistoryId });
-    await this.process(ordered, states, prior.undo);
+    await this.process(ordered, states, prior.undo, (oid) => prior.commits[known.get(oid)!]?.time);
     return null;
   }
 
@@ -119,8 +119,9 @@ class Walker {
   }
 
 
-  private async process(ordered: GraphCommit[], states: Map<string, Pages>, priorUndo: UndoRecord[]): Promise<void> {
+  private async process(ordered: GraphCommit[], states: Map<string, Pages>, priorUndo: UndoRecord[], knownTime: (oid: string) => number | undefined = () => undefined): Promise<void> {
     const undo = new Map<string, UndoRecord>();
+    const times = new Map<string, number>();
     const children = new Map<string, number>();
     for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
     for (const commit of ordered) {
@@ -132,7 +133,9 @@ class Walker {
         date: commit.date,
         subject: commit.message.split('\n', 1)[0]!.trim(),
         coAuthors: coAuthorsOf(commit.message),
+        time: correctedTime(commit, (oid) => times.get(oid) ?? knownTime(oid)),
       });
+      if ((children.get(commit.oid) ?? 0) > 0) times.set(commit.oid, this.state.commits[index]!.time);
       if (commit.dateProblem) this.warnings.push(`commit ${commit.oid} (${commit.authorName || 'no author'}): ${commit.dateProblem}`);
       // A parent's pages are handed over to its last child and copied for the others.
       const parentStates = commit.parents.map((p) => {
@@ -276,17 +279,24 @@ class Walker {
       const lines = splitLines(await this.text(change.blob));
       const versions = await Promise.all(sources.map((s) => (s ? this.version(s) : undefined)));
       const carried = carryOrigins(versions, lines, index);
+      const root = rootId(this.state, id);
+      // A merge that only combines its parents' lines wrote nothing (`git log --cc` shows no line of
+      // its own): not a revision; every line keeps the origin its side gave it.
+      if (isMerge && carried.own === 0 && carried.ownRemoved === 0) {
+        pages.set(change.path, { historyId: root, blob: change.blob, origins: carried.origins, lines });
+        continue;
+      }
       const revision: RawRevision = {
         commitIndex: index,
         path: toRepoPath(change.path),
-        added: carried.added,
-        removed: carried.removed,
+        // A merge is credited with what it wrote itself, not with what its branch brought.
+        added: isMerge ? carried.own : carried.added,
+        removed: isMerge ? carried.ownRemoved : carried.removed,
         merge: isMerge,
         blob: change.blob,
         parentBlob: sources[0]?.blob ?? null,
       };
       if (change.from !== null && change.from !== change.path) revision.previousPath = toRepoPath(change.from);
-      const root = rootId(this.state, id);
       const list = this.state.histories.get(root);
       if (list) list.push(revision);
       else this.state.histories.set(root, [revision]);
@@ -294,4 +304,17 @@ class Walker {
     }
     return pages;
   }
+}
+
+/**
+ * The commit's committer time, raised to just after its parents' where a clock was wrong (git's
+ * corrected commit date): ordering by it is git log's order and never puts a commit before its parent.
+ */
+function correctedTime(commit: GraphCommit, parentTime: (oid: string) => number | undefined): number {
+  let time = commit.commitTime;
+  for (const p of commit.parents) {
+    const t = parentTime(p);
+    if (t !== undefined && t >= time) time = t + 1;
+  }
+  return time;
 }
