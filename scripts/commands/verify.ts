@@ -97,7 +97,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
     console.log('wiki verify: no history to compare');
     return 0;
   }
-  const isBot = botMatcher(config.bots);
+  const isBot = botMatcher(config.bots, config.identities.notBots);
   const all = Object.keys(history.pages);
   const chosen = samplePaths(all, args.sample, args.seed);
   const facts = [];
