@@ -1,5 +1,5 @@
 // Runs anywhere (given readers): a file's history before it moved into the content folder, walked back from a commit as `git log --follow` does, until its creation.
-import { blobAt, deletedFiles } from './outside-diff.ts';
+import { blobAt, deletedFiles, type ReadTreeIndex } from './outside-diff.ts';
 import { pairRenames, type Rename } from './renames.ts';
 import type { Signature } from './similarity.ts';
 import type { ReadTree } from './tree-diff.ts';
@@ -7,6 +7,7 @@ import type { ReadTree } from './tree-diff.ts';
 export interface FollowReaders {
   readCommit: (oid: string) => Promise<{ tree: string; parents: string[] }>;
   readTree: ReadTree;
+  readTreeIndex: ReadTreeIndex;
   signatureOf: (blob: string) => Promise<Signature>;
   shallow: ReadonlySet<string>;
 }
@@ -25,14 +26,14 @@ export async function followBack(io: FollowReaders, start: string, path: string)
   const steps: FollowStep[] = [];
   let at = start;
   let file = path;
-  const last = await blobAt(io.readTree, (await io.readCommit(at)).tree, file);
+  const last = await blobAt(io.readTreeIndex, (await io.readCommit(at)).tree, file);
   if (last === null) return steps;
   let blob: string = last;
   for (;;) {
     const commit = await io.readCommit(at);
     const parents = io.shallow.has(at) ? [] : commit.parents;
     const roots = await Promise.all(parents.map(async (p) => (await io.readCommit(p)).tree));
-    const before = await Promise.all(roots.map((root) => blobAt(io.readTree, root, file)));
+    const before = await Promise.all(roots.map((root) => blobAt(io.readTreeIndex, root, file)));
     // A parent with the same blob: the change happened on its side (git's history simplification).
     const same = before.indexOf(blob);
     if (same >= 0) {

@@ -1,7 +1,7 @@
 // Runs anywhere: the files a commit deleted or added outside the content folder, and a file's blob at a path: where moves into the content folder come from.
 import type { Side } from './renames.ts';
 import type { ReadTree } from './tree-diff.ts';
-import { compareEntries } from './git-objects.ts';
+import { compareEntries, type TreeEntry } from './git-objects.ts';
 
 /** Files (any blob) present in `oldRoot` and absent from `newRoot`, skipping the folder `skip` (repo-relative; '' skips nothing). */
 export async function deletedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null, skip: string): Promise<Side[]> {
@@ -26,14 +26,21 @@ async function walk(readTree: ReadTree, oldTree: string | null, newTree: string 
   }
 }
 
+/** A tree's entries by name: looking a path up in every commit of a long history stays cheap. */
+export type ReadTreeIndex = (oid: string) => Promise<ReadonlyMap<string, TreeEntry>>;
+
+export function indexEntries(entries: readonly TreeEntry[]): Map<string, TreeEntry> {
+  // A name is a tree or a file, never both, in a tree git wrote.
+  return new Map(entries.map((e) => [e.name, e]));
+}
+
 /** The blob at `path` in the tree `root`, or null when there is none. */
-export async function blobAt(readTree: ReadTree, root: string, path: string): Promise<string | null> {
+export async function blobAt(readIndex: ReadTreeIndex, root: string, path: string): Promise<string | null> {
   const parts = path.split('/');
   let oid = root;
   for (const [i, part] of parts.entries()) {
-    const last = i === parts.length - 1;
-    const entry = (await readTree(oid)).find((e) => e.name === part && (last ? e.kind === 'blob' : e.kind === 'tree'));
-    if (!entry) return null;
+    const entry = (await readIndex(oid)).get(part);
+    if (!entry || entry.kind !== (i === parts.length - 1 ? 'blob' : 'tree')) return null;
     oid = entry.oid;
   }
   return oid;

@@ -11,7 +11,7 @@ import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack } from './follow-back.ts';
-import { deletedFiles } from './outside-diff.ts';
+import { deletedFiles, indexEntries } from './outside-diff.ts';
 import { pairRenames, type Rename, type Side } from './renames.ts';
 import { signatureOf, type Signature } from './similarity.ts';
 import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
@@ -81,6 +81,9 @@ class Walker {
   private readonly signatures = new Lru<string, Signature>(4 * 1024 * 1024, (sig) => sig.spans.size + 8);
   /** Commit OID to its index in `state.commits`, built when a move from outside first needs it. */
   private commitIndex: Map<string, number> | null = null;
+  /** What following a file back reads in every commit: parents and root tree, and trees by entry name. */
+  private readonly commitHeads = new Lru<string, { tree: string; parents: string[] }>(200_000, (c) => c.parents.length + 2);
+  private readonly treeIndexes = new Lru<string, Map<string, TreeEntry>>(150_000, (m) => m.size + 1);
 
   constructor(options: WalkOptions) {
     this.options = options;
@@ -218,6 +221,23 @@ class Walker {
 
   private readonly signatureFn = (blob: string) => this.signature(blob);
 
+  private async commitHead(oid: string): Promise<{ tree: string; parents: string[] }> {
+    const hit = this.commitHeads.get(oid);
+    if (hit) return hit;
+    const { tree, parents } = await this.readCommit(oid);
+    const head = { tree, parents };
+    this.commitHeads.set(oid, head);
+    return head;
+  }
+
+  private async treeIndex(oid: string): Promise<Map<string, TreeEntry>> {
+    const hit = this.treeIndexes.get(oid);
+    if (hit) return hit;
+    const index = indexEntries(await this.readTree(oid));
+    this.treeIndexes.set(oid, index);
+    return index;
+  }
+
   private indexOf(oid: string): number {
     this.commitIndex ??= new Map(this.state.commits.map((c, i) => [c.oid as string, i]));
     const index = this.commitIndex.get(oid);
@@ -227,7 +247,11 @@ class Walker {
 
   /** The history of `path`, a file outside the content folder at `parentOid`, up to that commit: the page moved in from it continues it. */
   private async historyOutside(parentOid: string, path: string): Promise<PageState | undefined> {
-    const steps = await followBack({ readCommit: (oid) => this.readCommit(oid), readTree: this.readTreeFn, signatureOf: this.signatureFn, shallow: this.options.shallow }, parentOid, path);
+    const steps = await followBack(
+      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, shallow: this.options.shallow },
+      parentOid,
+      path,
+    );
     if (steps.length === 0) return undefined;
     const id = this.state.nextHistoryId++;
     const list: RawRevision[] = [];
