@@ -10,7 +10,7 @@ import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
-import { followBack } from './follow-back.ts';
+import { followBack, type FollowStep } from './follow-back.ts';
 import { deletedFiles, indexEntries } from './outside-diff.ts';
 import { pairRenames, type Rename, type Side } from './renames.ts';
 import { signatureOf, type Signature } from './similarity.ts';
@@ -245,13 +245,20 @@ class Walker {
     return index;
   }
 
-  /** The history of `path`, a file outside the content folder at `parentOid`, up to that commit: the page moved in from it continues it. */
-  private async historyOutside(parentOid: string, path: string): Promise<PageState | undefined> {
-    const steps = await followBack(
+  /** The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the pages moved in from them continue them. */
+  private async historiesOutside(parentOid: string, paths: string[]): Promise<(PageState | undefined)[]> {
+    const all = await followBack(
       { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, shallow: this.options.shallow },
       parentOid,
-      path,
+      paths,
+      (oid) => this.indexOf(oid),
     );
+    const out: (PageState | undefined)[] = [];
+    for (const steps of all) out.push(await this.historyOf(steps));
+    return out;
+  }
+
+  private async historyOf(steps: FollowStep[]): Promise<PageState | undefined> {
     if (steps.length === 0) return undefined;
     const id = this.state.nextHistoryId++;
     const list: RawRevision[] = [];
@@ -327,11 +334,12 @@ class Walker {
       undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
     }
     // Read the first parent's versions before deletions and renames reshuffle the paths.
-    const fromFirst: (PageState | undefined)[] = [];
-    for (const change of arrived) {
-      if (change.from === null) fromFirst.push(undefined);
-      else fromFirst.push('outside' in change && change.outside ? await this.historyOutside(commit.parents[0]!, change.from) : pages.get(change.from));
-    }
+    const movedIn = arrived.filter((change) => 'outside' in change && change.outside);
+    const outside = movedIn.length > 0 ? await this.historiesOutside(commit.parents[0]!, movedIn.map((change) => change.from!)) : [];
+    const fromFirst = arrived.map((change) => {
+      const k = movedIn.indexOf(change);
+      return k >= 0 ? outside[k] : change.from === null ? undefined : pages.get(change.from);
+    });
     for (const path of gone) pages.delete(path);
     const isMerge = commit.parents.length > 1;
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
