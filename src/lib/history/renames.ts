@@ -1,4 +1,5 @@
 // Runs anywhere: pairs a commit's deleted and added pages into renames, exact (same blob) first, then by content similarity as git does.
+import { similarity, sizesRuleOut, type Signature } from './similarity.ts';
 
 export interface Side {
   path: string;
@@ -11,37 +12,14 @@ export interface Rename {
 }
 
 /** git's default: a rename needs at least 50% similarity (diff.renames, -M50%). */
-const RENAME_THRESHOLD = 0.5;
-/** git's diff.renameLimit: beyond this many candidates on a side, only exact renames are found. */
+export const RENAME_THRESHOLD = 0.5;
+/**
+ * git's diff.renameLimit (1000): when sources × destinations left after exact pairing exceed its
+ * square, git skips inexact detection and finds exact renames only.
+ */
 const RENAME_LIMIT = 1000;
 
-/**
- * Like git's estimate_similarity: bytes of the source found again in the destination, over the
- * larger of the two sizes. git hashes line-ish chunks; whole lines are close enough for text pages.
- */
-function similarity(a: string, b: string): number {
-  const sizeA = Buffer.byteLength(a);
-  const sizeB = Buffer.byteLength(b);
-  const larger = Math.max(sizeA, sizeB);
-  if (larger === 0) return 1;
-  // Cheap rejection, as git does: the size difference alone can rule a pair out.
-  if (Math.min(sizeA, sizeB) < larger * RENAME_THRESHOLD) return 0;
-  const counts = new Map<string, number>();
-  for (const line of chunks(a)) counts.set(line, (counts.get(line) ?? 0) + 1);
-  let shared = 0;
-  for (const line of chunks(b)) {
-    const left = counts.get(line);
-    if (left) {
-      counts.set(line, left - 1);
-      shared += Buffer.byteLength(line);
-    }
-  }
-  return shared / larger;
-}
-
-const chunks = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-
-export async function pairRenames(deleted: readonly Side[], added: readonly Side[], textOf: (blob: string) => Promise<string>): Promise<Rename[]> {
+export async function pairRenames(deleted: readonly Side[], added: readonly Side[], signatureOf: (blob: string) => Promise<Signature>): Promise<Rename[]> {
   const renames: Rename[] = [];
   const freeDeleted = new Set(deleted);
   const freeAdded: Side[] = [];
@@ -54,12 +32,14 @@ export async function pairRenames(deleted: readonly Side[], added: readonly Side
       renames.push({ from: same, to: a });
     } else freeAdded.push(a);
   }
-  if (freeDeleted.size === 0 || freeAdded.length === 0 || freeDeleted.size > RENAME_LIMIT || freeAdded.length > RENAME_LIMIT) return renames;
+  if (freeDeleted.size === 0 || freeAdded.length === 0 || freeDeleted.size * freeAdded.length > RENAME_LIMIT * RENAME_LIMIT) return renames;
   const scored: { score: number; from: Side; to: Side }[] = [];
   for (const to of freeAdded) {
-    const toText = await textOf(to.blob);
+    const toSig = await signatureOf(to.blob);
     for (const from of freeDeleted) {
-      const score = similarity(await textOf(from.blob), toText);
+      const fromSig = await signatureOf(from.blob);
+      if (sizesRuleOut(fromSig.size, toSig.size, RENAME_THRESHOLD)) continue;
+      const score = similarity(fromSig, toSig);
       if (score >= RENAME_THRESHOLD) scored.push({ score, from, to });
     }
   }

@@ -10,7 +10,10 @@ import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
-import { pairRenames, type Side } from './renames.ts';
+import { followBack, type FollowStep } from './follow-back.ts';
+import { deletedFiles, indexEntries } from './outside-diff.ts';
+import { pairRenames, type Rename, type Side } from './renames.ts';
+import { signatureOf, type Signature } from './similarity.ts';
 import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
 import { joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
@@ -74,6 +77,13 @@ class Walker {
   private readonly trees = new Lru<string, TreeEntry[]>(150_000, (entries) => entries.length + 1);
   private readonly texts = new Lru<string, string>(16 * 1024 * 1024, (text) => text.length + 64);
   private readonly contentTrees = new Map<string, string | null>();
+  /** Chunk signatures by blob OID: a blob is hashed once however many pairs it is scored in. */
+  private readonly signatures = new Lru<string, Signature>(4 * 1024 * 1024, (sig) => sig.spans.size + 8);
+  /** Commit OID to its index in `state.commits`, built when a move from outside first needs it. */
+  private commitIndex: Map<string, number> | null = null;
+  /** What following a file back reads in every commit: parents and root tree, and trees by entry name. */
+  private readonly commitHeads = new Lru<string, { tree: string; parents: string[] }>(200_000, (c) => c.parents.length + 2);
+  private readonly treeIndexes = new Lru<string, Map<string, TreeEntry>>(150_000, (m) => m.size + 1);
 
   constructor(options: WalkOptions) {
     this.options = options;
@@ -126,6 +136,7 @@ class Walker {
     for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
     for (const commit of ordered) {
       const index = this.state.commits.length;
+      this.commitIndex?.set(commit.oid, index);
       this.state.commits.push({
         oid: toCommitId(commit.oid),
         name: commit.authorName,
@@ -203,7 +214,70 @@ class Walker {
     return text;
   }
 
-  private readonly textFn = (blob: string) => this.text(blob);
+  private async signature(blob: string): Promise<Signature> {
+    const hit = this.signatures.get(blob);
+    if (hit) return hit;
+    const sig = signatureOf((await this.options.reader.read(blob)).content);
+    this.signatures.set(blob, sig);
+    return sig;
+  }
+
+  private readonly signatureFn = (blob: string) => this.signature(blob);
+
+  private async commitHead(oid: string): Promise<{ tree: string; parents: string[] }> {
+    const hit = this.commitHeads.get(oid);
+    if (hit) return hit;
+    const { tree, parents } = await this.readCommit(oid);
+    const head = { tree, parents };
+    this.commitHeads.set(oid, head);
+    return head;
+  }
+
+  private async treeIndex(oid: string): Promise<Map<string, TreeEntry>> {
+    const hit = this.treeIndexes.get(oid);
+    if (hit) return hit;
+    const index = indexEntries(await this.readTree(oid));
+    this.treeIndexes.set(oid, index);
+    return index;
+  }
+
+  private indexOf(oid: string): number {
+    this.commitIndex ??= new Map(this.state.commits.map((c, i) => [c.oid as string, i]));
+    const index = this.commitIndex.get(oid);
+    if (index === undefined) throw new InternalError(`commit ${oid} was not walked before its child`);
+    return index;
+  }
+
+  /** The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the pages moved in from them continue them. */
+  private async historiesOutside(parentOid: string, paths: string[]): Promise<(PageState | undefined)[]> {
+    const all = await followBack(
+      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, shallow: this.options.shallow },
+      parentOid,
+      paths,
+      (oid) => this.indexOf(oid),
+    );
+    const out: (PageState | undefined)[] = [];
+    for (const steps of all) out.push(await this.historyOf(steps));
+    return out;
+  }
+
+  private async historyOf(steps: FollowStep[]): Promise<PageState | undefined> {
+    if (steps.length === 0) return undefined;
+    const id = this.state.nextHistoryId++;
+    const list: RawRevision[] = [];
+    let previous: { lines: string[]; origins: number[] } | undefined;
+    for (const step of steps) {
+      const index = this.indexOf(step.commit);
+      const lines = splitLines(await this.text(step.blob));
+      const carried = carryOrigins([previous], lines, index);
+      const revision: RawRevision = { commitIndex: index, path: toRepoPath(step.path), added: carried.added, removed: carried.removed, merge: false, blob: step.blob, parentBlob: step.parentBlob };
+      if (step.previousPath !== undefined) revision.previousPath = toRepoPath(step.previousPath);
+      list.push(revision);
+      previous = { lines, origins: carried.origins };
+    }
+    this.state.histories.set(id, list);
+    return { historyId: id, blob: steps.at(-1)!.blob, origins: previous!.origins, lines: previous!.lines };
+  }
 
   private async version(page: PageState): Promise<PageVersion> {
     page.lines ??= splitLines(await this.text(page.blob));
@@ -211,7 +285,7 @@ class Walker {
   }
 
   /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
-  private async changesFrom(parentTree: string | null, tree: string | null) {
+  private async changesFrom(parentTree: string | null, tree: string | null, roots?: { parent: string; commit: string }) {
     const changes = await diffPageTrees(this.readTreeFn, parentTree, tree, this.options.contentPrefix, this.options.rule);
     const deleted: Side[] = [];
     const added: Side[] = [];
@@ -221,17 +295,26 @@ class Walker {
       else if (c.oldBlob) deleted.push({ path: c.path, blob: c.oldBlob });
       else if (c.newBlob) added.push({ path: c.path, blob: c.newBlob });
     }
-    const renames = await pairRenames(deleted, added, this.textFn);
+    const renames = await pairRenames(deleted, added, this.signatureFn);
     const renamedFrom = new Set(renames.map((r) => r.from));
     const renamedTo = new Map(renames.map((r) => [r.to, r.from.path]));
+    const outside = await this.movesFromOutside(added.filter((a) => !renamedTo.has(a)), roots);
+    const movedIn = new Map(outside.map((r) => [r.to, r.from.path]));
     return {
       gone: deleted.filter((d) => !renamedFrom.has(d)).map((d) => d.path).concat(renames.map((r) => r.from.path)),
       /** Pages of the commit that differ from this parent, each with its path in the parent (null: new). */
       arrived: [
         ...modified.map((m) => ({ path: m.path, blob: m.newBlob!, from: m.path as string | null })),
-        ...added.map((a) => ({ path: a.path, blob: a.blob, from: renamedTo.get(a) ?? null })),
+        ...added.map((a) => ({ path: a.path, blob: a.blob, from: renamedTo.get(a) ?? movedIn.get(a) ?? null, outside: movedIn.has(a) })),
       ],
     };
+  }
+
+  /** Pages added with no source in the content folder, paired with files the commit deleted elsewhere; the whole tree is diffed only then. */
+  private async movesFromOutside(unpaired: Side[], roots: { parent: string; commit: string } | undefined): Promise<Rename[]> {
+    if (!roots || unpaired.length === 0 || this.options.contentPrefix === '') return [];
+    const deleted = await deletedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, this.options.contentPrefix);
+    return deleted.length === 0 ? [] : pairRenames(deleted, unpaired, this.signatureFn);
   }
 
   private async parentView(parentOid: string, state: Pages, tree: string | null): Promise<ParentView> {
@@ -244,7 +327,7 @@ class Walker {
     const tree = await this.contentTree(commit.oid, commit.tree);
     const firstParentTree = commit.parents[0] ? await this.contentTree(commit.parents[0]) : null;
     const pages: Pages = parentStates[0] ?? PageMap.of();
-    const { gone, arrived } = await this.changesFrom(firstParentTree, tree);
+    const { gone, arrived } = await this.changesFrom(firstParentTree, tree, commit.parents[0] ? { parent: commit.parents[0], commit: commit.tree } : undefined);
     if (commit.parents[0]) {
       // Without `lines`, which can be read again from the blob: undo records stay small.
       const restore = [...new Set([...gone, ...arrived.map((a) => a.path)])].map((path): [string, PageState | null] => {
@@ -254,7 +337,12 @@ class Walker {
       undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
     }
     // Read the first parent's versions before deletions and renames reshuffle the paths.
-    const fromFirst = arrived.map((change) => (change.from === null ? undefined : pages.get(change.from)));
+    const movedIn = arrived.filter((change) => 'outside' in change && change.outside);
+    const outside = movedIn.length > 0 ? await this.historiesOutside(commit.parents[0]!, movedIn.map((change) => change.from!)) : [];
+    const fromFirst = arrived.map((change) => {
+      const k = movedIn.indexOf(change);
+      return k >= 0 ? outside[k] : change.from === null ? undefined : pages.get(change.from);
+    });
     for (const path of gone) pages.delete(path);
     const isMerge = commit.parents.length > 1;
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);

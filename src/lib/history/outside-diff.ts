@@ -1,0 +1,47 @@
+// Runs anywhere: the files a commit deleted or added outside the content folder, and a file's blob at a path: where moves into the content folder come from.
+import type { Side } from './renames.ts';
+import type { ReadTree } from './tree-diff.ts';
+import { compareEntries, type TreeEntry } from './git-objects.ts';
+
+/** Files (any blob) present in `oldRoot` and absent from `newRoot`, skipping the folder `skip` (repo-relative; '' skips nothing). */
+export async function deletedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null, skip: string): Promise<Side[]> {
+  const out: Side[] = [];
+  await walk(readTree, oldRoot, newRoot, '', skip, out);
+  return out;
+}
+
+async function walk(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, skip: string, out: Side[]): Promise<void> {
+  if (oldTree === newTree || !oldTree) return;
+  const before = await readTree(oldTree);
+  const after = newTree ? await readTree(newTree) : [];
+  let j = 0;
+  for (const old of before) {
+    while (j < after.length && compareEntries(after[j]!, old) < 0) j++;
+    const now = j < after.length && compareEntries(after[j]!, old) === 0 ? after[j]! : null;
+    if (now && now.oid === old.oid && now.kind === old.kind) continue;
+    const path = base ? `${base}/${old.name}` : old.name;
+    if (path === skip) continue;
+    if (old.kind === 'tree') await walk(readTree, old.oid, now?.kind === 'tree' ? now.oid : null, path, skip, out);
+    else if (old.kind === 'blob' && now?.kind !== 'blob') out.push({ path, blob: old.oid });
+  }
+}
+
+/** A tree's entries by name: looking a path up in every commit of a long history stays cheap. */
+export type ReadTreeIndex = (oid: string) => Promise<ReadonlyMap<string, TreeEntry>>;
+
+export function indexEntries(entries: readonly TreeEntry[]): Map<string, TreeEntry> {
+  // A name is a tree or a file, never both, in a tree git wrote.
+  return new Map(entries.map((e) => [e.name, e]));
+}
+
+/** The blob at `path` in the tree `root`, or null when there is none. */
+export async function blobAt(readIndex: ReadTreeIndex, root: string, path: string): Promise<string | null> {
+  const parts = path.split('/');
+  let oid = root;
+  for (const [i, part] of parts.entries()) {
+    const entry = (await readIndex(oid)).get(part);
+    if (!entry || entry.kind !== (i === parts.length - 1 ? 'blob' : 'tree')) return null;
+    oid = entry.oid;
+  }
+  return oid;
+}
