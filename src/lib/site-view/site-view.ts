@@ -140,13 +140,15 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
   const stewardsByEmail = new Map<string, Steward>();
   for (const community of model.communities) for (const s of community.stewards) if (s.email) stewardsByEmail.set(s.email.toLowerCase(), s);
   const contactOf = (email: string) => contactFor(email, stewardsByEmail.get(email.toLowerCase()));
+  const lastByEmail = lastContributions(pageRecords);
+  const askOptions = { halfLifeDays: config.attribution.askHalfLifeDays, inactiveDays: thresholds.inactiveDays, lastContribution: lastByEmail };
   const ask = (records: PageRecord[]): AskPerson[] =>
-    askThesePeople(records, today, { halfLifeDays: config.attribution.askHalfLifeDays }).map((c) => {
+    askThesePeople(records, today, askOptions).map((c) => {
       const href = personHref(c.email);
       return { ...c, ...(href ? { href } : {}), contact: contactOf(c.email) };
     });
 
-  const atRisk = atRiskOf(model.pages, recordsById, lastContributions(pageRecords), today, thresholds);
+  const atRisk = atRiskOf(model.pages, recordsById, lastByEmail, today, thresholds);
   const health = new Map<string, CommunityHealth>();
   const healthOf = (community: Pick<Community, 'slug' | 'pageIds'>) => {
     let found = health.get(community.slug);
