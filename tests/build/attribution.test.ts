@@ -42,7 +42,7 @@ describe('history views of a multi-author fixture wiki', () => {
     const ask = html('/ops/backups/', 'ask-people');
     expect([...ask.matchAll(/<li>[\s\S]*?<a href="\/people\/([^/]+)\/">/g)].map((m) => m[1])).toEqual(['grace-hopper', 'linus-torvalds', 'ada-lovelace']);
     const items = ask.split('<li>').slice(1);
-    expect(items[2]).toMatch(/<span class="ask-inactive small">last contributed <span class="date-stamp"><time datetime="2024-03-01T10:00:00\+00:00">2024-03-01<\/time> <span class="relative">\(2 years ago\)<\/span><\/span>; may have moved on<\/span>/);
+    expect(items[2]).toMatch(/11 lines, <\/span><span class="ask-inactive">last contributed <span class="date-stamp"><time datetime="2024-03-01T10:00:00\+00:00" title="2 years ago">2024-03-01<\/time><\/span>; may have moved on<\/span>/);
     expect(items.slice(0, 2).join('')).not.toContain('may have moved on');
   });
 
