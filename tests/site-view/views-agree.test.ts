@@ -28,16 +28,27 @@ describe('views that agree about bots and outdated pages', () => {
         'content/ops/README.md': '# Ops\n',
         'content/ops/runbook.md': runbook(''),
         'content/ops/legacy.md': legacy(''),
+        'content/ops/archive.md': legacy(''),
       },
     });
     // Grace's last word on the runbook is in June (aging by November); the bot touches it two days before the build.
     repo.commit({ author: grace, date: '2026-06-01T09:00:00+00:00', message: 'Runbook: logs', files: { 'content/ops/runbook.md': runbook('Check the logs.\n') } });
-    repo.commit({ author: grace, date: '2026-08-01T09:00:00+00:00', message: 'Legacy is outdated', files: { 'content/ops/legacy.md': legacy('status: outdated\n') } });
+    repo.commit({
+      author: grace,
+      date: '2026-08-01T09:00:00+00:00',
+      message: 'Legacy and archive are outdated',
+      files: { 'content/ops/legacy.md': legacy('status: outdated\n'), 'content/ops/archive.md': legacy('status: outdated\n') },
+    });
     repo.commit({
       author: renovate,
       date: '2026-11-20T08:00:00+00:00',
       message: 'Bump versions',
-      files: { 'content/ops/runbook.md': runbook('Check the logs (v2).\n'), 'content/ops/legacy.md': legacy('status: outdated\n', 'Version 2.\n') },
+      files: {
+        'content/ops/runbook.md': runbook('Check the logs (v2).\n'),
+        'content/ops/legacy.md': legacy('status: outdated\n', 'Version 2.\n'),
+        // A front-matter "normaliser" bot drops the mark: only a person can say the page is current again.
+        'content/ops/archive.md': legacy(''),
+      },
     });
     data = await siteDataOf(repo.dir, today);
     view = buildSiteView(data);
@@ -63,7 +74,19 @@ describe('views that agree about bots and outdated pages', () => {
     const row = view.healthOf(ops()).freshness.find((f) => f.id === 'ops/legacy')!;
     expect([row.freshness, row.updated.author.email]).toEqual(['outdated', grace.email]);
     // Outdated pages head the table, before the stalest.
-    expect(view.healthOf(ops()).freshness[0]!.id).toBe('ops/legacy');
+    expect(view.healthOf(ops()).freshness.slice(0, 2).map((f) => f.id).sort()).toEqual(['ops/archive', 'ops/legacy']);
     expect(view.atRisk.find((r) => r.id === 'ops/legacy')!.reasons).toContainEqual({ kind: 'outdated' });
+  });
+
+  it('keeps a page outdated when a bot took its mark away after the person who set it', () => {
+    expect(data.model.pages.find((p) => p.id === 'ops/archive')!.status).toBeUndefined();
+    // What git says the person left: the mark, in the file at Grace's commit.
+    const graceCommit = gitLogFollow(repo.dir, 'content/ops/archive.md').find((r) => r.email === grace.email)!.commit;
+    expect(repo.git(['show', `${graceCommit}:content/ops/archive.md`])).toContain('status: outdated');
+    const row = view.healthOf(ops()).freshness.find((f) => f.id === 'ops/archive')!;
+    expect([row.freshness, row.updated.commit]).toEqual(['outdated', graceCommit]);
+    expect(view.atRisk.find((r) => r.id === 'ops/archive')?.reasons).toContainEqual({ kind: 'outdated' });
+    // A page a person changed last is as HEAD says: the runbook was never marked.
+    expect(data.outdatedBeforeBots).toEqual(['ops/archive']);
   });
 });

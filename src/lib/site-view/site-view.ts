@@ -40,6 +40,8 @@ export interface SiteViewInput {
   history: { head: string | null; shallow: boolean; pages: Readonly<Record<string, PageHistory>> };
   /** The build's date (YYYY-MM-DD), resolved at the edge. */
   today: string;
+  /** Pages still outdated though HEAD lost the mark to a bot's commit (src/lib/attribution/outdated.ts). */
+  outdatedBeforeBots?: readonly string[] | undefined;
 }
 
 /** A contributor with their page's URL, their contributions per month (the last 24) and the communities they steward. */
@@ -101,7 +103,7 @@ export interface SiteView {
   feed(title: string, pagePath: string, feedName: string, changes: readonly RecentChange[]): AtomFeed;
 }
 
-export function buildSiteView({ config, model, history, today }: SiteViewInput): SiteView {
+export function buildSiteView({ config, model, history, today, outdatedBeforeBots = [] }: SiteViewInput): SiteView {
   const hrefFor = (id: string) => pageHref(config.base, id);
   const frontPage = frontPageOf(model.pages);
   const siteTitle = siteTitleOf(config.title, frontPage);
@@ -148,7 +150,9 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
       return { ...c, ...(href ? { href } : {}), contact: contactOf(c.email) };
     });
 
-  const atRisk = atRiskOf(model.pages, recordsById, lastByEmail, today, thresholds);
+  const stillOutdated = new Set(outdatedBeforeBots);
+  const judged = model.pages.map((p) => (stillOutdated.has(p.id) ? { ...p, status: 'outdated' } : p));
+  const atRisk = atRiskOf(judged, recordsById, lastByEmail, today, thresholds);
   const health = new Map<string, CommunityHealth>();
   const healthOf = (community: Pick<Community, 'slug' | 'pageIds'>) => {
     let found = health.get(community.slug);
