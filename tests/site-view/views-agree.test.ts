@@ -88,5 +88,6 @@ describe('views that agree about bots and outdated pages', () => {
     expect(view.atRisk.find((r) => r.id === 'ops/archive')?.reasons).toContainEqual({ kind: 'outdated' });
     // A page a person changed last is as HEAD says: the runbook was never marked.
     expect(data.outdatedBeforeBots).toEqual(['ops/archive']);
+    expect([view.keptOutdated('ops/archive'), view.keptOutdated('ops/legacy'), view.keptOutdated('ops/runbook')]).toEqual([true, false, false]);
   });
 });

@@ -95,6 +95,8 @@ export interface SiteView {
   askForCommunity(community: Pick<Community, 'pageIds'>): AskPerson[];
   /** Every page at risk, most at risk first. */
   atRisk: readonly PageAtRisk[];
+  /** True for a page HEAD does not mark outdated whose mark only a bot's later commit removed. */
+  keptOutdated(pageId: string): boolean;
   healthOf(community: Pick<Community, 'slug' | 'pageIds'>): CommunityHealth;
   /** Distinct commits per month over the last `months` months, for pages of the given ids (all pages when omitted). */
   monthsOf(pageIds: Iterable<string> | undefined, months: number): MonthCount[];
@@ -187,6 +189,7 @@ export function buildSiteView({ config, model, history, today, outdatedBeforeBot
     askForPage: (pageId) => ask(recordsById.has(pageId) ? [recordsById.get(pageId)!] : []),
     askForCommunity: (community) => ask(recordsOf(community)),
     atRisk,
+    keptOutdated: (pageId) => stillOutdated.has(pageId),
     healthOf,
     monthsOf: (ids, months) => {
       const records = ids === undefined ? pageRecords : [...ids].flatMap((id) => recordsById.get(id) ?? []);
