@@ -41,6 +41,13 @@ describe('ask these people: active people first', () => {
     ]);
   });
 
+  it("judges activity by a person's newest revision of the pages, not their first", () => {
+    const old = rev(ada, '2024-11-22T12:00:00Z');
+    const recent = rev(ada, '2026-11-01T12:00:00Z');
+    const ranked = askThesePeople([record('ops/p', history([recent, old], [old.commit, recent.commit]))], today, options);
+    expect(ranked.map((c) => [c.name, c.active, c.lastAnywhere])).toEqual([['Ada Lovelace', true, '2026-11-01T12:00:00Z']]);
+  });
+
   it('counts someone whose last contribution is exactly inactiveDays old as inactive, as the health page does', () => {
     const ranked = askThesePeople([page(12)], today, { inactiveDays: 730 });
     expect(ranked.find((c) => c.name === 'Ada Lovelace')!.active).toBe(false);

@@ -74,7 +74,7 @@ export function askThesePeople(pages: readonly PageRecord[], today: string, opti
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || Date.parse(b.last) - Date.parse(a.last) || a.name.localeCompare(b.name));
   for (const c of ranked) {
     const elsewhere = options.lastContribution?.get(c.email);
-    if (elsewhere && timeOf(elsewhere) > timeOf(c.lastAnywhere)) c.lastAnywhere = elsewhere;
+    c.lastAnywhere = elsewhere && timeOf(elsewhere) > timeOf(c.last) ? elsewhere : c.last;
     c.active = options.inactiveDays === undefined || daysSince(c.lastAnywhere, today) < options.inactiveDays;
   }
   return activeFirst(ranked).slice(0, options.limit ?? 3);
