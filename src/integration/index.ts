@@ -36,6 +36,7 @@ import type { SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
 import { provideRevisionTexts } from './revision-texts.ts';
 import { blobReader } from './revision-texts-fs.ts';
+import { outdatedBeforeBotsFs } from './outdated-fs.ts';
 import { buildSiteView, type SiteView } from '../lib/site-view/site-view.ts';
 import { terminalSafeLogger } from './terminal-logger.ts';
 
@@ -93,6 +94,7 @@ export default function wikiIntegration(): AstroIntegration {
           contentInRepository: wiki.location.contentInRepository.normalize('NFC'),
           history: loadedHistory.history,
           today: wiki.location.today,
+          outdatedBeforeBots: await outdatedBeforeBotsFs(wiki.location.repository?.commondir, model.pages, loadedHistory.history.pages),
         };
         let view: SiteView | undefined;
         const siteView = () => (view ??= buildSiteView(data));

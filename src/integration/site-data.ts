@@ -18,4 +18,6 @@ export interface SiteData {
   contentInRepository: string;
   /** The build's date (YYYY-MM-DD), against which review-by dates and ages are reckoned. */
   today: string;
+  /** Pages a person last left `status: outdated` whose mark a bot's later commit removed: still outdated (src/lib/attribution/outdated.ts). */
+  outdatedBeforeBots?: string[];
 }

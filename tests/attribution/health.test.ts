@@ -22,11 +22,19 @@ describe('community health', () => {
     ]);
   });
 
-  it('orders pages from the stalest', () => {
-    expect(pagesByFreshness(pages, today, 90).map((p) => [p.id, p.days, p.freshness])).toEqual([
-      ['ops/solo', 356, 'aging'],
-      ['ops/fresh', 2, 'fresh'],
-      ['ops/shared', 1, 'fresh'],
+  it('orders pages from the stalest, counting from the last change by a person (the bot on ops/shared does not count)', () => {
+    expect(pagesByFreshness(pages, today, 90).map((p) => [p.id, p.days, p.freshness, p.updated.commit])).toEqual([
+      ['ops/solo', 356, 'aging', a.commit],
+      ['ops/shared', 52, 'fresh', g.commit],
+      ['ops/fresh', 2, 'fresh', g2.commit],
+    ]);
+  });
+
+  it('shows pages marked outdated first and never fresh, however recent their last change', () => {
+    expect(pagesByFreshness(pages, today, 90, new Set(['ops/fresh'])).map((p) => [p.id, p.freshness])).toEqual([
+      ['ops/fresh', 'outdated'],
+      ['ops/solo', 'aging'],
+      ['ops/shared', 'fresh'],
     ]);
   });
 

@@ -25,6 +25,16 @@ describe('what a page tells the search index', () => {
     });
   });
 
+  it("dates a page by the last change a person made, as the byline does: a bot's newer commit does not count", () => {
+    const touched: SearchHistory = {
+      ...deployHistory,
+      updated: { date: '2026-11-20T08:00:00Z', bot: true },
+      revisions: [{ date: '2026-11-20T08:00:00Z', bot: true }, { date: '2026-03-04T10:11:12+02:00' }],
+    };
+    const facets = pageFacets(page(model, 'ops/deploy'), ops, { head: 'c0ffee', pages: { 'ops/deploy': touched } });
+    expect([facets.meta.updated, facets.sort.updated]).toEqual(['2026-03-04', '2026-03-04']);
+  });
+
   it('gives a page the history does not know yet a sort key that orders it after every dated page', () => {
     expect(pageFacets(page(model, 'ops/bare'), ops, history)).toEqual({
       filters: { community: ['Platform ops'] },

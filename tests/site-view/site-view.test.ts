@@ -47,9 +47,11 @@ describe('the site view of a multi-author wiki', () => {
 
   it('asks the people whose recent, surviving work a page holds, with their links and contacts', () => {
     const ask = view.askForPage('ops/backups');
-    expect(ask.map((p) => p.name)).toEqual(['Grace Hopper', 'Ada Lovelace', 'Linus Torvalds']);
-    expect(ask.map((p) => p.href)).toEqual(['/people/grace-hopper/', '/people/ada-lovelace/', '/people/linus-torvalds/']);
-    expect(ask[1]!.contact).toEqual({ email: 'ada@example.org', github: 'ada' });
+    // Ada (last contribution 2024-03-01, past `inactiveDays`) comes after the active people, marked.
+    expect(ask.map((p) => [p.name, p.active])).toEqual([['Grace Hopper', true], ['Linus Torvalds', true], ['Ada Lovelace', false]]);
+    expect(ask.map((p) => p.href)).toEqual(['/people/grace-hopper/', '/people/linus-torvalds/', '/people/ada-lovelace/']);
+    expect(ask[2]!.lastAnywhere).toBe('2024-03-01T10:00:00+00:00');
+    expect(ask[2]!.contact).toEqual({ email: 'ada@example.org', github: 'ada' });
     expect(view.askForPage('no/such-page')).toEqual([]);
     expect(view.askForCommunity(ops()).map((p) => p.name)).toContain('Linus Torvalds');
   });

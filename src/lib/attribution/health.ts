@@ -1,6 +1,7 @@
 // Runs anywhere: a community's health: who is active, how fresh its pages are, and which knowledge is at risk.
 import type { Person, Revision } from '../history/types.ts';
 import { daysSince, timeOf } from './dates.ts';
+import { humanUpdate } from './human-update.ts';
 import type { PageRecord } from './page-record.ts';
 
 export interface HealthThresholds {
@@ -40,19 +41,27 @@ export function activeContributors(pages: readonly PageRecord[], today: string, 
 
 export interface PageFreshness {
   id: string;
+  /** The last change by a person (bots' commits are left out: a bot touching a page does not make it fresh). */
   updated: Revision;
   days: number;
-  freshness: 'fresh' | 'aging' | 'stale';
+  /** `outdated` when its front matter says `status: outdated`, however recent its last change. */
+  freshness: 'fresh' | 'aging' | 'stale' | 'outdated';
 }
 
-/** Pages from the longest untouched to the latest; fresh within the active window, stale after a year. */
-export function pagesByFreshness(pages: readonly PageRecord[], today: string, windowDays: number): PageFreshness[] {
+/**
+ * Pages marked outdated first, then from the longest untouched to the latest: fresh within the active window, stale
+ * after a year, counted from the last change by a person.
+ */
+export function pagesByFreshness(pages: readonly PageRecord[], today: string, windowDays: number, outdated: ReadonlySet<string> = new Set()): PageFreshness[] {
+  const rank = (f: PageFreshness) => (f.freshness === 'outdated' ? 0 : 1);
   return pages
     .map(({ id, history }) => {
-      const days = daysSince(history.updated.date, today);
-      return { id, updated: history.updated, days, freshness: days <= windowDays ? 'fresh' : days <= 365 ? 'aging' : 'stale' } as PageFreshness;
+      const updated = humanUpdate(history);
+      const days = daysSince(updated.date, today);
+      const freshness = outdated.has(id) ? 'outdated' : days <= windowDays ? 'fresh' : days <= 365 ? 'aging' : 'stale';
+      return { id, updated, days, freshness } as PageFreshness;
     })
-    .sort((a, b) => b.days - a.days || a.id.localeCompare(b.id));
+    .sort((a, b) => rank(a) - rank(b) || b.days - a.days || a.id.localeCompare(b.id));
 }
 
 /** The newest contribution (authored or co-authored, any page) per email. */

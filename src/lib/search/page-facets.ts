@@ -1,4 +1,5 @@
 // Runs anywhere: what a page tells the search index about itself (filters, result metadata, sort keys).
+import { humanUpdate } from '../attribution/human-update.ts';
 import type { Community, WikiPage } from '../content/types.ts';
 import type { PageHistory } from '../history/types.ts';
 
@@ -12,7 +13,9 @@ export interface SearchFacets {
 }
 
 /** The part of a page's history search needs. */
-export type SearchHistory = Pick<PageHistory, 'contributors'> & { updated: Pick<PageHistory['updated'], 'date'> };
+type DatedRevision = Pick<PageHistory['updated'], 'date' | 'bot'>;
+/** `revisions` (newest first) lets "updated" skip bots' commits, as the byline does. */
+export type SearchHistory = Pick<PageHistory, 'contributors'> & { updated: DatedRevision; revisions?: readonly DatedRevision[] };
 
 /** The site's history as the build hands it over: `head` null and no pages without a repository. */
 export interface SiteSearchHistory {
@@ -41,7 +44,7 @@ const contributorNames = (history: SearchHistory | undefined): string[] => [
 export function pageFacets(page: WikiPage, community: Community, site: SiteSearchHistory = NO_HISTORY): SearchFacets {
   const history = site.pages[page.id];
   const contributors = contributorNames(history);
-  const updated = history ? dayOf(history.updated.date) : UNDATED;
+  const updated = history ? dayOf(humanUpdate(history).date) : UNDATED;
   const tags = [...new Set(page.tags)];
   return {
     filters: {

@@ -45,9 +45,10 @@ export function atRiskOf(
 /** One community's health; its pages at risk keep the wiki-wide order (the ranking does not depend on the other pages). */
 export function communityHealth(community: Pick<Community, 'pageIds'>, records: readonly PageRecord[], atRisk: readonly PageAtRisk[], today: string, thresholds: HealthThresholds): CommunityHealth {
   const ids = new Set<string>(community.pageIds);
+  const outdated = new Set(atRisk.filter((r) => r.reasons.some((reason) => reason.kind === 'outdated')).map((r) => r.id));
   return {
     active: activeContributors(records, today, thresholds.activeWindowDays),
-    freshness: pagesByFreshness(records, today, thresholds.activeWindowDays),
+    freshness: pagesByFreshness(records, today, thresholds.activeWindowDays, outdated),
     atRisk: atRisk.filter((r) => ids.has(r.id)),
     months: monthlyContributions(records.flatMap((r) => r.history.revisions), today, 24),
   };

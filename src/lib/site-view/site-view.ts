@@ -40,6 +40,8 @@ export interface SiteViewInput {
   history: { head: string | null; shallow: boolean; pages: Readonly<Record<string, PageHistory>> };
   /** The build's date (YYYY-MM-DD), resolved at the edge. */
   today: string;
+  /** Pages still outdated though HEAD lost the mark to a bot's commit (src/lib/attribution/outdated.ts). */
+  outdatedBeforeBots?: readonly string[] | undefined;
 }
 
 /** A contributor with their page's URL, their contributions per month (the last 24) and the communities they steward. */
@@ -93,6 +95,8 @@ export interface SiteView {
   askForCommunity(community: Pick<Community, 'pageIds'>): AskPerson[];
   /** Every page at risk, most at risk first. */
   atRisk: readonly PageAtRisk[];
+  /** True for a page HEAD does not mark outdated whose mark only a bot's later commit removed. */
+  keptOutdated(pageId: string): boolean;
   healthOf(community: Pick<Community, 'slug' | 'pageIds'>): CommunityHealth;
   /** Distinct commits per month over the last `months` months, for pages of the given ids (all pages when omitted). */
   monthsOf(pageIds: Iterable<string> | undefined, months: number): MonthCount[];
@@ -101,7 +105,7 @@ export interface SiteView {
   feed(title: string, pagePath: string, feedName: string, changes: readonly RecentChange[]): AtomFeed;
 }
 
-export function buildSiteView({ config, model, history, today }: SiteViewInput): SiteView {
+export function buildSiteView({ config, model, history, today, outdatedBeforeBots = [] }: SiteViewInput): SiteView {
   const hrefFor = (id: string) => pageHref(config.base, id);
   const frontPage = frontPageOf(model.pages);
   const siteTitle = siteTitleOf(config.title, frontPage);
@@ -145,13 +149,17 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
     return [email.toLowerCase(), ...(person ? [person.email, ...person.joinedEmails] : [])].map((e) => stewardsByEmail.get(e)).find((s) => s !== undefined);
   };
   const contactOf = (email: string) => contactFor(email, stewardFor(email));
+  const lastByEmail = lastContributions(pageRecords);
+  const askOptions = { halfLifeDays: config.attribution.askHalfLifeDays, inactiveDays: thresholds.inactiveDays, lastContribution: lastByEmail };
   const ask = (records: PageRecord[]): AskPerson[] =>
-    askThesePeople(records, today, { halfLifeDays: config.attribution.askHalfLifeDays }).map((c) => {
+    askThesePeople(records, today, askOptions).map((c) => {
       const href = personHref(c.email);
       return { ...c, ...(href ? { href } : {}), contact: contactOf(c.email) };
     });
 
-  const atRisk = atRiskOf(model.pages, recordsById, lastContributions(pageRecords), today, thresholds);
+  const stillOutdated = new Set(outdatedBeforeBots);
+  const judged = model.pages.map((p) => (stillOutdated.has(p.id) ? { ...p, status: 'outdated' } : p));
+  const atRisk = atRiskOf(judged, recordsById, lastByEmail, today, thresholds);
   const health = new Map<string, CommunityHealth>();
   const healthOf = (community: Pick<Community, 'slug' | 'pageIds'>) => {
     let found = health.get(community.slug);
@@ -186,6 +194,7 @@ export function buildSiteView({ config, model, history, today }: SiteViewInput):
     askForPage: (pageId) => ask(recordsById.has(pageId) ? [recordsById.get(pageId)!] : []),
     askForCommunity: (community) => ask(recordsOf(community)),
     atRisk,
+    keptOutdated: (pageId) => stillOutdated.has(pageId),
     healthOf,
     monthsOf: (ids, months) => {
       const records = ids === undefined ? pageRecords : [...ids].flatMap((id) => recordsById.get(id) ?? []);
