@@ -3,7 +3,7 @@ import path from 'node:path';
 import { botMatcher } from '../../src/lib/history/identities.ts';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import { gitAuthors, gitFailure, gitPageFacts } from '../../src/lib/history/verify-git-fs.ts';
-import { agreementOf, comparePage, lowestAgreement, percent, samplePaths, type Agreement, type EngineAuthorOf, type PageVerdict } from '../../src/lib/history/verify.ts';
+import { agreementOf, joinedEmailKeys, comparePage, lowestAgreement, percent, samplePaths, type Agreement, type EngineAuthorOf, type PageVerdict } from '../../src/lib/history/verify.ts';
 import type { Person, RepositoryHistory } from '../../src/lib/history/types.ts';
 import { escaped } from '../../src/lib/terminal-text.ts';
 import { locateContent, locatedOrThrow, realOrResolved, type LocationResult } from '../../src/lib/location-fs.ts';
@@ -114,7 +114,9 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
   const authorOf = await engineAuthors(history, repoDir, facts.flatMap((f) => history.pages[f.file]!.lineCommits), isBot);
-  const verdicts = facts.map(({ file, git }) => comparePage(history.pages[file]!, git, authorOf, isBot));
+  // People the engine joined (one name, two emails) are one person on git's side too.
+  const sameAs = joinedEmailKeys(Object.values(history.pages));
+  const verdicts = facts.map(({ file, git }) => comparePage(history.pages[file]!, git, authorOf, isBot, sameAs));
   const agreement = agreementOf(verdicts);
   const scope = escaped`${chosen.length === all.length ? `all ${all.length}` : `${chosen.length} of ${all.length} (seed "${args.seed}")`} pages at ${history.head.slice(0, 7)} in ${repoDir}`;
   console.log(report(agreement, verdicts, scope));

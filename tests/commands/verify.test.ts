@@ -54,6 +54,22 @@ describe('wiki verify', () => {
     expect(result.stdout).not.toContain('Pages that differ');
   });
 
+  it('counts one person under two emails as one on git\'s side too, as the engine joins them without .mailmap', () => {
+    const repo = agreeingRepo();
+    repo.commit({
+      author: { name: 'Ada Lovelace', email: 'ada@home.example' },
+      date: '2026-05-01T09:00:00+00:00',
+      message: 'Deploys: who to call',
+      files: { 'content/ops/deploys.md': '# Deploys\n\nDeploy on weekdays only.\nNo deploys in the December freeze.\nCall Ada when in doubt.\n' },
+    });
+    // git names two addresses; the engine one Ada, so the person check must compare people, not addresses.
+    expect(repo.git(['log', '--format=%aE', '--', 'content/ops/deploys.md']).trim().split('\n')).toContain('ada@home.example');
+    const result = wiki(repo.dir, ['verify', '--min-agreement', '100']);
+    expect(result.stdout).toMatch(/authors agree.*100\.0%  \(2 of 2\)/);
+    expect(result.stdout).toMatch(/lines per author within 5%.*100\.0%  \(2 of 2\)/);
+    expect(result.status).toBe(0);
+  });
+
   it('names the page that differs, with the reason, and fails --min-agreement below the threshold', () => {
     const repo = agreeingRepo();
     // A page deleted and later written again at the same path: git log --follow goes on into the old

@@ -61,7 +61,17 @@ function describeMissing(label: string, ids: readonly string[], dateOf: (id: str
   return `; ${label} ${short(oldest)} ${day(dateOf(oldest))}${ids.length > 1 ? ` and ${ids.length - 1} more` : ''}`;
 }
 
-export function comparePage(page: PageHistory, git: GitPageFacts, engineAuthorOf: EngineAuthorOf, isBot: BotTest): PageVerdict {
+/**
+ * Each email the engine joined into a person (`Person.joined`), to that person's key email, so git's raw
+ * `%aE` and blame's `author-mail` name the person the engine credits; other emails stay as they are.
+ */
+export function joinedEmailKeys(pages: Iterable<PageHistory>): (email: string) => string {
+  const keys = new Map<string, string>();
+  for (const page of pages) for (const r of page.revisions) for (const e of r.author.joined ?? []) keys.set(who(e), who(r.author.email));
+  return (email) => keys.get(who(email)) ?? who(email);
+}
+
+export function comparePage(page: PageHistory, git: GitPageFacts, engineAuthorOf: EngineAuthorOf, isBot: BotTest, sameAs: (email: string) => string = who): PageVerdict {
   const reasons: string[] = [];
   const engine = page.revisions.filter((r) => !r.bot);
   const native = git.log.filter((c) => !isBot({ name: c.name, email: c.email }) && !isBot({ name: c.rawName, email: c.rawEmail }));
@@ -82,7 +92,7 @@ export function comparePage(page: PageHistory, git: GitPageFacts, engineAuthorOf
   }
 
   const engineAuthors = new Map(engine.map((r) => [who(r.author.email), r.author.name]));
-  const nativeAuthors = new Map(native.map((c) => [who(c.email), c.name]));
+  const nativeAuthors = new Map(native.map((c) => [sameAs(c.email), c.name]));
   const onlyEngine = [...engineAuthors].filter(([e]) => !nativeAuthors.has(e));
   const onlyGit = [...nativeAuthors].filter(([e]) => !engineAuthors.has(e));
   const authors = onlyEngine.length === 0 && onlyGit.length === 0;
@@ -102,13 +112,13 @@ export function comparePage(page: PageHistory, git: GitPageFacts, engineAuthorOf
   const created = end('created');
   const updated = end('updated');
 
-  const { share, reason } = compareLines(page, git.blame, engineAuthorOf, isBot);
+  const { share, reason } = compareLines(page, git.blame, engineAuthorOf, isBot, sameAs);
   const lines = share <= LINE_TOLERANCE;
   if (reason && !lines) reasons.push(reason);
   return { path: page.path, commits, authors, created, updated, lineShare: share, lines, reasons };
 }
 
-function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineAuthorOf: EngineAuthorOf, isBot: BotTest): { share: number; reason?: string } {
+function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineAuthorOf: EngineAuthorOf, isBot: BotTest, sameAs: (email: string) => string): { share: number; reason?: string } {
   if (page.lineCommits.length !== blame.length) {
     return { share: 1, reason: `lines: engine has ${page.lineCommits.length} lines, blame ${blame.length}` };
   }
@@ -123,7 +133,7 @@ function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineA
     const engineBot = e?.bot ?? false;
     if (blameBot && engineBot) continue;
     counted++;
-    const same = blameBot === engineBot && e !== undefined && who(e.person.email) === who(b.email);
+    const same = blameBot === engineBot && e !== undefined && who(e.person.email) === sameAs(b.email);
     if (same) continue;
     differ++;
     // One name with two emails is two people to this check: show the emails then.
