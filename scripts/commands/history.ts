@@ -1,9 +1,10 @@
 // Runs in Node: `npm run wiki -- history [--repo DIR] [--content DIR] [--json]`, who contributed what, read from git.
-import path from 'node:path';
+import { historyOptionsOf } from '../../src/lib/config/history-options.ts';
+import { historyFolderOf } from './history-folder.ts';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
-import { locatedOrThrow, realOrResolved, type LocationResult } from '../../src/lib/location-fs.ts';
+import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- history [--repo DIR] [--content DIR] [--json]';
@@ -71,13 +72,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const args = parseOrExitCode(argv, parse, USAGE);
   if (typeof args === 'number') return args;
   const { config, location } = locatedOrThrow(located);
-  const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
-  // With only --repo, the configured content folder is used when it lies in that repository, else the whole repository.
-  const contentDir = args.content
-    ? path.resolve(args.content)
-    : args.repo && !inside(realOrResolved(args.repo), location.contentDir)
-      ? path.resolve(args.repo)
-      : undefined;
+  const contentDir = historyFolderOf(args, location);
   const started = Date.now();
   let shown = false;
   // Progress goes to stderr, only where someone watches or the run is long; stdout stays pure output.
@@ -88,7 +83,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   };
   // The wiki's own content folder is where the location says; other folders are located the same way.
   const content = contentDir || args.repo ? { contentDir: contentDir ?? location.contentDir, repoDir: args.repo } : { place: location };
-  const history = await readRepositoryHistory({ ...content, cacheDir: location.historyCache, bots: config.bots, notBots: config.identities.notBots, joinByName: config.identities.joinByName, exclude: config.exclude, onProgress });
+  const history = await readRepositoryHistory({ ...content, cacheDir: location.historyCache, ...historyOptionsOf(config), onProgress });
   if (shown) process.stderr.write('\n');
   for (const warning of history.warnings) console.error(escaped`wiki history: warning: ${warning}`);
   console.log(args.json ? jsonForTerminal(historyJson(history)) : summary(history));

@@ -1,12 +1,13 @@
 // Runs in Node: `npm run wiki -- verify [--repo R] [--content C] [--sample N]`, how far the history engine agrees with native git.
-import path from 'node:path';
+import { historyOptionsOf } from '../../src/lib/config/history-options.ts';
+import { historyFolderOf } from './history-folder.ts';
 import { botMatcher } from '../../src/lib/history/identities.ts';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import { gitAuthors, gitFailure, gitPageFacts } from '../../src/lib/history/verify-git-fs.ts';
 import { agreementOf, joinedEmailKeys, comparePage, lowestAgreement, percent, samplePaths, type Agreement, type EngineAuthorOf, type PageVerdict } from '../../src/lib/history/verify.ts';
 import type { Person, RepositoryHistory } from '../../src/lib/history/types.ts';
 import { escaped } from '../../src/lib/terminal-text.ts';
-import { locateContent, locatedOrThrow, realOrResolved, type LocationResult } from '../../src/lib/location-fs.ts';
+import { locateContent, locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- verify [--repo DIR] [--content DIR] [--sample N] [--seed S] [--min-agreement P]';
@@ -82,16 +83,10 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const args = parseOrExitCode(argv, parse, USAGE);
   if (typeof args === 'number') return args;
   const { config, location } = locatedOrThrow(located);
-  const inside = (dir: string, folder: string) => !path.relative(dir, folder).startsWith('..');
-  // The same resolution as `wiki history`: with only --repo, the configured content folder when it lies in that repository, else the whole repository.
-  const contentDir = args.content
-    ? path.resolve(args.content)
-    : args.repo && !inside(realOrResolved(args.repo), location.contentDir)
-      ? path.resolve(args.repo)
-      : undefined;
+  const contentDir = historyFolderOf(args, location);
   const place = contentDir || args.repo ? locateContent(contentDir ?? location.contentDir, args.repo) : location;
   const repoDir = place.repository?.workdir;
-  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, bots: config.bots, notBots: config.identities.notBots, joinByName: config.identities.joinByName, exclude: config.exclude });
+  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, ...historyOptionsOf(config) });
   for (const warning of history.warnings) console.error(escaped`wiki verify: warning: ${warning}`);
   if (!repoDir || !history.head) {
     console.log('wiki verify: no history to compare');

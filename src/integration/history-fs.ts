@@ -1,4 +1,5 @@
 // Runs in Node at build time: runs the history engine for the configured content folder and keys its pages by page id.
+import { historyOptionsOf } from '../lib/config/history-options.ts';
 import { readRepositoryHistory } from '../lib/history/index.ts';
 import type { PageHistory, RepositoryHistory } from '../lib/history/types.ts';
 import type { LoadedWiki } from '../lib/wiki-fs.ts';
@@ -30,7 +31,7 @@ function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'model' |
 export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> {
   let result: RepositoryHistory;
   try {
-    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, bots: wiki.config.bots, notBots: wiki.config.identities.notBots, joinByName: wiki.config.identities.joinByName, exclude: wiki.config.exclude });
+    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, ...historyOptionsOf(wiki.config) });
   } catch (error) {
     // A damaged repository costs the site its history sections, not the build.
     const message = error instanceof Error ? error.message : String(error);

@@ -7,11 +7,8 @@ const run = promisify(execFile);
 
 /** Argument arrays, never a shell; the repository's own config and .mailmap apply, as they would for its people. */
 async function git(repoDir: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, GIT_PAGER: 'cat', LC_ALL: 'C' },
-  });
+  // Porcelain and --format output is not translated, and no pager runs without a terminal: the inherited environment does.
+  const { stdout } = await run('git', ['--no-pager', '-C', repoDir, '-c', 'core.quotePath=false', ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   return stdout;
 }
 
