@@ -33,5 +33,10 @@ describe('built pages after a bot commit', () => {
     expect(html).toContain('This page was marked <strong>outdated</strong>, and only a bot has changed it since');
     // The community home's freshness table agrees.
     expect(site.html('/ops/')).toMatch(/<tr class="freshness-outdated"><td><a href="\/ops\/archive\/">Archive<\/a> <span class="badge fresh-outdated">outdated<\/span>/);
+    // So do the page lists (the community home's contents, the folder listing): the same rule, not HEAD's front matter alone.
+    for (const listing of ['/ops/']) {
+      const item = site.html(listing).match(/<ul class="page-list">[\s\S]*?<\/ul>/)![0].match(/<li>(?:(?!<\/li>)[\s\S])*?href="\/ops\/archive\/"[\s\S]*?<\/li>/)![0];
+      expect(item).toContain('<span class="badge status-outdated">outdated</span>');
+    }
   });
 });

@@ -89,5 +89,8 @@ describe('views that agree about bots and outdated pages', () => {
     // A page a person changed last is as HEAD says: the runbook was never marked.
     expect(data.outdatedBeforeBots).toEqual(['ops/archive']);
     expect([view.keptOutdated('ops/archive'), view.keptOutdated('ops/legacy'), view.keptOutdated('ops/runbook')]).toEqual([true, false, false]);
+    // The one rule the page, its badge in page lists and the health views share: marked at HEAD or kept through bots.
+    expect(data.model.pages.filter((p) => view.isOutdated(p)).map((p) => p.id).sort()).toEqual(['ops/archive', 'ops/legacy']);
+    expect(view.atRisk.filter((r) => r.reasons.some((reason) => reason.kind === 'outdated')).map((r) => r.id).sort()).toEqual(['ops/archive', 'ops/legacy']);
   });
 });

@@ -7,6 +7,13 @@ import { humanUpdate } from './human-update.ts';
 export const markedOutdated = (source: string): boolean => parseFrontMatter(source, 'page').data.status === 'outdated';
 
 /**
+ * The one rule every view shows: a page is outdated when HEAD marks it so, or when the last person who changed it left
+ * it marked and only bots changed it since (`keptOutdated`, the ids `outdatedBeforeBots` found).
+ */
+export const isOutdated = (page: { id: string; status?: string | undefined }, keptOutdated: ReadonlySet<string>): boolean =>
+  page.status === 'outdated' || keptOutdated.has(page.id);
+
+/**
  * The ids of pages not marked outdated at HEAD whose last change by a person left them marked outdated, so only bots
  * changed them since (a bot reformatting front matter cannot make a page current). `text` reads a blob; a blob it
  * cannot read (beyond a shallow clone's boundary) leaves the page as HEAD says.

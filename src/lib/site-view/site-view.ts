@@ -10,6 +10,7 @@ import { askThesePeople, type AskCandidate } from '../attribution/ask.ts';
 import { contactFor, type Contact } from '../attribution/contact.ts';
 import { lastContributions, type HealthThresholds, type PageAtRisk } from '../attribution/health.ts';
 import { pageRecordsOf, type PageRecord } from '../attribution/page-record.ts';
+import { isOutdated } from '../attribution/outdated.ts';
 import { summarizePeople, type PersonSummary } from '../attribution/people.ts';
 import { recentChanges, type RecentChange } from '../attribution/recent.ts';
 import { communityRecentPathOf, historyPathOf } from '../site/routes.ts';
@@ -97,6 +98,8 @@ export interface SiteView {
   atRisk: readonly PageAtRisk[];
   /** True for a page HEAD does not mark outdated whose mark only a bot's later commit removed. */
   keptOutdated(pageId: string): boolean;
+  /** The outdated rule every view shows (`isOutdated`): marked at HEAD, or kept outdated through bots' commits. */
+  isOutdated(page: { id: string; status?: string | undefined }): boolean;
   healthOf(community: Pick<Community, 'slug' | 'pageIds'>): CommunityHealth;
   /** Distinct commits per month over the last `months` months, for pages of the given ids (all pages when omitted). */
   monthsOf(pageIds: Iterable<string> | undefined, months: number): MonthCount[];
@@ -158,7 +161,7 @@ export function buildSiteView({ config, model, history, today, outdatedBeforeBot
     });
 
   const stillOutdated = new Set(outdatedBeforeBots);
-  const judged = model.pages.map((p) => (stillOutdated.has(p.id) ? { ...p, status: 'outdated' } : p));
+  const judged = model.pages.map((p) => (isOutdated(p, stillOutdated) ? { ...p, status: 'outdated' } : p));
   const atRisk = atRiskOf(judged, recordsById, lastByEmail, today, thresholds);
   const health = new Map<string, CommunityHealth>();
   const healthOf = (community: Pick<Community, 'slug' | 'pageIds'>) => {
@@ -195,6 +198,7 @@ export function buildSiteView({ config, model, history, today, outdatedBeforeBot
     askForCommunity: (community) => ask(recordsOf(community)),
     atRisk,
     keptOutdated: (pageId) => stillOutdated.has(pageId),
+    isOutdated: (page) => isOutdated(page, stillOutdated),
     healthOf,
     monthsOf: (ids, months) => {
       const records = ids === undefined ? pageRecords : [...ids].flatMap((id) => recordsById.get(id) ?? []);

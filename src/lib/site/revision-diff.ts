@@ -1,6 +1,7 @@
 // Runs anywhere: the diff a revision made to a page, line by line with the changed words marked, context collapsed.
 import { diffWordsWithSpace } from 'diff';
 import { lineText, matchLines, splitLines } from '../history/line-match.ts';
+import { hunksOf, type Hunk } from './diff-hunks.ts';
 
 export interface DiffSegment {
   text: string;
@@ -17,11 +18,8 @@ export interface DiffLine {
   segments: DiffSegment[];
 }
 
-export interface DiffHunk {
-  /** Unchanged lines left out before this hunk. */
-  skipped: number;
-  lines: DiffLine[];
-}
+/** `skipped`: unchanged lines left out before this hunk. */
+export type DiffHunk = Hunk<DiffLine>;
 
 export interface RevisionDiff {
   hunks: DiffHunk[];
@@ -99,48 +97,17 @@ function allLines(before: string, after: string): DiffLine[] {
 
 /** The diff from `before` (null for a new page) to `after`, in hunks with `context` unchanged lines around each change. */
 export function diffRevision(before: string | null, after: string, options: DiffOptions = {}): RevisionDiff {
-  const context = options.context ?? 3;
-  const maxLines = options.maxLines ?? 1500;
-  const maxChars = options.maxChars ?? Infinity;
   const lines = allLines(before ?? '', after);
-  const shown = lines.map(() => false);
-  lines.forEach((line, i) => {
-    if (line.kind === 'context') return;
-    for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j++) shown[j] = true;
+  const cut = hunksOf(lines, {
+    shows: (line) => line.kind !== 'context',
+    length: (line) => line.segments.reduce((n, seg) => n + seg.text.length, 0),
+    context: options.context ?? 3,
+    maxLines: options.maxLines ?? 1500,
+    maxChars: options.maxChars ?? Infinity,
   });
-  const diff: RevisionDiff = {
-    hunks: [],
-    skippedAfter: 0,
+  return {
+    ...cut,
     added: lines.filter((l) => l.kind === 'added').length,
     removed: lines.filter((l) => l.kind === 'removed').length,
-    truncated: false,
-    chars: 0,
   };
-  let skipped = 0;
-  let count = 0;
-  let chars = 0;
-  let current: DiffHunk | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    if (!shown[i]) {
-      skipped++;
-      current = undefined;
-      continue;
-    }
-    const length = lines[i]!.segments.reduce((n, seg) => n + seg.text.length, 0);
-    if (count === maxLines || chars + length > maxChars) {
-      diff.truncated = true;
-      break;
-    }
-    chars += length;
-    if (!current) {
-      current = { skipped, lines: [] };
-      diff.hunks.push(current);
-      skipped = 0;
-    }
-    current.lines.push(lines[i]!);
-    count++;
-  }
-  if (!diff.truncated) diff.skippedAfter = skipped;
-  diff.chars = chars;
-  return diff;
 }
