@@ -6,6 +6,17 @@ export interface BlobReader {
    * a pruned object). A blob that is there but cannot be read throws the engine's GitObjectError.
    */
   text(oid: string): Promise<string | undefined>;
+  /**
+   * A merge's parents and, in each, the page's blob at the first of `paths` the parent's tree holds (null: the parent
+   * has none of them); undefined when the merge's or a parent's commit or trees cannot be read.
+   */
+  mergeParents(commit: string, paths: readonly string[]): Promise<ParentVersion[] | undefined>;
+}
+
+/** One parent of a merge and the page's blob in it. */
+export interface ParentVersion {
+  commit: string;
+  blob: string | null;
 }
 
 // Astro renders the pages in the process the integration runs in, from a separately bundled copy of the modules:

@@ -31,9 +31,18 @@ export interface HunkRules<L> {
 export function hunksOf<L>(lines: readonly L[], rules: HunkRules<L>): Hunked<L> {
   const counts = rules.counts ?? (() => true);
   const shown = lines.map(() => false);
+  // Context is counted in lines that count (a combined diff's removed lines ride along without using it up).
+  const spread = (from: number, step: 1 | -1) => {
+    for (let j = from + step, seen = 0; j >= 0 && j < lines.length && seen < rules.context; j += step) {
+      shown[j] = true;
+      if (counts(lines[j]!)) seen++;
+    }
+  };
   lines.forEach((line, i) => {
     if (!rules.shows(line)) return;
-    for (let j = Math.max(0, i - rules.context); j <= Math.min(lines.length - 1, i + rules.context); j++) shown[j] = true;
+    shown[i] = true;
+    spread(i, -1);
+    spread(i, 1);
   });
   const out: Hunked<L> = { hunks: [], skippedAfter: 0, truncated: false, chars: 0 };
   let skipped = 0;
