@@ -52,6 +52,21 @@ describe('wiki verify', () => {
       expect(result.stdout).toMatch(new RegExp(`${check}.*100\\.0%  \\(2 of 2\\)`));
     }
     expect(result.stdout).not.toContain('Pages that differ');
+    const lines = ['content/ops/backup-and-restore.md', 'content/ops/deploys.md'].reduce((n, f) => n + repo.git(['blame', '--porcelain', 'HEAD', '--', f]).split('\n').filter((l) => l.startsWith('\t')).length, 0);
+    expect(result.stdout).toContain(`lines that differ from git blame -C line for line: 0 of ${lines} (on 0 pages)`);
+  });
+
+  it('compares with plain git blame with --no-moved-text, and counts lines whose commit differs', () => {
+    const repo = agreeingRepo();
+    // The same text moved into another page: blame -C credits its first author, plain blame the mover.
+    const moved = 'Keep seven copies, off site.\nTest a restore each month.\nWrite down how long it took.\nCall the on-call person first.\n';
+    repo.commit({ author: grace, date: '2026-05-01T09:00:00+00:00', message: 'Restore steps to their own page', files: { 'content/ops/restores.md': `# Restores\n\n${moved}`, 'content/ops/backup-and-restore.md': '# Backups\n\nRun the backup every night.\n' } });
+    const plain = wiki(repo.dir, ['verify', '--no-moved-text']);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/lines per author within 5% of blame .*\(3 of 3\)/);
+    expect(plain.stdout).toMatch(/lines that differ from git blame line for line: 0 of \d+ \(on 0 pages\)/);
+    const copies = wiki(repo.dir, ['verify']);
+    expect(copies.stdout).toMatch(/lines that differ from git blame -C line for line: [1-9]\d* of \d+ \(on 1 pages\)/);
   });
 
   it('counts one person under two emails as one on git\'s side too, as the engine joins them without .mailmap', () => {

@@ -89,8 +89,10 @@ export async function gitPageBlame(repoDir: string, rev: string, file: string, c
   return lines;
 }
 
-export async function gitPageFacts(repoDir: string, rev: string, file: string): Promise<GitPageFacts> {
+/** With `movedText` false, git's side is plain `git blame` (no credit for text moved or copied from other files). */
+export async function gitPageFacts(repoDir: string, rev: string, file: string, movedText = true): Promise<GitPageFacts> {
   const log = await gitPageLog(repoDir, rev, file);
+  if (!movedText) return { log, blame: await gitPageBlame(repoDir, rev, file, false) };
   try {
     return { log, blame: await gitPageBlame(repoDir, rev, file) };
   } catch (error) {

@@ -43,6 +43,9 @@ export interface PageVerdict {
   /** Share of the page's lines (bot lines on both sides left out) credited to another author than blame's. */
   lineShare: number;
   lines: boolean;
+  /** Lines of the page, and those whose commit is not the one blame names for that line (all of them when the line counts differ). */
+  lineCount: number;
+  linesDiffer: number;
   /** One short reason per check that disagrees. */
   reasons: string[];
 }
@@ -115,7 +118,18 @@ export function comparePage(page: PageHistory, git: GitPageFacts, engineAuthorOf
   const { share, reason } = compareLines(page, git.blame, engineAuthorOf, isBot, sameAs);
   const lines = share <= LINE_TOLERANCE;
   if (reason && !lines) reasons.push(reason);
-  return { path: page.path, commits, authors, created, updated, lineShare: share, lines, reasons };
+  return { path: page.path, commits, authors, created, updated, lineShare: share, lines, ...lineForLine(page, git.blame), reasons };
+}
+
+/** The strict figure: each line's commit against the commit blame names for it, authors aside. */
+function lineForLine(page: PageHistory, blame: readonly GitBlameLine[]): { lineCount: number; linesDiffer: number } {
+  if (page.lineCommits.length !== blame.length) {
+    const lineCount = Math.max(page.lineCommits.length, blame.length);
+    return { lineCount, linesDiffer: lineCount };
+  }
+  let linesDiffer = 0;
+  for (let k = 0; k < blame.length; k++) if (page.lineCommits[k] !== blame[k]!.commit) linesDiffer++;
+  return { lineCount: blame.length, linesDiffer };
 }
 
 function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineAuthorOf: EngineAuthorOf, isBot: BotTest, sameAs: (email: string) => string): { share: number; reason?: string } {
@@ -149,6 +163,10 @@ function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineA
 
 export interface Agreement {
   pages: number;
+  /** Line for line: lines in all, lines whose commit differs from blame's, and the pages they are on. */
+  lineCount: number;
+  linesDiffer: number;
+  pagesWithLinesDiffering: number;
   commits: number;
   authors: number;
   created: number;
@@ -161,6 +179,9 @@ export function agreementOf(verdicts: readonly PageVerdict[]): Agreement {
   const count = (test: (v: PageVerdict) => boolean) => verdicts.filter(test).length;
   return {
     pages: verdicts.length,
+    lineCount: verdicts.reduce((n, v) => n + v.lineCount, 0),
+    linesDiffer: verdicts.reduce((n, v) => n + v.linesDiffer, 0),
+    pagesWithLinesDiffering: count((v) => v.linesDiffer > 0),
     commits: count((v) => v.commits),
     authors: count((v) => v.authors),
     created: count((v) => v.created),
