@@ -10,7 +10,7 @@ import { escaped } from '../../src/lib/terminal-text.ts';
 import { locateContent, locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
-const USAGE = 'Usage: npm run wiki -- verify [--repo DIR] [--content DIR] [--sample N] [--seed S] [--min-agreement P]';
+const USAGE = 'Usage: npm run wiki -- verify [--repo DIR] [--content DIR] [--sample N] [--seed S] [--min-agreement P] [--no-moved-text]';
 
 interface Args {
   repo?: string;
@@ -18,6 +18,8 @@ interface Args {
   sample?: number;
   seed: string;
   minAgreement?: number;
+  /** The engine without moved text, against plain `git blame` instead of `blame -C`. */
+  movedText: boolean;
 }
 
 function parse(argv: string[]): Args | 'help' {
@@ -29,6 +31,7 @@ function parse(argv: string[]): Args | 'help' {
       sample: { type: 'string' },
       seed: { type: 'string', default: 'wiki verify' },
       'min-agreement': { type: 'string' },
+      'no-moved-text': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -40,6 +43,7 @@ function parse(argv: string[]): Args | 'help' {
   if (values.help) return 'help';
   return {
     seed: values.seed,
+    movedText: values['no-moved-text'] !== true,
     ...(values.repo ? { repo: values.repo } : {}),
     ...(values.content ? { content: values.content } : {}),
     ...(values.sample ? { sample: Number(values.sample) } : {}),
@@ -61,7 +65,7 @@ async function engineAuthors(history: RepositoryHistory, repoDir: string, wanted
   return (commit) => known.get(commit);
 }
 
-function report(agreement: Agreement, verdicts: readonly PageVerdict[], scope: string): string {
+function report(agreement: Agreement, verdicts: readonly PageVerdict[], scope: string, blame: string): string {
   const row = (label: string, n: number) => `  ${label.padEnd(40)} ${percent(agreement.pages ? n / agreement.pages : 1).padStart(6)}  (${n} of ${agreement.pages})`;
   const out = [
     `wiki verify: ${scope}`,
@@ -69,7 +73,7 @@ function report(agreement: Agreement, verdicts: readonly PageVerdict[], scope: s
     row('authors agree', agreement.authors),
     row('created agrees', agreement.created),
     row('updated agrees', agreement.updated),
-    row('lines per author within 5% of blame -C', agreement.lines),
+    row(`lines per author within 5% of ${blame}`, agreement.lines),
   ];
   const differing = verdicts.filter((v) => v.reasons.length > 0);
   if (differing.length > 0) {
@@ -86,7 +90,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const contentDir = historyFolderOf(args, location);
   const place = contentDir || args.repo ? locateContent(contentDir ?? location.contentDir, args.repo) : location;
   const repoDir = place.repository?.workdir;
-  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, ...historyOptionsOf(config) });
+  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, ...historyOptionsOf(config), movedText: args.movedText });
   for (const warning of history.warnings) console.error(escaped`wiki verify: warning: ${warning}`);
   if (!repoDir || !history.head) {
     console.log('wiki verify: no history to compare');
@@ -101,7 +105,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
     // Progress only where someone watches: stdout stays the report.
     if (process.stderr.isTTY) process.stderr.write(`\rwiki verify: ${k + 1}/${chosen.length} pages`);
     try {
-      facts.push({ file, git: await gitPageFacts(repoDir, history.head, file) });
+      facts.push({ file, git: await gitPageFacts(repoDir, history.head, file, args.movedText) });
     } catch (error) {
       // A repository with missing objects (a partial mirror) costs that page its check, not the run.
       unchecked.push({ file, reason: gitFailure(error) });
@@ -114,7 +118,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const verdicts = facts.map(({ file, git }) => comparePage(history.pages[file]!, git, authorOf, isBot, sameAs));
   const agreement = agreementOf(verdicts);
   const scope = escaped`${chosen.length === all.length ? `all ${all.length}` : `${chosen.length} of ${all.length} (seed "${args.seed}")`} pages at ${history.head.slice(0, 7)} in ${repoDir}`;
-  console.log(report(agreement, verdicts, scope));
+  console.log(report(agreement, verdicts, scope, args.movedText ? 'blame -C' : 'blame'));
   const plain = facts.filter((f) => f.git.blameWithoutCopies);
   if (plain.length > 0) {
     console.log(escaped`\n${plain.length} pages compared with plain blame, since blame -C failed (e.g. ${plain[0]!.file}: ${plain[0]!.git.blameWithoutCopies ?? ''})`);

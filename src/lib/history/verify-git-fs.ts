@@ -89,8 +89,10 @@ export async function gitPageBlame(repoDir: string, rev: string, file: string, c
   return lines;
 }
 
-export async function gitPageFacts(repoDir: string, rev: string, file: string): Promise<GitPageFacts> {
+/** `copies` false: plain `git blame`, for an engine run without moved text. */
+export async function gitPageFacts(repoDir: string, rev: string, file: string, copies = true): Promise<GitPageFacts> {
   const log = await gitPageLog(repoDir, rev, file);
+  if (!copies) return { log, blame: await gitPageBlame(repoDir, rev, file, false) };
   try {
     return { log, blame: await gitPageBlame(repoDir, rev, file) };
   } catch (error) {
