@@ -23,8 +23,8 @@ export interface MoveParent {
   own: PageVersion | undefined;
   /** Its path there: that file is left out of the search for copies, as git leaves it. */
   ownPath: string | null;
-  /** The other files of this parent the commit changed or deleted, read only when some run needs them. */
-  copies: () => Promise<CopyIndex>;
+  /** The other files of this parent the commit changed or deleted, read only when some run needs them; null when there are none. */
+  copies: (() => Promise<CopyIndex>) | null;
 }
 
 /** Lines [start, end) of the new version. */
@@ -50,7 +50,15 @@ function alnumCount(line: string): number {
   return n;
 }
 
-/** blame_entry_score: one more than the alphanumerics of the lines, from prefix sums over the own lines. */
+function hasAlnum(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
+/** blame_entry_score: one more than the alphanumerics of the lines, from prefix sums within each run (a score never spans two). */
 class Scores {
   readonly alnum: Int32Array;
   private readonly prefix: Int32Array;
@@ -58,8 +66,12 @@ class Scores {
   constructor(lines: readonly string[], runs: readonly Run[]) {
     this.alnum = new Int32Array(lines.length);
     this.prefix = new Int32Array(lines.length + 1);
-    for (const r of runs) for (let k = r.start; k < r.end; k++) this.alnum[k] = alnumCount(lines[k]!);
-    for (let k = 0; k < lines.length; k++) this.prefix[k + 1] = this.prefix[k]! + this.alnum[k]!;
+    for (const r of runs) {
+      for (let k = r.start; k < r.end; k++) {
+        this.alnum[k] = alnumCount(lines[k]!);
+        this.prefix[k + 1] = this.prefix[k]! + this.alnum[k]!;
+      }
+    }
   }
 
   of(start: number, end: number): number {
@@ -75,14 +87,14 @@ export class CopyIndex {
   /** `files` in git's path order: where two files give an equally good stretch, the later one wins. */
   constructor(files: readonly SourceFile[]) {
     this.files = files;
-    files.forEach((file, f) => {
-      for (const line of file.version.lines) {
-        if (alnumCount(line) === 0) continue;
+    for (let f = 0; f < files.length; f++) {
+      for (const line of files[f]!.version.lines) {
         const list = this.postings.get(line);
-        if (!list) this.postings.set(line, [f]);
-        else if (list.at(-1) !== f) list.push(f);
+        if (list) {
+          if (list[list.length - 1] !== f) list.push(f);
+        } else if (hasAlnum(line)) this.postings.set(line, [f]);
       }
-    });
+    }
   }
 
   static readonly empty = new CopyIndex([]);
@@ -111,16 +123,25 @@ export class CopyIndex {
   }
 }
 
-/** Per parent, its candidate files read and indexed once per commit, when some page first needs them. */
-export function copiesPerParent(load: (parent: number) => Promise<SourceFile[]>): (parent: number) => Promise<CopyIndex> {
+/**
+ * Per parent, its candidate files (`pathsOf`, then `load`ed) read and indexed once per commit, when some
+ * page first needs them; for a page whose own file is the only one, none (most commits change one page).
+ */
+export function copiesPerParent(pathsOf: (parent: number) => readonly string[], load: (parent: number) => Promise<SourceFile[]>): (parent: number, ownPath: string | null) => (() => Promise<CopyIndex>) | null {
   const indexes = new Map<number, Promise<CopyIndex>>();
-  return (parent) => {
-    let index = indexes.get(parent);
-    if (!index) {
-      index = load(parent).then((files) => (files.length === 0 ? CopyIndex.empty : new CopyIndex(files)));
-      indexes.set(parent, index);
+  const index = (parent: number) => {
+    let found = indexes.get(parent);
+    if (!found) {
+      found = load(parent).then((files) => (files.length === 0 ? CopyIndex.empty : new CopyIndex(files)));
+      indexes.set(parent, found);
     }
-    return index;
+    return found;
+  };
+  const paths = new Map<number, readonly string[]>();
+  return (parent, ownPath) => {
+    let list = paths.get(parent);
+    if (!list) paths.set(parent, (list = pathsOf(parent)));
+    return list.some((path) => path !== ownPath) ? () => index(parent) : null;
   };
 }
 
@@ -188,11 +209,17 @@ function searchParent(runs: Run[], threshold: number, scores: Scores, origins: n
   return leftover;
 }
 
-/** -M: the page's own parent version; a run none of whose lines it has is not diffed. */
-function moveSplit(own: PageVersion, lines: readonly string[], scores: Scores): (run: Run) => Split | undefined {
+/** -M: the page's own parent version; a run without a stretch of lines it has worth moving is not diffed. */
+function moveSplit(own: PageVersion, lines: readonly string[], runs: readonly Run[], scores: Scores): (run: Run) => Split | undefined {
   let present: Set<string> | undefined;
   return (run) => {
-    present ??= new Set(own.lines);
+    if (!present) {
+      // The runs' lines are few; the parent's are looked up in them rather than all put in a set.
+      const wanted = new Set<string>();
+      for (const r of runs) for (let k = r.start; k < r.end; k++) wanted.add(lines[k]!);
+      present = new Set();
+      for (const line of own.lines) if (wanted.has(line)) present.add(line);
+    }
     let sum = 0;
     let best = 0;
     for (let k = run.start; k < run.end; k++) {
@@ -231,11 +258,12 @@ export async function creditMovedText(origins: number[], lines: readonly string[
   let runs = all.filter((r) => scores.of(r.start, r.end) > MOVE_SCORE);
   for (const parent of parents) {
     if (runs.length === 0) break;
-    if (parent.own) runs = searchParent(runs, MOVE_SCORE, scores, origins, moveSplit(parent.own, lines, scores));
+    if (parent.own) runs = searchParent(runs, MOVE_SCORE, scores, origins, moveSplit(parent.own, lines, runs, scores));
   }
   runs = runs.filter((r) => scores.of(r.start, r.end) > COPY_SCORE);
   for (const parent of parents) {
     if (runs.length === 0) break;
+    if (!parent.copies) continue;
     const index = await parent.copies();
     if (index.files.length > 0) runs = searchParent(runs, COPY_SCORE, scores, origins, copySplit(index, parent.ownPath, lines, scores));
   }

@@ -358,7 +358,8 @@ class Walker {
     // Taken before the commit's changes replace the first parent's pages; read only when a page needs them.
     const firstChanged = changedPages(gone, arrived).map((path) => [path, pages.get(path)] as const);
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
-    const copies = this.options.movedText === false ? null : copiesPerParent((p) => this.sourceFiles(p === 0 ? firstChanged : others[p - 1]!.changed.map((path) => [path, others[p - 1]!.state.get(path)] as const)));
+    const changedIn = (p: number) => (p === 0 ? firstChanged : others[p - 1]!.changed.map((path) => [path, others[p - 1]!.state.get(path)] as const));
+    const copies = this.options.movedText === false ? null : copiesPerParent((p) => changedIn(p).map(([path]) => path), (p) => this.sourceFiles(changedIn(p)));
     for (const path of gone) pages.delete(path);
     const isMerge = commit.parents.length > 1;
     for (const [k, change] of arrived.entries()) {
@@ -384,7 +385,7 @@ class Walker {
       const carried = carryOrigins(versions, lines, index);
       if (copies && carried.own > 0) {
         const paths = [change.from, ...others.map((view) => view!.sourceOf(change.path))];
-        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own, ownPath: paths[p]!, copies: () => copies(p) })));
+        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own, ownPath: paths[p]!, copies: copies(p, paths[p]!) })));
       }
       const root = rootId(this.state, id);
       // A merge that only combines its parents' lines wrote nothing (`git log --cc` shows no line of
