@@ -91,15 +91,7 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const contentDir = historyFolderOf(args, location);
   const place = contentDir || args.repo ? locateContent(contentDir ?? location.contentDir, args.repo) : location;
   const repoDir = place.repository?.workdir;
-  const historyOptions = {
-    place,
-    cacheDir: location.historyCache,
-    ...historyOptionsOf(config),
-    // The one place verify switches the engine's moved-text credit off with git's (--no-moved-text). Ignored
-    // until the history engine reads a `movedText` option (i12-movedtext wires it in).
-    ...(args.movedText ? {} : { movedText: false }),
-  };
-  const history = await readRepositoryHistory(historyOptions);
+  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, ...historyOptionsOf(config), movedText: args.movedText });
   for (const warning of history.warnings) console.error(escaped`wiki verify: warning: ${warning}`);
   if (!repoDir || !history.head) {
     console.log('wiki verify: no history to compare');

@@ -21,6 +21,7 @@ export interface Carried {
 /**
  * Lines unchanged from a parent keep that parent's origin, trying parents in order like git blame
  * does at merges; every other line is the commit's own. Counts are against the first parent.
+ * Own lines the commit moved or copied from its parents' text are credited afterwards (moved-text.ts).
  */
 export function carryOrigins(parents: readonly (PageVersion | undefined)[], newLines: readonly string[], commit: number): Carried {
   const origins = new Array<number>(newLines.length).fill(-1);

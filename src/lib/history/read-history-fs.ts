@@ -26,6 +26,8 @@ interface CommonOptions {
   notBots?: readonly string[] | undefined;
   /** Config `identities.joinByName` (default true): one person per folded name and forge login where .mailmap says nothing. */
   joinByName?: boolean | undefined;
+  /** Lines moved or copied between pages in one commit keep their authors, as `git blame -C` (default true); false credits them to the commit, as plain `git blame`. */
+  movedText?: boolean | undefined;
   /** Folder for the cache (default: `defaultCacheDir`); null turns it off. A folder git tracks files in is refused. */
   cacheDir?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -75,7 +77,9 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
       cacheDir = null;
     }
     const rule = contentRule(options.exclude);
-    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}\n${rule.globs.join('\n')}`;
+    const movedText = options.movedText ?? true;
+    // A walk with moved text off credits lines differently: its cache is never continued with it on, nor the other way.
+    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}\n${movedText ? 'moved-text' : 'no-moved-text'}\n${rule.globs.join('\n')}`;
     const clock = { at: performance.now() };
     const lap = () => {
       const now = performance.now();
@@ -94,7 +98,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     // Taken before the walk, which continues the prior state in place.
     const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
     const load = lap();
-    const outcome = await walkHistory({ reader: store, head, contentPrefix, rule, shallow, prior, onProgress: options.onProgress });
+    const outcome = await walkHistory({ reader: store, head, contentPrefix, rule, shallow, movedText, prior, onProgress: options.onProgress });
     warnings.push(...outcome.warnings);
     const walk = lap();
     if (cacheDir && outcome.processed > 0) {

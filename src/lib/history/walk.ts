@@ -11,6 +11,7 @@ import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack, type FollowStep } from './follow-back.ts';
+import { copiesPerParent, creditMovedText, type SourceFile } from './moved-text.ts';
 import { deletedFiles, indexEntries } from './outside-diff.ts';
 import { pairRenames, type Rename, type Side } from './renames.ts';
 import { signatureOf, type Signature } from './similarity.ts';
@@ -30,6 +31,8 @@ export interface WalkOptions {
   /** What under the content folder is never content (config `exclude`); part of the cache key, since it changes the pages. */
   rule?: ContentRule | undefined;
   shallow: ReadonlySet<string>;
+  /** Lines moved or copied from the pages a commit changed keep their origins, as `git blame -C` (default true); part of the cache key. */
+  movedText?: boolean | undefined;
   /** The state at an earlier HEAD, continued in place when every new commit descends from it; otherwise left as it was and the walk starts over. */
   prior?: WalkState | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -51,6 +54,8 @@ type Pages = PageMap;
 interface ParentView {
   state: Pages;
   sourceOf: (path: string) => string | null;
+  /** The parent's pages the commit changed or deleted: where moved text is searched for. */
+  changed: string[];
 }
 
 export async function walkHistory(options: WalkOptions): Promise<WalkOutcome> {
@@ -318,9 +323,16 @@ class Walker {
   }
 
   private async parentView(parentOid: string, state: Pages, tree: string | null): Promise<ParentView> {
-    const { arrived } = await this.changesFrom(await this.contentTree(parentOid), tree);
+    const { gone, arrived } = await this.changesFrom(await this.contentTree(parentOid), tree);
     const changed = new Map(arrived.map((a) => [a.path, a.from]));
-    return { state, sourceOf: (path) => (changed.has(path) ? changed.get(path)! : path) };
+    return { state, sourceOf: (path) => (changed.has(path) ? changed.get(path)! : path), changed: changedPages(gone, arrived) };
+  }
+
+  /** The pages' versions moved text is searched in, in git's path order; only pages, as files outside the content folder have no line origins here. */
+  private async sourceFiles(entries: readonly (readonly [string, PageState | undefined])[]): Promise<SourceFile[]> {
+    const files: SourceFile[] = [];
+    for (const [path, page] of entries) if (page) files.push({ path, version: await this.version(page) });
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[], undo: Map<string, UndoRecord>): Promise<Pages> {
@@ -343,9 +355,13 @@ class Walker {
       const k = movedIn.indexOf(change);
       return k >= 0 ? outside[k] : change.from === null ? undefined : pages.get(change.from);
     });
+    // Taken before the commit's changes replace the first parent's pages; read only when a page needs them.
+    const firstChanged = changedPages(gone, arrived).map((path) => [path, pages.get(path)] as const);
+    const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
+    const changedIn = (p: number) => (p === 0 ? firstChanged : others[p - 1]!.changed.map((path) => [path, others[p - 1]!.state.get(path)] as const));
+    const copies = this.options.movedText === false ? null : copiesPerParent((p) => changedIn(p).map(([path]) => path), (p) => this.sourceFiles(changedIn(p)));
     for (const path of gone) pages.delete(path);
     const isMerge = commit.parents.length > 1;
-    const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
     for (const [k, change] of arrived.entries()) {
       const sources: (PageState | undefined)[] = [fromFirst[k]];
       for (let i = 1; i < commit.parents.length; i++) {
@@ -367,6 +383,10 @@ class Walker {
       const lines = splitLines(await this.text(change.blob));
       const versions = await Promise.all(sources.map((s) => (s ? this.version(s) : undefined)));
       const carried = carryOrigins(versions, lines, index);
+      if (copies && carried.own > 0) {
+        const paths = [change.from, ...others.map((view) => view!.sourceOf(change.path))];
+        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own, ownPath: paths[p]!, copies: copies(p, paths[p]!) })));
+      }
       const root = rootId(this.state, id);
       // A merge that only combines its parents' lines wrote nothing (`git log --cc` shows no line of
       // its own): not a revision; every line keeps the origin its side gave it.
@@ -392,6 +412,11 @@ class Walker {
     }
     return pages;
   }
+}
+
+/** Paths a parent had that the commit changed or deleted (renamed-from included): git's tree diff pairs whose old side exists. */
+function changedPages(gone: readonly string[], arrived: readonly { path: string; from: string | null }[]): string[] {
+  return [...gone, ...arrived.filter((a) => a.from === a.path).map((a) => a.path)];
 }
 
 /**

@@ -1,0 +1,273 @@
+// Runs anywhere: lines a commit moved or copied from its parents' text keep the origins of the lines they came from, as `git blame -C` (with the -M it implies) credits them.
+//
+// git blames backwards from HEAD; this engine walks forwards once, so git's rules are ported rather than
+// git asked (facts from git's blame.c: find_move_in_parent, find_copy_in_parent, find_copy_in_blob,
+// handle_split, copy_split_if_better, blame_entry_score, filter_small). git's blame entries are here the
+// runs of a version's own lines, the lines no parent's diff explains.
+import type { PageVersion } from './blame.ts';
+import { matchLines } from './line-match.ts';
+
+/** git's BLAME_DEFAULT_MOVE_SCORE and BLAME_DEFAULT_COPY_SCORE: a stretch moves only when its score is above them. */
+export const MOVE_SCORE = 20;
+export const COPY_SCORE = 40;
+
+/** A file of a parent whose lines may have been copied: one the commit changed or deleted. */
+export interface SourceFile {
+  path: string;
+  version: PageVersion;
+}
+
+/** One parent as moved text looks at it. */
+export interface MoveParent {
+  /** The page's own version in this parent (git's porigin), searched for moves within the page. */
+  own: PageVersion | undefined;
+  /** Its path there: that file is left out of the search for copies, as git leaves it. */
+  ownPath: string | null;
+  /** The other files of this parent the commit changed or deleted, read only when some run needs them; null when there are none. */
+  copies: (() => Promise<CopyIndex>) | null;
+}
+
+/** Lines [start, end) of the new version. */
+interface Run {
+  start: number;
+  end: number;
+}
+
+/** A run's best stretch in one source: lines [start, end) equal the source's lines from `from` on. */
+interface Split extends Run {
+  from: number;
+  score: number;
+  source: PageVersion;
+}
+
+/** git's isalnum, byte-wise and ASCII only: the bytes of a UTF-8 character never count. */
+function alnumCount(line: string): number {
+  let n = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+function hasAlnum(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
+/** blame_entry_score: one more than the alphanumerics of the lines, from prefix sums within each run (a score never spans two). */
+class Scores {
+  readonly alnum: Int32Array;
+  private readonly prefix: Int32Array;
+
+  constructor(lines: readonly string[], runs: readonly Run[]) {
+    this.alnum = new Int32Array(lines.length);
+    this.prefix = new Int32Array(lines.length + 1);
+    for (const r of runs) {
+      for (let k = r.start; k < r.end; k++) {
+        this.alnum[k] = alnumCount(lines[k]!);
+        this.prefix[k + 1] = this.prefix[k]! + this.alnum[k]!;
+      }
+    }
+  }
+
+  of(start: number, end: number): number {
+    return 1 + this.prefix[end]! - this.prefix[start]!;
+  }
+}
+
+/** The candidate files of one parent, with the files each line of them (that has an alphanumeric) occurs in. */
+export class CopyIndex {
+  readonly files: readonly SourceFile[];
+  private readonly postings = new Map<string, number[]>();
+
+  /** `files` in git's path order: where two files give an equally good stretch, the later one wins. */
+  constructor(files: readonly SourceFile[]) {
+    this.files = files;
+    for (let f = 0; f < files.length; f++) {
+      for (const line of files[f]!.version.lines) {
+        const list = this.postings.get(line);
+        if (list) {
+          if (list[list.length - 1] !== f) list.push(f);
+        } else if (hasAlnum(line)) this.postings.set(line, [f]);
+      }
+    }
+  }
+
+  static readonly empty = new CopyIndex([]);
+
+  /**
+   * For each file that has some of the run's lines, the highest score a stretch of the run could reach
+   * in it: the best sum over lines it has that follow each other in the run (lines without alphanumerics,
+   * which add nothing and are not indexed, are skipped over). No other file can hold a stretch worth moving.
+   */
+  bounds(lines: readonly string[], run: Run, scores: Scores): Map<number, number> {
+    const best = new Map<number, number>();
+    const last = new Map<number, { at: number; sum: number }>();
+    let at = 0;
+    for (let k = run.start; k < run.end; k++) {
+      const a = scores.alnum[k]!;
+      if (a === 0) continue;
+      for (const f of this.postings.get(lines[k]!) ?? []) {
+        const seen = last.get(f);
+        const sum = seen && seen.at === at - 1 ? seen.sum + a : a;
+        last.set(f, { at, sum });
+        if (sum + 1 > (best.get(f) ?? 0)) best.set(f, sum + 1);
+      }
+      at++;
+    }
+    return best;
+  }
+}
+
+/**
+ * Per parent, its candidate files (`pathsOf`, then `load`ed) read and indexed once per commit, when some
+ * page first needs them; for a page whose own file is the only one, none (most commits change one page).
+ */
+export function copiesPerParent(pathsOf: (parent: number) => readonly string[], load: (parent: number) => Promise<SourceFile[]>): (parent: number, ownPath: string | null) => (() => Promise<CopyIndex>) | null {
+  const indexes = new Map<number, Promise<CopyIndex>>();
+  const index = (parent: number) => {
+    let found = indexes.get(parent);
+    if (!found) {
+      found = load(parent).then((files) => (files.length === 0 ? CopyIndex.empty : new CopyIndex(files)));
+      indexes.set(parent, found);
+    }
+    return found;
+  };
+  const paths = new Map<number, readonly string[]>();
+  return (parent, ownPath) => {
+    let list = paths.get(parent);
+    if (!list) paths.set(parent, (list = pathsOf(parent)));
+    return list.some((path) => path !== ownPath) ? () => index(parent) : null;
+  };
+}
+
+/** The runs of lines whose origin is the commit itself. */
+function ownRuns(origins: readonly number[], commit: number): Run[] {
+  const runs: Run[] = [];
+  for (let k = 0; k < origins.length; k++) {
+    if (origins[k] !== commit) continue;
+    const start = k;
+    while (k + 1 < origins.length && origins[k + 1] === commit) k++;
+    runs.push({ start, end: k + 1 });
+  }
+  return runs;
+}
+
+/**
+ * find_copy_in_blob: the run is diffed against the whole source; each stretch of lines the diff keeps
+ * is a possible split, and the best scoring one wins, the later one on a tie (handle_split).
+ */
+function bestSplit(source: PageVersion, lines: readonly string[], run: Run, scores: Scores): Split | undefined {
+  const match = matchLines(source.lines, lines.slice(run.start, run.end));
+  const from = match.fromOld;
+  let best: Split | undefined;
+  for (let k = 0; k < from.length; ) {
+    if (from[k]! < 0) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (end < from.length && from[end] === from[end - 1]! + 1) end++;
+    const score = scores.of(run.start + k, run.start + end);
+    if (!best || score >= best.score) best = { start: run.start + k, end: run.start + end, from: from[k]!, score, source };
+    k = end;
+  }
+  return best;
+}
+
+/** Gives the split's lines their source lines' origins; returns what is left of the run on either side. */
+function apply(origins: number[], run: Run, split: Split): Run[] {
+  for (let k = split.start; k < split.end; k++) origins[k] = split.source.origins[split.from + k - split.start]!;
+  const rest: Run[] = [];
+  if (split.start > run.start) rest.push({ start: run.start, end: split.start });
+  if (split.end < run.end) rest.push({ start: split.end, end: run.end });
+  return rest;
+}
+
+/**
+ * One parent's search (find_move_in_parent / find_copy_in_parent): each run takes its best split if
+ * it scores above `threshold`; what is left of it either side is searched again, until nothing moves.
+ * Runs (and leftovers) at or under the threshold are set aside (filter_small). Returns the runs no
+ * split was good enough for.
+ */
+function searchParent(runs: Run[], threshold: number, scores: Scores, origins: number[], splitOf: (run: Run) => Split | undefined): Run[] {
+  const leftover: Run[] = [];
+  let queue = runs;
+  while (queue.length > 0) {
+    const next: Run[] = [];
+    for (const run of queue) {
+      const split = splitOf(run);
+      if (split && split.score > threshold) next.push(...apply(origins, run, split));
+      else leftover.push(run);
+    }
+    queue = next.filter((r) => scores.of(r.start, r.end) > threshold);
+  }
+  return leftover;
+}
+
+/** -M: the page's own parent version; a run without a stretch of lines it has worth moving is not diffed. */
+function moveSplit(own: PageVersion, lines: readonly string[], runs: readonly Run[], scores: Scores): (run: Run) => Split | undefined {
+  let present: Set<string> | undefined;
+  return (run) => {
+    if (!present) {
+      // The runs' lines are few; the parent's are looked up in them rather than all put in a set.
+      const wanted = new Set<string>();
+      for (const r of runs) for (let k = r.start; k < r.end; k++) wanted.add(lines[k]!);
+      present = new Set();
+      for (const line of own.lines) if (wanted.has(line)) present.add(line);
+    }
+    let sum = 0;
+    let best = 0;
+    for (let k = run.start; k < run.end; k++) {
+      if (!present.has(lines[k]!)) sum = 0;
+      else if ((sum += scores.alnum[k]!) > best) best = sum;
+    }
+    return best + 1 > MOVE_SCORE ? bestSplit(own, lines, run, scores) : undefined;
+  };
+}
+
+/** -C: every candidate file of the parent but the page's own; files are tried from the last, so a tie keeps the later file, as git's order does. */
+function copySplit(index: CopyIndex, ownPath: string | null, lines: readonly string[], scores: Scores): (run: Run) => Split | undefined {
+  return (run) => {
+    const bounds = [...index.bounds(lines, run, scores)].filter(([f, bound]) => bound > COPY_SCORE && index.files[f]!.path !== ownPath).sort((a, b) => b[0] - a[0]);
+    let best: Split | undefined;
+    for (const [f, bound] of bounds) {
+      if (best && bound <= best.score) continue;
+      const split = bestSplit(index.files[f]!.version, lines, run, scores);
+      if (split && (!best || split.score > best.score)) best = split;
+    }
+    return best;
+  };
+}
+
+/**
+ * After the parents' diffs gave every line they explain its origin (`origins`, the rest being
+ * `commit`'s own), credits the own lines found in the parents' text: first moves within the page
+ * against each parent's version of it, then copies from the other files each parent had and the
+ * commit changed or deleted, as git's pass_blame orders them. Changes `origins` in place; returns
+ * how many lines it credited to earlier commits.
+ */
+export async function creditMovedText(origins: number[], lines: readonly string[], commit: number, parents: readonly MoveParent[]): Promise<number> {
+  const all = ownRuns(origins, commit);
+  if (all.length === 0) return 0;
+  const scores = new Scores(lines, all);
+  let runs = all.filter((r) => scores.of(r.start, r.end) > MOVE_SCORE);
+  for (const parent of parents) {
+    if (runs.length === 0) break;
+    if (parent.own) runs = searchParent(runs, MOVE_SCORE, scores, origins, moveSplit(parent.own, lines, runs, scores));
+  }
+  runs = runs.filter((r) => scores.of(r.start, r.end) > COPY_SCORE);
+  for (const parent of parents) {
+    if (runs.length === 0) break;
+    if (!parent.copies) continue;
+    const index = await parent.copies();
+    if (index.files.length > 0) runs = searchParent(runs, COPY_SCORE, scores, origins, copySplit(index, parent.ownPath, lines, scores));
+  }
+  let credited = 0;
+  for (const r of all) for (let k = r.start; k < r.end; k++) if (origins[k] !== commit) credited++;
+  return credited;
+}
