@@ -165,6 +165,8 @@ const KINDS: readonly TreeEntry['kind'][] = ['tree', 'blob', 'other'];
 /** An entry's name bytes from the tree: the name, and the NUL that ends it. */
 const nameStart = (tree: RawTree, i: number) => tree.layout[3 * i]!;
 const nameEnd = (tree: RawTree, i: number) => tree.layout[3 * i + 1]!;
+/** Where entry i ends in the tree's bytes (after its id); where it starts is where entry i - 1 ends, or 0. */
+export const entryEnd = (tree: RawTree, i: number) => nameEnd(tree, i) + 21;
 export const kindAt = (tree: RawTree, i: number): RawKind => tree.layout[3 * i + 2] as RawKind;
 export const nameAt = (tree: RawTree, i: number): string => tree.bytes.toString('utf8', nameStart(tree, i), nameEnd(tree, i));
 export const oidAt = (tree: RawTree, i: number): string => tree.bytes.toString('hex', nameEnd(tree, i) + 1, nameEnd(tree, i) + 21);

@@ -1,6 +1,6 @@
 // Runs anywhere: compares two trees and lists the pages that changed, descending only into subtrees whose OIDs differ.
 import { contentRule, isPageFile, type ContentRule } from '../content/page-rule.ts';
-import { compareRaw, kindAt, nameAt, oidAt, RawKind, sameOid, type RawTree, type TreeEntry } from './git-objects.ts';
+import { compareRaw, entryEnd, kindAt, nameAt, oidAt, RawKind, sameOid, type RawTree, type TreeEntry } from './git-objects.ts';
 
 export type ReadTree = (oid: string) => Promise<TreeEntry[]>;
 /** Trees as bytes: the diff decodes only the entries that differ (most entries of a changed folder did not change). */
@@ -47,11 +47,15 @@ async function diffInto(readTree: ReadRawTree, oldTree: string | null, newTree: 
   const after = newTree ? await readTree(newTree) : EMPTY;
   const { base, inContent } = place;
   const join = (name: string) => (base ? `${base}/${name}` : name);
-  // Both lists are in git's order: walk them side by side, no per-tree map.
-  let i = 0;
-  let j = 0;
-  while (i < before.count || j < after.count) {
-    const cmp = i >= before.count ? 1 : j >= after.count ? -1 : compareRaw(before, i, after, j);
+  // Both lists are in git's order: walk them side by side, no per-tree map; entries the two trees
+  // share byte for byte at their start and end are left out (in a changed folder, most of them).
+  const [head, tail] = sharedEnds(before, after);
+  const beforeEnd = before.count - tail;
+  const afterEnd = after.count - tail;
+  let i = head;
+  let j = head;
+  while (i < beforeEnd || j < afterEnd) {
+    const cmp = i >= beforeEnd ? 1 : j >= afterEnd ? -1 : compareRaw(before, i, after, j);
     const o = i;
     const n = j;
     if (cmp < 0) i++;
@@ -78,4 +82,35 @@ async function diffInto(readTree: ReadRawTree, oldTree: string | null, newTree: 
     const newBlob = newKind === RawKind.Blob && page ? oidAt(after, n) : null;
     if (oldBlob !== newBlob) out.push({ path: join(name), oldBlob, newBlob });
   }
+}
+
+/** Whether the bytes a[from, to) equal b[from2, to2): one native comparison for a run of entries. */
+const sameBytes = (a: RawTree, from: number, to: number, b: RawTree, from2: number, to2: number) => to - from === to2 - from2 && a.bytes.compare(b.bytes, from2, to2, from, to) === 0;
+
+/**
+ * How many entries two trees share byte for byte at their start, and then at their end (name, mode
+ * and id alike, so the diff would pass over them). Found by halving, with one byte comparison a step.
+ */
+function sharedEnds(a: RawTree, b: RawTree): [head: number, tail: number] {
+  const most = Math.min(a.count, b.count);
+  const startOf = (t: RawTree, k: number) => (k === 0 ? 0 : entryEnd(t, k - 1));
+  let lo = 0;
+  let hi = most;
+  // The first k entries are the same when the bytes up to the end of entry k - 1 are.
+  while (lo < hi) {
+    const k = (lo + hi + 1) >>> 1;
+    if (sameBytes(a, 0, entryEnd(a, k - 1), b, 0, entryEnd(b, k - 1))) lo = k;
+    else hi = k - 1;
+  }
+  const head = lo;
+  lo = 0;
+  hi = most - head;
+  const aLength = startOf(a, a.count);
+  const bLength = startOf(b, b.count);
+  while (lo < hi) {
+    const k = (lo + hi + 1) >>> 1;
+    if (sameBytes(a, startOf(a, a.count - k), aLength, b, startOf(b, b.count - k), bLength)) lo = k;
+    else hi = k - 1;
+  }
+  return [head, lo];
 }
