@@ -17,7 +17,7 @@ const SIZES: Record<string, Spec> = {
   wide: { pages: 38_000, commits: 23_000, authors: 400 },
   // Issue 12: a community's repository: pages moved into per-group folders with stubs left behind, pages
   // begun from templates and sections cut from one page into another, so renames, copies and moved text cost.
-  community: { pages: 1_000, commits: 15_000, authors: 80, moveRate: 0.03, reorganisations: 12, stubRate: 0.5, templateRate: 0.3, sectionMoveRate: 0.05 },
+  community: { pages: 1_000, commits: 15_000, authors: 80, moveRate: 0.03, reorganisations: 12, reorganisationSize: 300, stubRate: 0.5, templateRate: 0.3, sectionMoveRate: 0.05 },
 };
 /** Bump when the generator's output changes for the same options, so cached repositories are made again. */
 const GENERATOR_VERSION = 2;

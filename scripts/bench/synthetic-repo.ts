@@ -23,6 +23,8 @@ export interface SyntheticRepoOptions {
    * the old path (default 0: none).
    */
   reorganisations?: number;
+  /** About how many pages one reorganisation moves (default 80: between 40 and 120). */
+  reorganisationSize?: number;
   /** Share of the pages a reorganisation moves that leave a stub behind (default 0.5). */
   stubRate?: number;
   /** Chance that a new page starts as a copy of its community's template (default 0). */
@@ -180,7 +182,7 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
       // One community's pages move into per-group folders, edited on the way; some leave a stub at the old path.
       const community = draw.int(options.communities);
       const inCommunity = pagePaths.flatMap((file, index) => (file.startsWith(`content/community-${community}/`) && !onTopicBranch(file) ? [index] : []));
-      const batch = Math.min(inCommunity.length, 40 + draw.int(80));
+      const batch = Math.min(inCommunity.length, Math.floor(options.reorganisationSize / 2) + draw.int(options.reorganisationSize));
       for (let n = 0; n < batch; n++) {
         const [index] = inCommunity.splice(draw.int(inCommunity.length), 1) as [number];
         const file = pagePaths[index]!;
@@ -281,6 +283,7 @@ export async function generateSyntheticRepo(options: SyntheticRepoOptions): Prom
     communities: options.communities ?? Math.max(2, Math.ceil(options.pages / 500)),
     moveRate: options.moveRate ?? 0.01,
     reorganisations: options.reorganisations ?? 0,
+    reorganisationSize: options.reorganisationSize ?? 80,
     stubRate: options.stubRate ?? 0.5,
     templateRate: options.templateRate ?? 0,
     sectionMoveRate: options.sectionMoveRate ?? 0,
@@ -323,6 +326,7 @@ if (import.meta.main) {
       seed: { type: 'string', default: '1' },
       'move-rate': { type: 'string' },
       reorganisations: { type: 'string' },
+      'reorganisation-size': { type: 'string' },
       'stub-rate': { type: 'string' },
       'template-rate': { type: 'string' },
       'section-move-rate': { type: 'string' },
@@ -331,7 +335,7 @@ if (import.meta.main) {
   });
   if (!values.dir) {
     console.error(
-      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--checkout]',
+      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--checkout]',
     );
     process.exit(2);
   }
@@ -344,6 +348,7 @@ if (import.meta.main) {
     seed: Number(values.seed),
     ...(values['move-rate'] ? { moveRate: Number(values['move-rate']) } : {}),
     ...(values.reorganisations ? { reorganisations: Number(values.reorganisations) } : {}),
+    ...(values['reorganisation-size'] ? { reorganisationSize: Number(values['reorganisation-size']) } : {}),
     ...(values['stub-rate'] ? { stubRate: Number(values['stub-rate']) } : {}),
     ...(values['template-rate'] ? { templateRate: Number(values['template-rate']) } : {}),
     ...(values['section-move-rate'] ? { sectionMoveRate: Number(values['section-move-rate']) } : {}),
