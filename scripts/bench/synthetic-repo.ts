@@ -15,6 +15,22 @@ export interface SyntheticRepoOptions {
   communities?: number;
   /** Leave the pages checked out in the work tree (needed to build the site; not to read history). */
   checkout?: boolean;
+  /** Chance that an edit moves its page elsewhere instead (default 0.01). */
+  moveRate?: number;
+  /**
+   * Commits that reorganise a community: a batch of its pages moves into per-group folders, each page
+   * lightly edited on the way (so pairing them is by similarity, not by blob), some leaving a stub at
+   * the old path (default 0: none).
+   */
+  reorganisations?: number;
+  /** About how many pages one reorganisation moves (default 80: between 40 and 120). */
+  reorganisationSize?: number;
+  /** Share of the pages a reorganisation moves that leave a stub behind (default 0.5). */
+  stubRate?: number;
+  /** Chance that a new page starts as a copy of its community's template (default 0). */
+  templateRate?: number;
+  /** Chance that an edit commit cuts a section out of one page and pastes it into another (default 0). */
+  sectionMoveRate?: number;
 }
 
 export interface SyntheticRepo {
@@ -23,6 +39,10 @@ export interface SyntheticRepo {
   commits: number;
   merges: number;
   renames: number;
+  /** Stubs left at old paths, pages begun from a template, sections cut from one page into another. */
+  stubs: number;
+  templateCopies: number;
+  sectionMoves: number;
 }
 
 const VOCABULARY = (
@@ -81,7 +101,17 @@ interface Branch {
 }
 
 /** Writes a fast-import stream: pages are created over the first third of the commits, then edited, moved and merged. */
-async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' | 'checkout'>>, stats: { merges: number; renames: number }) {
+type Stats = Omit<SyntheticRepo, 'dir' | 'contentDir' | 'commits'>;
+
+/** Where a section (a `## ` heading and what follows, up to the next one) starts and ends in a page's lines; null when there is none. */
+function sectionIn(draw: Draw, lines: string[]): [number, number] | null {
+  const headings = lines.flatMap((line, i) => (line.startsWith('## ') ? [i] : []));
+  if (headings.length < 2) return null;
+  const k = draw.int(headings.length);
+  return [headings[k]!, headings[k + 1] ?? lines.length];
+}
+
+async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' | 'checkout'>>, stats: Stats) {
   const draw = drawFrom(options.seed);
   // A few people write most of the pages, as in real communities.
   const authorOf = () => Math.min(options.authors - 1, Math.floor(options.authors * Math.pow(draw(), 2.2)));
@@ -96,6 +126,12 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
   let mark = 0;
   let mainTip = 0;
   let topic: { branch: Branch; until: number } | undefined;
+  // Reorganisations are spread evenly over the commits after the pages were created; one waits for a commit on main.
+  const reorganiseAt = new Set(Array.from({ length: options.reorganisations }, (_, r) => creationCommits + Math.floor(((options.commits - creationCommits) * (r + 0.5)) / options.reorganisations)));
+  let reorganisationsDue = 0;
+  const templateOf = (community: number) => `content/community-${community}/template.md`;
+  const templates = new Map<number, string[]>();
+  const onTopicBranch = (file: string) => topic?.branch.files.has(file) ?? false;
 
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const commitHeader = (ref: string, message: string, author: number) => {
@@ -118,15 +154,72 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
     }
     const remaining = options.pages - created;
     const toCreate = c >= creationCommits - 1 ? remaining : Math.min(remaining, Math.round((options.pages / creationCommits) * (0.5 + draw())));
+    if (c === 0 && options.templateRate > 0) {
+      for (let k = 0; k < options.communities; k++) {
+        const lines = pageText(draw, `Template for community ${k}`);
+        templates.set(k, lines);
+        main.files.set(templateOf(k), lines);
+        changes.push(`M 100644 inline ${templateOf(k)}\n${data(lines.join('\n'))}`);
+      }
+    }
     for (let n = 0; n < toCreate; n++, created++) {
       const file = pathOf(created);
-      const lines = pageText(draw, `Page ${created} ${draw.pick(VOCABULARY)} ${draw.pick(VOCABULARY)}`);
+      const title = `Page ${created} ${draw.pick(VOCABULARY)} ${draw.pick(VOCABULARY)}`;
+      const template = options.templateRate > 0 && draw() < options.templateRate ? templates.get((created % folders) % options.communities) : undefined;
+      // A page begun from the template: its title, the template's sections, and a first paragraph of its own.
+      const lines = template ? [`# ${title}`, ...template.slice(1), sentence(draw) + ' ' + sentence(draw), ''] : pageText(draw, title);
+      if (template) stats.templateCopies++;
       main.files.set(file, lines);
       if (branch !== main) branch.files.set(file, lines);
       pagePaths.push(file);
       changes.push(`M 100644 inline ${file}\n${data(lines.join('\n'))}`);
     }
-    if (toCreate === 0 && pagePaths.length > 0) {
+    if (reorganiseAt.has(c)) reorganisationsDue++;
+    const reorganising = toCreate === 0 && reorganisationsDue > 0 && branch === main && !merging;
+    const movingSection = toCreate === 0 && !reorganising && branch === main && !merging && options.sectionMoveRate > 0 && draw() < options.sectionMoveRate;
+    if (reorganising) {
+      reorganisationsDue--;
+      // One community's pages move into per-group folders, edited on the way; some leave a stub at the old path.
+      const community = draw.int(options.communities);
+      const inCommunity = pagePaths.flatMap((file, index) => (file.startsWith(`content/community-${community}/`) && !onTopicBranch(file) ? [index] : []));
+      const batch = Math.min(inCommunity.length, Math.floor(options.reorganisationSize / 2) + draw.int(options.reorganisationSize));
+      for (let n = 0; n < batch; n++) {
+        const [index] = inCommunity.splice(draw.int(inCommunity.length), 1) as [number];
+        const file = pagePaths[index]!;
+        const moved = `content/community-${community}/group-${draw.int(6)}/page-${index}.md`;
+        if (moved === file) continue;
+        const current = main.files.get(file)!;
+        const next = draw() < 0.7 ? editLines(draw, current) : current;
+        main.files.delete(file);
+        main.files.set(moved, next);
+        pagePaths[index] = moved;
+        stats.renames++;
+        changes.push(`D ${file}\n`, `M 100644 inline ${moved}\n${data(next.join('\n'))}`);
+        if (draw() < options.stubRate) {
+          const stub = [`# Moved`, '', `This page is now at [${moved.slice(moved.lastIndexOf('/') + 1)}](/${moved}).`, ''];
+          main.files.set(file, stub);
+          changes.push(`M 100644 inline ${file}\n${data(stub.join('\n'))}`);
+          stats.stubs++;
+        }
+      }
+    } else if (movingSection) {
+      // A section cut from one page and pasted into another in the same commit: moved text, as `git blame -C` finds it.
+      const from = pagePaths[draw.int(pagePaths.length)]!;
+      const to = pagePaths[draw.int(pagePaths.length)]!;
+      const source = main.files.get(from);
+      const target = main.files.get(to);
+      const section = source && sectionIn(draw, source);
+      if (from !== to && source && target && section && !onTopicBranch(from) && !onTopicBranch(to)) {
+        const cut = source.slice(section[0], section[1]);
+        const rest = [...source.slice(0, section[0]), ...source.slice(section[1])];
+        const pasteAt = sectionIn(draw, target)?.[1] ?? target.length;
+        const pasted = [...target.slice(0, pasteAt), ...cut, ...target.slice(pasteAt)];
+        main.files.set(from, rest);
+        main.files.set(to, pasted);
+        changes.push(`M 100644 inline ${from}\n${data(rest.join('\n'))}`, `M 100644 inline ${to}\n${data(pasted.join('\n'))}`);
+        stats.sectionMoves++;
+      }
+    } else if (toCreate === 0 && pagePaths.length > 0) {
       for (let n = 1 + draw.int(2); n > 0; n--) {
         const index = branch === main ? draw.int(pagePaths.length) : pagePaths.indexOf(draw.pick([...branch.files.keys()]));
         const file = pagePaths[index]!;
@@ -134,7 +227,7 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
         if (branch === main && topic?.branch.files.has(file)) continue;
         const current = branch.files.get(file);
         if (!current) continue;
-        if (branch === main && draw() < 0.01) {
+        if (branch === main && draw() < options.moveRate) {
           const moved = pathOf(index, draw.int(folders)).replace(/\.md$/, `-moved-${c}.md`);
           main.files.delete(file);
           main.files.set(moved, current);
@@ -159,7 +252,13 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
       yield commitHeader('main', `Merge branch '${merging.name}'`, author) + `merge refs/heads/${merging.name}\n` + changes.join('');
       continue;
     }
-    const message = toCreate > 0 ? `Add ${toCreate} page${toCreate === 1 ? '' : 's'}` : `Edit ${changes.length} page${changes.length === 1 ? '' : 's'}`;
+    const message = reorganising
+      ? 'Move pages into group folders'
+      : movingSection
+        ? 'Move a section to another page'
+        : toCreate > 0
+          ? `Add ${toCreate} page${toCreate === 1 ? '' : 's'}`
+          : `Edit ${changes.length} page${changes.length === 1 ? '' : 's'}`;
     yield commitHeader(branch.name, message, author) + changes.join('');
     // Every so often a topic branch starts from main: its edits go to pages main does not touch meanwhile.
     if (!topic && created === options.pages && draw() < 0.02 && c + 6 < options.commits) {
@@ -182,6 +281,12 @@ export async function generateSyntheticRepo(options: SyntheticRepoOptions): Prom
     authors: Math.max(options.authors, 1),
     seed: options.seed ?? 1,
     communities: options.communities ?? Math.max(2, Math.ceil(options.pages / 500)),
+    moveRate: options.moveRate ?? 0.01,
+    reorganisations: options.reorganisations ?? 0,
+    reorganisationSize: options.reorganisationSize ?? 80,
+    stubRate: options.stubRate ?? 0.5,
+    templateRate: options.templateRate ?? 0,
+    sectionMoveRate: options.sectionMoveRate ?? 0,
   };
   mkdirSync(options.dir, { recursive: true });
   const git = (...args: string[]) => {
@@ -190,7 +295,7 @@ export async function generateSyntheticRepo(options: SyntheticRepoOptions): Prom
     return result.stdout;
   };
   git('init', '-q', '-b', 'main');
-  const stats = { merges: 0, renames: 0 };
+  const stats: Stats = { merges: 0, renames: 0, stubs: 0, templateCopies: 0, sectionMoves: 0 };
   const importer = spawn('git', ['-C', options.dir, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'inherit', 'inherit'] });
   // A failing importer reports through its exit code and stderr; the broken pipe adds nothing.
   importer.stdin.on('error', () => {});
@@ -219,11 +324,19 @@ if (import.meta.main) {
       commits: { type: 'string', default: '5000' },
       authors: { type: 'string', default: '50' },
       seed: { type: 'string', default: '1' },
+      'move-rate': { type: 'string' },
+      reorganisations: { type: 'string' },
+      'reorganisation-size': { type: 'string' },
+      'stub-rate': { type: 'string' },
+      'template-rate': { type: 'string' },
+      'section-move-rate': { type: 'string' },
       checkout: { type: 'boolean', default: false },
     },
   });
   if (!values.dir) {
-    console.error('usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--checkout]');
+    console.error(
+      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--checkout]',
+    );
     process.exit(2);
   }
   const started = performance.now();
@@ -233,7 +346,13 @@ if (import.meta.main) {
     commits: Number(values.commits),
     authors: Number(values.authors),
     seed: Number(values.seed),
+    ...(values['move-rate'] ? { moveRate: Number(values['move-rate']) } : {}),
+    ...(values.reorganisations ? { reorganisations: Number(values.reorganisations) } : {}),
+    ...(values['reorganisation-size'] ? { reorganisationSize: Number(values['reorganisation-size']) } : {}),
+    ...(values['stub-rate'] ? { stubRate: Number(values['stub-rate']) } : {}),
+    ...(values['template-rate'] ? { templateRate: Number(values['template-rate']) } : {}),
+    ...(values['section-move-rate'] ? { sectionMoveRate: Number(values['section-move-rate']) } : {}),
     checkout: values.checkout,
   });
-  console.log(`${repo.dir}: ${repo.commits} commits (${repo.merges} merges, ${repo.renames} renames) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${repo.dir}: ${repo.commits} commits (${repo.merges} merges, ${repo.renames} renames, ${repo.stubs} stubs, ${repo.templateCopies} from templates, ${repo.sectionMoves} sections moved) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

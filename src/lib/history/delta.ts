@@ -14,7 +14,12 @@ function readVarint(delta: Uint8Array, pos: { at: number }): number {
   return result;
 }
 
-export function applyDelta(delta: Uint8Array, base: Uint8Array): Buffer {
+/** Plain views: Buffer's own subarray makes a Buffer object per copy, and a blob's delta has dozens of copies. */
+const view = (bytes: Uint8Array) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+
+export function applyDelta(deltaBytes: Uint8Array, baseBytes: Uint8Array): Buffer {
+  const delta = view(deltaBytes);
+  const base = view(baseBytes);
   const pos = { at: 0 };
   const baseSize = readVarint(delta, pos);
   if (baseSize !== base.length) throw new MalformedObjectError(`delta expects a base of ${baseSize} bytes, got ${base.length}`, 0);
@@ -36,12 +41,14 @@ export function applyDelta(delta: Uint8Array, base: Uint8Array): Buffer {
       if (size === 0) size = 0x10000;
       if (offset + size > base.length) throw new MalformedObjectError(`delta copies bytes ${offset}–${offset + size} of a ${base.length}-byte base`, start);
       if (written + size > out.length) throw new MalformedObjectError('delta writes past the size it declared', start);
-      out.set(base.subarray(offset, offset + size), written);
+      if (size <= 16) for (let k = 0; k < size; k++) out[written + k] = base[offset + k]!;
+      else out.set(base.subarray(offset, offset + size), written);
       written += size;
     } else if (cmd) {
       if (pos.at + cmd > delta.length) throw new MalformedObjectError('delta is cut off inside inserted bytes', start);
       if (written + cmd > out.length) throw new MalformedObjectError('delta writes past the size it declared', start);
-      out.set(delta.subarray(pos.at, pos.at + cmd), written);
+      if (cmd <= 16) for (let k = 0; k < cmd; k++) out[written + k] = delta[pos.at + k]!;
+      else out.set(delta.subarray(pos.at, pos.at + cmd), written);
       pos.at += cmd;
       written += cmd;
     } else {

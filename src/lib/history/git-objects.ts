@@ -22,18 +22,29 @@ export interface TreeEntry {
   kind: 'tree' | 'blob' | 'other';
 }
 
-const ABOVE_SURROGATES = /[\uD800-\uFFFF]/;
+const SLASH = 0x2f;
+
+/** A UTF-16 unit in code point order: surrogates (code points past U+FFFF) sort after U+E000–U+FFFF, as their UTF-8 bytes do. */
+const inCodePointOrder = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit);
 
 /**
  * git's order of tree entries: by the UTF-8 bytes of the name, a folder's name as if it ended in '/'.
- * JavaScript compares UTF-16 units, which agrees except around surrogate pairs; those names take the slow way.
+ * UTF-8 byte order is code point order; UTF-16 units agree with it except around surrogate pairs, which
+ * the first differing unit is corrected for. Compared in place: no name is joined with '/' to compare.
  */
 export function compareEntries(a: TreeEntry, b: TreeEntry): number {
-  const x = a.kind === 'tree' ? `${a.name}/` : a.name;
-  const y = b.kind === 'tree' ? `${b.name}/` : b.name;
-  if (x === y) return 0;
-  if (ABOVE_SURROGATES.test(x) || ABOVE_SURROGATES.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
-  return x < y ? -1 : 1;
+  const x = a.name;
+  const y = b.name;
+  const common = Math.min(x.length, y.length);
+  for (let k = 0; k < common; k++) {
+    const cx = x.charCodeAt(k);
+    const cy = y.charCodeAt(k);
+    if (cx !== cy) return inCodePointOrder(cx) < inCodePointOrder(cy) ? -1 : 1;
+  }
+  // One name is the other's start: what follows is the rest of the longer one, or '/' for a folder, or nothing.
+  const nextX = x.length > common ? inCodePointOrder(x.charCodeAt(common)) : a.kind === 'tree' ? SLASH : -1;
+  const nextY = y.length > common ? inCodePointOrder(y.charCodeAt(common)) : b.kind === 'tree' ? SLASH : -1;
+  return nextX === nextY ? 0 : nextX < nextY ? -1 : 1;
 }
 
 /** `1700000000 +0130` → `2023-11-15T00:43:20+01:30`: the wall-clock time where the author was. */
@@ -124,23 +135,110 @@ export function parseCommit(content: Buffer): ParsedCommit {
 }
 
 export function parseTree(content: Buffer): TreeEntry[] {
-  const entries: TreeEntry[] = [];
+  return entriesOf(parseRawTree(content));
+}
+
+/** Every entry of a raw tree, decoded. */
+export function entriesOf(tree: RawTree): TreeEntry[] {
+  const entries: TreeEntry[] = new Array(tree.count);
+  for (let i = 0; i < tree.count; i++) entries[i] = entryAt(tree, i);
+  return entries;
+}
+
+/**
+ * A tree as its bytes and where each entry lies in them, checked as `parseTree` checks it: diffing two
+ * trees compares names and ids as bytes, and decodes only the entries that differ.
+ */
+export interface RawTree {
+  bytes: Buffer;
+  count: number;
+  /** Per entry, three numbers: where its name starts, where it ends (the NUL; the id follows), its kind. */
+  layout: Int32Array;
+}
+
+/** An entry's kind in a raw tree, as a small number. */
+export const RawKind = { Tree: 0, Blob: 1, Other: 2 } as const;
+export type RawKind = (typeof RawKind)[keyof typeof RawKind];
+
+const KINDS: readonly TreeEntry['kind'][] = ['tree', 'blob', 'other'];
+
+/** An entry's name bytes from the tree: the name, and the NUL that ends it. */
+const nameStart = (tree: RawTree, i: number) => tree.layout[3 * i]!;
+const nameEnd = (tree: RawTree, i: number) => tree.layout[3 * i + 1]!;
+/** Where entry i ends in the tree's bytes (after its id); where it starts is where entry i - 1 ends, or 0. */
+export const entryEnd = (tree: RawTree, i: number) => nameEnd(tree, i) + 21;
+export const kindAt = (tree: RawTree, i: number): RawKind => tree.layout[3 * i + 2] as RawKind;
+export const nameAt = (tree: RawTree, i: number): string => tree.bytes.toString('utf8', nameStart(tree, i), nameEnd(tree, i));
+export const oidAt = (tree: RawTree, i: number): string => tree.bytes.toString('hex', nameEnd(tree, i) + 1, nameEnd(tree, i) + 21);
+export const entryAt = (tree: RawTree, i: number): TreeEntry => ({ name: nameAt(tree, i), oid: oidAt(tree, i), kind: KINDS[kindAt(tree, i)]! });
+
+export function parseRawTree(content: Buffer): RawTree {
+  let layout = new Int32Array(3 * Math.max(4, Math.ceil(content.length / 40)));
+  let count = 0;
   let pos = 0;
-  while (pos < content.length) {
-    const space = content.indexOf(32, pos);
-    if (space <= pos) throw new MalformedObjectError('tree entry has no mode', pos);
-    const nul = content.indexOf(0, space);
-    if (nul < 0) throw new MalformedObjectError('tree entry name is not ended by a NUL byte', space + 1);
-    if (nul + 21 > content.length) throw new MalformedObjectError(`tree entry is cut off: its object id needs 20 bytes, ${content.length - nul - 1} are left`, nul + 1);
-    const mode = content.toString('latin1', pos, space);
-    const name = content.toString('utf8', space + 1, nul);
+  const length = content.length;
+  while (pos < length) {
+    let space = pos;
+    while (space < length && content[space] !== 32) space++;
+    if (space === length || space === pos) throw new MalformedObjectError('tree entry has no mode', pos);
+    let nul = space + 1;
+    let slash = false;
+    while (nul < length && content[nul] !== 0) {
+      if (content[nul] === SLASH) slash = true;
+      nul++;
+    }
+    if (nul === length) throw new MalformedObjectError('tree entry name is not ended by a NUL byte', space + 1);
+    if (nul + 21 > length) throw new MalformedObjectError(`tree entry is cut off: its object id needs 20 bytes, ${length - nul - 1} are left`, nul + 1);
+    const nameLength = nul - space - 1;
+    const dots = nameLength <= 2 && content[space + 1] === 0x2e && (nameLength === 1 || content[space + 2] === 0x2e);
     // git's fsck refuses these names: joined into a path they would climb out of a folder or split a name in two.
-    if (name === '' || name === '.' || name === '..' || name.includes('/')) throw new MalformedObjectError(`tree entry name ${JSON.stringify(name.slice(0, 60))} is not a file name`, space + 1);
-    const oid = content.toString('hex', nul + 1, nul + 21);
+    if (nameLength === 0 || dots || slash) {
+      const name = content.toString('utf8', space + 1, nul);
+      throw new MalformedObjectError(`tree entry name ${JSON.stringify(name.slice(0, 60))} is not a file name`, space + 1);
+    }
     // 40000 is a folder; 100644/100755 are files; symlinks (120000) and submodules (160000) are never pages.
-    const kind = mode === '40000' ? 'tree' : mode.startsWith('100') ? 'blob' : 'other';
-    entries.push({ name, oid, kind });
+    const m = (k: number) => content[pos + k];
+    const modeLength = space - pos;
+    const kind = modeLength === 5 && m(0) === 0x34 && m(1) === 0x30 && m(2) === 0x30 && m(3) === 0x30 && m(4) === 0x30 ? RawKind.Tree : modeLength >= 3 && m(0) === 0x31 && m(1) === 0x30 && m(2) === 0x30 ? RawKind.Blob : RawKind.Other;
+    if (3 * count + 3 > layout.length) {
+      const grown = new Int32Array(layout.length * 2);
+      grown.set(layout);
+      layout = grown;
+    }
+    layout[3 * count] = space + 1;
+    layout[3 * count + 1] = nul;
+    layout[3 * count + 2] = kind;
+    count++;
     pos = nul + 21;
   }
-  return entries;
+  return { bytes: content, count, layout: layout.subarray(0, 3 * count) };
+}
+
+/** Whether entry i of `a` and entry j of `b` have the same object id (compared as bytes). */
+export function sameOid(a: RawTree, i: number, b: RawTree, j: number): boolean {
+  const x = a.bytes;
+  const y = b.bytes;
+  const p = nameEnd(a, i) + 1;
+  const q = nameEnd(b, j) + 1;
+  for (let k = 0; k < 20; k++) if (x[p + k] !== y[q + k]) return false;
+  return true;
+}
+
+/** git's order of entry i of `a` against entry j of `b`: the names' bytes, a folder's name as if it ended in '/'. */
+export function compareRaw(a: RawTree, i: number, b: RawTree, j: number): number {
+  const x = a.bytes;
+  const y = b.bytes;
+  let p = nameStart(a, i);
+  let q = nameStart(b, j);
+  const pEnd = nameEnd(a, i);
+  const qEnd = nameEnd(b, j);
+  while (p < pEnd && q < qEnd) {
+    const d = x[p]! - y[q]!;
+    if (d !== 0) return d < 0 ? -1 : 1;
+    p++;
+    q++;
+  }
+  const nextX = p < pEnd ? x[p]! : kindAt(a, i) === RawKind.Tree ? SLASH : -1;
+  const nextY = q < qEnd ? y[q]! : kindAt(b, j) === RawKind.Tree ? SLASH : -1;
+  return nextX === nextY ? 0 : nextX < nextY ? -1 : 1;
 }

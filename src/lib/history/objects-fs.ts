@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { applyDelta } from './delta.ts';
+import { Lru } from './lru.ts';
 import { GitObjectError, MalformedObjectError, InvalidIdError, objectError, PackError, RepositoryError } from './errors.ts';
 import { PackFile, type GitObject, type ObjectType } from './pack-fs.ts';
 
@@ -13,13 +14,15 @@ export type { GitObject, ObjectType };
 /** Git keeps 96 MiB of delta bases; a little less keeps the engine's peak memory within budget at 50k commits. */
 const BASE_CACHE_BYTES = 32 * 1024 * 1024;
 const OID = /^[0-9a-f]{40}$/;
+/** A cache key for an entry: its pack's number above the offset (offsets stay far below 2^40, packs below 2^12). */
+const PACK_STRIDE = 2 ** 40;
+const sizeOfObject = (object: GitObject) => object.content.length + 64;
 
 export class ObjectStore {
   private readonly objectsDirs: string[];
   private packs: PackFile[] = [];
-  /** Resolved entries per pack, by offset (small integers hash fastest), least recently used first. */
-  private caches: Map<number, GitObject>[] = [];
-  private cachedBytes = 0;
+  /** Resolved entries of every pack, by pack and offset (numbers hash fastest). */
+  private readonly cache = new Lru<number, GitObject>(BASE_CACHE_BYTES, sizeOfObject);
   /** Objects read; the benchmark and tests use it to see what a run cost. */
   reads = 0;
 
@@ -38,8 +41,7 @@ export class ObjectStore {
   private loadPacks(): void {
     for (const p of this.packs) p.close();
     this.packs = [];
-    this.caches = [];
-    this.cachedBytes = 0;
+    this.cache.clear();
     for (const dir of this.objectsDirs) {
       const packDir = path.join(dir, 'pack');
       let names: string[] = [];
@@ -52,7 +54,6 @@ export class ObjectStore {
         const pack = path.join(packDir, name.replace(/\.idx$/, '.pack'));
         try {
           this.packs.push(new PackFile(path.join(packDir, name), pack));
-          this.caches.push(new Map());
         } catch (error) {
           if (error instanceof PackError && error.code === 'DamagedPack') throw error.in(this.repository);
           // An index this reader does not understand (v1), or a pack gone since it was listed, is left to isomorphic-git below.
@@ -68,8 +69,7 @@ export class ObjectStore {
     this.closed = true;
     for (const p of this.packs) p.close();
     this.packs = [];
-    this.caches = [];
-    this.cachedBytes = 0;
+    this.cache.clear();
   }
 
   private checkOpen(oid: string): void {
@@ -126,13 +126,9 @@ export class ObjectStore {
   }
 
   private resolve(packIndex: number, offset: number): GitObject {
-    const cache = this.caches[packIndex]!;
-    const hit = cache.get(offset);
-    if (hit) {
-      cache.delete(offset);
-      cache.set(offset, hit);
-      return hit;
-    }
+    const key = packIndex * PACK_STRIDE + offset;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
     const entry = this.packs[packIndex]!.readEntry(offset);
     let object: GitObject;
     if (entry.kind === 'object') object = entry.object;
@@ -141,22 +137,8 @@ export class ObjectStore {
       if (!base) throw new PackError('DamagedPack', this.packs[packIndex]!.file, `the delta base ${entry.kind === 'ref-delta' ? entry.baseOid : `at pack offset ${entry.baseOffset}`} of the entry at offset ${offset} is missing`);
       object = { type: base.type, content: applyDelta(entry.delta, base.content) };
     }
-    this.remember(cache, offset, object);
+    if (sizeOfObject(object) <= BASE_CACHE_BYTES / 8) this.cache.set(key, object);
     return object;
-  }
-
-  private remember(cache: Map<number, GitObject>, offset: number, object: GitObject): void {
-    const size = object.content.length + 64;
-    if (size > BASE_CACHE_BYTES / 8) return;
-    cache.set(offset, object);
-    this.cachedBytes += size;
-    while (this.cachedBytes > BASE_CACHE_BYTES) {
-      // Evict from the biggest pack's cache: with one pack (the usual case) this is plain LRU.
-      const from = this.caches.reduce((a, b) => (b.size > a.size ? b : a));
-      const oldest = from.keys().next().value as number;
-      this.cachedBytes -= from.get(oldest)!.content.length + 64;
-      from.delete(oldest);
-    }
   }
 
   private readLoose(oid: string): GitObject | null {

@@ -67,23 +67,32 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
   };
 
   const pages: Record<string, PageHistory> = {};
+  // Lines per commit index, counted in one array shared by all pages (reset after each): no map per page.
+  const linesOf = new Int32Array(state.commits.length);
+  const seen: number[] = [];
   for (const path of [...state.pages.keys()].sort()) {
     const page = state.pages.get(path)!;
     const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? [], state.commits);
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
-    const lineCommits = new Array<CommitId>(page.origins.length);
-    const linesPerCommit = new Map<number, number>();
-    for (let k = 0; k < page.origins.length; k++) {
-      const i = page.origins[k]!;
+    const { origins } = page;
+    const lineCommits = new Array<CommitId>(origins.length);
+    for (let k = 0; k < origins.length; k++) {
+      const i = origins[k]!;
       lineCommits[k] = state.commits[i]!.oid;
-      linesPerCommit.set(i, (linesPerCommit.get(i) ?? 0) + 1);
+      // First occurrences in line order, as the contributors' ties are broken by who was met first.
+      const before = linesOf[i]!;
+      linesOf[i] = before + 1;
+      if (before === 0) seen.push(i);
     }
-    const lineAuthors: LineAuthor[] = [];
-    for (const [i, lines] of linesPerCommit) {
+    const lineAuthors: LineAuthor[] = new Array(seen.length);
+    for (let s = 0; s < seen.length; s++) {
+      const i = seen[s]!;
       const { author, bot } = credit(i);
-      lineAuthors.push({ author, bot, lines });
+      lineAuthors[s] = { author, bot, lines: linesOf[i]! };
+      linesOf[i] = 0;
     }
+    seen.length = 0;
     pages[path] = {
       path: toRepoPath(path),
       commits: revisions.length,

@@ -44,9 +44,26 @@ export class PageMap {
 
   /** A map for a child commit to change freely; this one is left as it was. */
   fork(): PageMap {
-    if (this.depth >= MAX_DEPTH) return new PageMap(null, this.toMap());
+    if (this.depth >= MAX_DEPTH) return this.compacted();
     this.shared = true;
     return new PageMap(this, new Map());
+  }
+
+  /**
+   * The same pages in at most two layers: the layers above the bottom one joined into one, or
+   * everything in one map once they hold as many pages as half the bottom. Copying only what changed
+   * since the bottom keeps a wiki of many pages from being copied whole at every deep fork.
+   */
+  private compacted(): PageMap {
+    const layers: PageMap[] = [];
+    let bottom: PageMap = this;
+    for (; bottom.base; bottom = bottom.base) layers.unshift(bottom);
+    let changed = 0;
+    for (const layer of layers) changed += layer.own.size;
+    if (changed * 2 > bottom.own.size) return new PageMap(null, this.toMap());
+    const joined = new Map<string, PageState | null>();
+    for (const layer of layers) for (const [path, page] of layer.own) joined.set(path, page);
+    return new PageMap(bottom, joined);
   }
 
   /** This map itself when nobody builds on it, else a fork. */

@@ -1,7 +1,7 @@
 // Runs anywhere (given an object reader): the one forward pass over new commits, parents first, carrying pages, revisions and line origins.
 import { carryOrigins, type PageVersion } from './blame.ts';
 import { newCommits, type GraphCommit } from './commit-graph.ts';
-import { parseCommit, parseTree, type ParsedCommit, type TreeEntry } from './git-objects.ts';
+import { entriesOf, parseCommit, parseRawTree, type ParsedCommit, type RawTree, type TreeEntry } from './git-objects.ts';
 import type { ContentRule } from '../content/page-rule.ts';
 import { toRepoPath } from '../content/paths.ts';
 import { toCommitId } from './commit-id.ts';
@@ -80,6 +80,8 @@ class Walker {
   private readonly options: WalkOptions;
   /** Parsed trees by OID: a tree is read once while commits near each other need it. */
   private readonly trees = new Lru<string, TreeEntry[]>(150_000, (entries) => entries.length + 1);
+  /** Trees as bytes, which the tree diff reads (the decoded entries above serve the other readers). */
+  private readonly rawTrees = new Lru<string, RawTree>(24 * 1024 * 1024, (tree) => tree.bytes.length + 4 * tree.layout.length + 64);
   private readonly texts = new Lru<string, string>(16 * 1024 * 1024, (text) => text.length + 64);
   private readonly contentTrees = new Map<string, string | null>();
   /** Chunk signatures by blob OID: a blob is hashed once however many pairs it is scored in. */
@@ -187,26 +189,36 @@ class Walker {
   private async readTree(oid: string): Promise<TreeEntry[]> {
     const hit = this.trees.get(oid);
     if (hit) return hit;
-    const object = await this.options.reader.read(oid);
-    if (object.type !== 'tree') throw objectError(this.repository, oid, `it is a ${object.type}, not a tree`);
-    let entries: TreeEntry[];
-    try {
-      entries = parseTree(object.content);
-    } catch (error) {
-      throw objectError(this.repository, oid, error);
-    }
+    const entries = entriesOf(await this.readRawTree(oid));
     this.trees.set(oid, entries);
     return entries;
   }
 
   private readonly readTreeFn = (oid: string) => this.readTree(oid);
 
+  private async readRawTree(oid: string): Promise<RawTree> {
+    const hit = this.rawTrees.get(oid);
+    if (hit) return hit;
+    const object = await this.options.reader.read(oid);
+    if (object.type !== 'tree') throw objectError(this.repository, oid, `it is a ${object.type}, not a tree`);
+    let tree: RawTree;
+    try {
+      tree = parseRawTree(object.content);
+    } catch (error) {
+      throw objectError(this.repository, oid, error);
+    }
+    this.rawTrees.set(oid, tree);
+    return tree;
+  }
+
+  private readonly readRawTreeFn = (oid: string) => this.readRawTree(oid);
+
   private async contentTree(commitOid: string, rootTree?: string): Promise<string | null> {
     const known = this.contentTrees.get(commitOid);
     if (known !== undefined) return known;
     let tree = rootTree;
     tree ??= (await this.readCommit(commitOid)).tree;
-    const found = await subtreeAt(this.readTreeFn, tree, this.options.contentPrefix);
+    const found = await subtreeAt(this.readRawTreeFn, tree, this.options.contentPrefix);
     this.contentTrees.set(commitOid, found);
     return found;
   }
@@ -291,7 +303,7 @@ class Walker {
 
   /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
   private async changesFrom(parentTree: string | null, tree: string | null, roots?: { parent: string; commit: string }) {
-    const changes = await diffPageTrees(this.readTreeFn, parentTree, tree, this.options.contentPrefix, this.options.rule);
+    const changes = await diffPageTrees(this.readRawTreeFn, parentTree, tree, this.options.contentPrefix, this.options.rule);
     const deleted: Side[] = [];
     const added: Side[] = [];
     const modified: PageChange[] = [];
