@@ -20,33 +20,45 @@ export const MAX_SCORE = 60000;
 const BINARY_PROBE = 8000;
 
 export function signatureOf(bytes: Uint8Array): Signature {
-  const spans = new Map<number, number>();
-  const probe = bytes.subarray(0, BINARY_PROBE);
   // Only in text does git skip a CR before an LF.
-  const text = !probe.includes(0);
+  const text = !bytes.subarray(0, BINARY_PROBE).includes(0);
+  // One hash and byte count per chunk, summed per hash after sorting: no map in the byte loop.
+  const chunkHashes: number[] = [];
+  const chunkBytes: number[] = [];
   let accum1 = 0;
   let accum2 = 0;
   let n = 0;
-  const add = () => {
-    const hash = ((accum1 + Math.imul(accum2, 0x61)) >>> 0) % HASH_BUCKETS;
-    spans.set(hash, (spans.get(hash) ?? 0) + n);
-    accum1 = 0;
-    accum2 = 0;
-    n = 0;
-  };
-  for (let i = 0; i < bytes.length; i++) {
+  const length = bytes.length;
+  for (let i = 0; i < length; i++) {
     const c = bytes[i]!;
-    if (text && c === 0x0d && i + 1 < bytes.length && bytes[i + 1] === 0x0a) continue;
+    if (c === 0x0d && text && i + 1 < length && bytes[i + 1] === 0x0a) continue;
     const old1 = accum1;
     accum1 = (((accum1 << 7) ^ (accum2 >>> 25)) + c) >>> 0;
     accum2 = ((accum2 << 7) ^ (old1 >>> 25)) >>> 0;
     n++;
     if (n < MAX_CHUNK && c !== 0x0a) continue;
-    add();
+    chunkHashes.push(((accum1 + Math.imul(accum2, 0x61)) >>> 0) % HASH_BUCKETS);
+    chunkBytes.push(n);
+    accum1 = 0;
+    accum2 = 0;
+    n = 0;
   }
-  if (n > 0) add();
-  const sorted = [...spans.keys()].sort((a, b) => a - b);
-  return { size: bytes.length, hashes: Uint32Array.from(sorted), counts: Uint32Array.from(sorted, (h) => spans.get(h)!) };
+  if (n > 0) {
+    chunkHashes.push(((accum1 + Math.imul(accum2, 0x61)) >>> 0) % HASH_BUCKETS);
+    chunkBytes.push(n);
+  }
+  const order = chunkHashes.map((_, k) => k).sort((a, b) => chunkHashes[a]! - chunkHashes[b]!);
+  const hashes: number[] = [];
+  const counts: number[] = [];
+  for (const k of order) {
+    const hash = chunkHashes[k]!;
+    if (hashes.length > 0 && hashes[hashes.length - 1] === hash) counts[counts.length - 1]! += chunkBytes[k]!;
+    else {
+      hashes.push(hash);
+      counts.push(chunkBytes[k]!);
+    }
+  }
+  return { size: length, hashes: Uint32Array.from(hashes), counts: Uint32Array.from(counts) };
 }
 
 /** True when the sizes alone rule the pair out, as git checks before reading any content. */

@@ -252,7 +252,9 @@ class Walker {
   private async signature(blob: string): Promise<Signature> {
     const hit = this.signatures.get(blob);
     if (hit) return hit;
-    const sig = signatureOf((await this.options.reader.read(blob)).content);
+    // A text already read is its blob's bytes again, unless decoding replaced some (then the blob is read again).
+    const text = this.texts.get(blob);
+    const sig = signatureOf(text !== undefined && !text.includes('\uFFFD') ? Buffer.from(text, 'utf8') : (await this.options.reader.read(blob)).content);
     this.signatures.set(blob, sig);
     return sig;
   }
@@ -424,7 +426,12 @@ class Walker {
       }
     }
     const index = this.versionIndex;
-    for (const [path, blob] of this.pendingVersions) if (!index.has(path, blob)) index.add(path, blob, await this.signature(blob));
+    // A version no page map holds now can only come back by arriving again (and being queued again).
+    const held = [...this.waiting.values(), ...this.holding];
+    for (const [path, blob] of this.pendingVersions) {
+      if (index.has(path, blob) || !held.some((pages) => pages.get(path)?.blob === blob)) continue;
+      index.add(path, blob, await this.signature(blob));
+    }
     this.pendingVersions = [];
     return index;
   }
@@ -448,7 +455,7 @@ class Walker {
     if (this.versionIndex) for (const a of arrived) this.pendingVersions.push([a.path, a.blob]);
     if (commit.parents[0]) {
       // Graves change where pages are deleted, and where a page comes back to a grave.
-      const graves = [...gone, ...arrived.map((a) => a.path).filter((path) => pages.get(GRAVE + path))].map((path) => GRAVE + path);
+      const graves = [...gone, ...arrived.filter((a) => a.from !== a.path && pages.get(GRAVE + a.path)).map((a) => a.path)].map((path) => GRAVE + path);
       // Without `lines`, which can be read again from the blob: undo records stay small.
       const restore = [...new Set([...gone, ...arrived.map((a) => a.path), ...graves])].map((path): [string, PageState | null] => {
         const page = pages.get(path);
