@@ -42,6 +42,8 @@ const steps: CommitOptions[] = [
       'content/away.md': lines('Away', 8),
       'docs/notes.md': lines('Notes', 10),
       'content/index.md': '# Home\n',
+      // Not a page (its name does not end in .md), yet a file git follows a page back to.
+      'content/draft.md.snarf': lines('Draft', 9),
     },
   },
   { author: grace, date: '2023-02-03T10:00:00+00:00', message: 'Template detail', files: { 'content/template.md': template + 'A closing line of the template\n' } },
@@ -67,6 +69,7 @@ const steps: CommitOptions[] = [
     files: { 'docs/notes.md': lines('Notes', 3), 'content/notes.md': lines('Notes', 10).replace('line 7 ', 'line seven ') },
   },
   { author: ada, date: '2023-06-07T14:00:00+00:00', message: 'Delete gone', files: { 'content/gone.md': null } },
+  { author: linus, date: '2023-06-20T10:00:00+00:00', message: 'The draft becomes a page', moves: [['content/draft.md.snarf', 'content/draft.md']], files: { 'content/draft.md': lines('Draft', 9) + 'Now a page\n' } },
   { author: grace, date: '2023-07-08T15:00:00+00:00', message: 'Gone is back', files: { 'content/gone.md': 'Entirely new words here\nand nothing from before\n' } },
   { author: linus, date: '2023-08-09T16:00:00+00:00', message: 'Rename away', moves: [['content/away.md', 'content/elsewhere.md']] },
   { author: ada, date: '2023-09-10T17:00:00+00:00', message: 'A new page where away was', files: { 'content/away.md': 'Something unrelated\n' } },
@@ -77,7 +80,7 @@ const steps: CommitOptions[] = [
     files: { 'content/teams/alpha.md': (template + 'A closing line of the template\n').replace('line 2 ', 'line two ') + 'Alpha grows\n', 'content/template.md': template + 'Changed after the copies\n' },
   },
 ];
-const pages = ['content/template.md', 'content/teams/alpha.md', 'content/teams/beta.md', 'content/guide.md', 'content/handbook.md', 'content/notes.md', 'content/gone.md', 'content/elsewhere.md', 'content/away.md', 'content/index.md'];
+const pages = ['content/template.md', 'content/teams/alpha.md', 'content/teams/beta.md', 'content/guide.md', 'content/handbook.md', 'content/notes.md', 'content/gone.md', 'content/elsewhere.md', 'content/away.md', 'content/index.md', 'content/draft.md'];
 
 let repo: TestRepo;
 let history: RepositoryHistory;

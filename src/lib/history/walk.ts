@@ -354,7 +354,8 @@ class Walker {
     const renames = await pairRenames(deleted, added, this.signatureFn);
     const renamedTo = new Map(renames.map((r) => [r.to, r.from.path]));
     const unpaired = added.filter((a) => !renamedTo.has(a));
-    const outsideChanged = roots && unpaired.length > 0 && this.options.contentPrefix !== '' ? await changedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, this.options.contentPrefix) : [];
+    // Every other file the commit changed or deleted, in the content folder too (a `.md.snarf` renamed to `.md` is git's rename).
+    const outsideChanged = roots && unpaired.length > 0 ? (await changedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, '')).filter((f) => !roots.pages.get(f.path)) : [];
     const outsideDeleted = outsideChanged.filter((f) => f.deleted).map(({ path, blob }) => ({ path, blob }));
     const outside = outsideDeleted.length > 0 ? await pairRenames(outsideDeleted, unpaired, this.signatureFn) : [];
     const movedIn = new Map(outside.map((r) => [r.to, r.from.path]));
