@@ -137,6 +137,7 @@ describe('copies and pages created again, as git log --follow follows them', () 
       ['Start', false],
     ]);
     expect(gone.revisions[0]!.parentBlob).toBeNull();
+    expect(gone.revisions[1]!.blob).toBe(git(repo.dir, ['hash-object', '-t', 'blob', '/dev/null']).trim());
     const away = history.pages['content/away.md']!;
     expect(away.revisions.map((r) => r.message)).toEqual(['A new page where away was', 'Rename away', 'Start']);
     expect(history.pages['content/elsewhere.md']!.revisions[0]).toMatchObject({ message: 'Rename away', previousPath: 'content/away.md' });

@@ -49,7 +49,7 @@ export interface WalkOutcome {
 type Pages = PageMap;
 
 /** git's empty blob: what a deleted page's revision shows as its text after. */
-const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2d84391';
+const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
 
 /** A page the commit added as a copy of a file of its first parent, which that page's history then continues. */
 interface Copy {
