@@ -167,3 +167,23 @@ describe('the cache with copies and pages created again', () => {
     }
   });
 });
+
+describe('a page deleted on a merged branch and created again', () => {
+  it('continues the history the branch ended, as git log --follow does', async () => {
+    const branchy = TestRepo.create();
+    try {
+      branchy.commit({ author: ada, date: '2024-01-01T10:00:00+00:00', message: 'Start', files: { 'content/p.md': lines('P', 6), 'content/other.md': lines('Other', 4) } });
+      branchy.git(['checkout', '-q', '-b', 'side']);
+      branchy.commit({ author: grace, date: '2024-01-02T10:00:00+00:00', message: 'Remove p', files: { 'content/p.md': null } });
+      branchy.git(['checkout', '-q', 'main']);
+      branchy.commit({ author: linus, date: '2024-01-03T10:00:00+00:00', message: 'Other edit', files: { 'content/other.md': lines('Other', 5) } });
+      branchy.merge('side', { author: ada, date: '2024-01-04T10:00:00+00:00' });
+      branchy.commit({ author: linus, date: '2024-01-05T10:00:00+00:00', message: 'Bring p back', files: { 'content/p.md': 'Unrelated words\n' } });
+      const result = await readRepositoryHistory({ contentDir: `${branchy.dir}/content`, cacheDir: null });
+      expect(follow(branchy.dir, 'content/p.md')).toHaveLength(3);
+      expect(engine(result, 'content/p.md')).toEqual(follow(branchy.dir, 'content/p.md'));
+    } finally {
+      branchy.remove();
+    }
+  });
+});

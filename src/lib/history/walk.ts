@@ -335,6 +335,16 @@ class Walker {
     pages.set(GRAVE + path, { historyId: id, blob: page.blob, origins: [] });
   }
 
+  /**
+   * A merge that drops a page its first parent had takes that page's end from the first other parent
+   * without it (git's history simplification follows the parent the merge is the same as there).
+   */
+  private inheritGrave(pages: Pages, parentStates: Pages[], path: string): void {
+    const without = parentStates.slice(1).find((state) => !state.get(path));
+    const grave = without?.get(GRAVE + path);
+    if (grave) pages.set(GRAVE + path, grave);
+  }
+
   private async version(page: PageState): Promise<PageVersion> {
     page.lines ??= splitLines(await this.text(page.blob));
     return { lines: page.lines, origins: page.origins };
@@ -474,6 +484,7 @@ class Walker {
       return change.from === null ? undefined : pages.get(change.from);
     });
     if (!isMerge) for (const path of gone) this.bury(pages, path, index);
+    else for (const path of gone) this.inheritGrave(pages, parentStates, path);
     for (const path of gone) pages.delete(path);
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
     for (const [k, change] of arrived.entries()) {
