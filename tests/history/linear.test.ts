@@ -129,12 +129,14 @@ describe('a linear history', () => {
     expect(page.contributors.some((p) => /forge/i.test(p.name))).toBe(false);
   });
 
-  it('starts a new history for a page deleted and re-created later', () => {
+  it('follows a page deleted and created again later across the gap, as git log --follow does', () => {
     const page = history.pages['content/platform/deploy.md']!;
-    expect(page.revisions.map((r) => r.commit)).toEqual([c.recreate]);
-    expect(page.created.commit).toBe(c.recreate);
-    // git log --follow keeps walking the path name back past the deletion; the engine, by design, does not.
-    expect(gitLogFollow(repo.dir, 'content/platform/deploy.md').map((r) => r.commit)).toContain(c.create);
+    const git = gitLogFollow(repo.dir, 'content/platform/deploy.md').map((r) => r.commit);
+    expect(git).toContain(c.create);
+    expect(page.revisions.map((r) => r.commit)).toEqual(git);
+    expect(page.created.commit).toBe(git.at(-1));
+    expect(page.revisions[0]).toMatchObject({ commit: c.recreate, parentBlob: null });
+    expect(page.revisions[1]!.deleted).toBe(true);
   });
 
   it('reads the same history from packed objects with delta chains', async () => {

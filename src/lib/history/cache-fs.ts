@@ -14,7 +14,7 @@ const CACHE_VERSION = 7;
 const MAX_APPENDS = 200;
 
 type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][], time: number];
-type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string];
+type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string | null, copiedFrom?: string | null, deleted?: 1];
 type StoredPage = [path: string, historyId: number, blob: string, origins: number[]];
 /** A restored page, or just its path where the page did not exist. */
 type StoredUndo = [oid: string, parent: string, restore: (StoredPage | [path: string])[]];
@@ -54,6 +54,8 @@ interface Append {
 export interface Baseline {
   head: string;
   commits: number;
+  /** The state's next history id: histories from this one on are new, old revisions copied in included. */
+  nextHistoryId: number;
   pages: ReadonlyMap<string, PageState>;
 }
 
@@ -175,15 +177,19 @@ const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
 });
 const fromUndo = (r: UndoRecord): StoredUndo => [r.oid, r.parent, r.restore.map(([p, page]) => (page ? fromPage(p, page) : [p]))];
 
-function toRevision([commitIndex, p, added, removed, merge, blob, parentBlob, previousPath]: StoredRevision): RawRevision {
+function toRevision([commitIndex, p, added, removed, merge, blob, parentBlob, previousPath, copiedFrom, deleted]: StoredRevision): RawRevision {
   const revision: RawRevision = { commitIndex, path: toRepoPath(p), added, removed, merge: merge === 1, blob, parentBlob };
-  if (previousPath !== undefined) revision.previousPath = toRepoPath(previousPath);
+  if (previousPath !== undefined && previousPath !== null) revision.previousPath = toRepoPath(previousPath);
+  if (copiedFrom !== undefined && copiedFrom !== null) revision.copiedFrom = toRepoPath(copiedFrom);
+  if (deleted === 1) revision.deleted = true;
   return revision;
 }
 
 function fromRevision(r: RawRevision): StoredRevision {
   const row: StoredRevision = [r.commitIndex, r.path, r.added, r.removed, r.merge ? 1 : 0, r.blob, r.parentBlob];
-  if (r.previousPath !== undefined) row.push(r.previousPath);
+  if (r.previousPath !== undefined || r.copiedFrom !== undefined || r.deleted) row.push(r.previousPath ?? null);
+  if (r.copiedFrom !== undefined || r.deleted) row.push(r.copiedFrom ?? null);
+  if (r.deleted) row.push(1);
   return row;
 }
 
@@ -223,10 +229,13 @@ export function appendWalkState(cacheDir: string, key: string, state: WalkState,
   const snapshotSize = statSync(cacheFile(cacheDir, key), { throwIfNoEntry: false })?.size ?? 0;
   const appends = logSize ? readFileSync(log, 'utf8').split('\n').length - 1 : 0;
   if (snapshotSize === 0 || appends >= MAX_APPENDS || logSize > snapshotSize / 4) return saveWalkState(cacheDir, key, state);
+  // New histories are written whole (a copy's starts with old revisions); one joined with an old history is told by a snapshot only.
+  const isNewHistory = (id: number) => id >= baseline.nextHistoryId;
+  if ([...state.aliases.keys()].some((id) => isNewHistory(id) !== isNewHistory(rootId(state, id)))) return saveWalkState(cacheDir, key, state);
   const newCommits = new Set<string>(state.commits.slice(baseline.commits).map((c) => c.oid));
   const isNew = (oid: string) => newCommits.has(oid);
   const revisions: [number, StoredRevision][] = [];
-  for (const [id, list] of state.histories) for (const r of list) if (r.commitIndex >= baseline.commits) revisions.push([id, fromRevision(r)]);
+  for (const [id, list] of state.histories) for (const r of list) if (r.commitIndex >= baseline.commits || isNewHistory(id)) revisions.push([id, fromRevision(r)]);
   const pages: StoredPage[] = [];
   for (const [p, page] of state.pages) if (baseline.pages.get(p) !== page) pages.push(fromPage(p, page));
   const fresh = state.undo.findIndex((r) => !isNew(r.oid));

@@ -5,12 +5,24 @@ import { compareEntries, type TreeEntry } from './git-objects.ts';
 
 /** Files (any blob) present in `oldRoot` and absent from `newRoot`, skipping the folder `skip` (repo-relative; '' skips nothing). */
 export async function deletedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null, skip: string): Promise<Side[]> {
-  const out: Side[] = [];
-  await walk(readTree, oldRoot, newRoot, '', skip, out);
+  const out: ChangedFile[] = [];
+  await walk(readTree, oldRoot, newRoot, '', skip, false, out);
+  return out.map(({ path, blob }) => ({ path, blob }));
+}
+
+/** A file of the old tree that the new one changed (`deleted` false) or no longer has. */
+export interface ChangedFile extends Side {
+  deleted: boolean;
+}
+
+/** Files (regular blobs) of `oldRoot` that `newRoot` deleted or changed, outside the folder `skip`: what a copy into the content folder may come from. */
+export async function changedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null, skip: string): Promise<ChangedFile[]> {
+  const out: ChangedFile[] = [];
+  await walk(readTree, oldRoot, newRoot, '', skip, true, out);
   return out;
 }
 
-async function walk(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, skip: string, out: Side[]): Promise<void> {
+async function walk(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, skip: string, modified: boolean, out: ChangedFile[]): Promise<void> {
   if (oldTree === newTree || !oldTree) return;
   const before = await readTree(oldTree);
   const after = newTree ? await readTree(newTree) : [];
@@ -21,8 +33,9 @@ async function walk(readTree: ReadTree, oldTree: string | null, newTree: string 
     if (now && now.oid === old.oid && now.kind === old.kind) continue;
     const path = base ? `${base}/${old.name}` : old.name;
     if (path === skip) continue;
-    if (old.kind === 'tree') await walk(readTree, old.oid, now?.kind === 'tree' ? now.oid : null, path, skip, out);
-    else if (old.kind === 'blob' && now?.kind !== 'blob') out.push({ path, blob: old.oid });
+    if (old.kind === 'tree') await walk(readTree, old.oid, now?.kind === 'tree' ? now.oid : null, path, skip, modified, out);
+    else if (old.kind === 'blob' && now?.kind !== 'blob') out.push({ path, blob: old.oid, deleted: true });
+    else if (modified && old.kind === 'blob') out.push({ path, blob: old.oid, deleted: false });
   }
 }
 

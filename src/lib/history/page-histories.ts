@@ -2,7 +2,7 @@
 import { toRepoPath } from '../content/paths.ts';
 import type { IdentityResolver } from './identities.ts';
 import type { CommitId, Contributor, PageHistory, Person, Revision } from './types.ts';
-import { rootId, type CommitInfo, type RawRevision, type WalkState } from './walk-state.ts';
+import { isGrave, rootId, type CommitInfo, type RawRevision, type WalkState } from './walk-state.ts';
 
 export interface Identities {
   resolve: IdentityResolver;
@@ -62,6 +62,8 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
       parentBlob: raw.parentBlob,
     };
     if (raw.previousPath !== undefined) revision.previousPath = raw.previousPath;
+    if (raw.copiedFrom !== undefined) revision.copiedFrom = raw.copiedFrom;
+    if (raw.deleted) revision.deleted = true;
     if (bot) revision.bot = true;
     return revision;
   };
@@ -70,7 +72,7 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
   // Lines per commit index, counted in one array shared by all pages (reset after each): no map per page.
   const linesOf = new Int32Array(state.commits.length);
   const seen: number[] = [];
-  for (const path of [...state.pages.keys()].sort()) {
+  for (const path of [...state.pages.keys()].filter((key) => !isGrave(key)).sort()) {
     const page = state.pages.get(path)!;
     const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? [], state.commits);
     if (raws.length === 0) continue;

@@ -96,7 +96,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
       prior = undefined;
     }
     // Taken before the walk, which continues the prior state in place.
-    const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, pages: prior.pages };
+    const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, nextHistoryId: prior.nextHistoryId, pages: prior.pages };
     const load = lap();
     const outcome = await walkHistory({ reader: store, head, contentPrefix, rule, shallow, movedText, prior, onProgress: options.onProgress });
     warnings.push(...outcome.warnings);

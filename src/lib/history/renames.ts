@@ -1,5 +1,5 @@
 // Runs anywhere: pairs a commit's deleted and added pages into renames, exact (same blob) first, then by content similarity as git does.
-import { similarity, sizesRuleOut, type Signature } from './similarity.ts';
+import { MAX_SCORE, score as scoreOf, sizesRuleOut, type Signature } from './similarity.ts';
 
 export interface Side {
   path: string;
@@ -13,6 +13,8 @@ export interface Rename {
 
 /** git's default: a rename needs at least 50% similarity (diff.renames, -M50%). */
 export const RENAME_THRESHOLD = 0.5;
+/** The threshold as git's integer score. */
+export const MIN_SCORE = RENAME_THRESHOLD * MAX_SCORE;
 /**
  * git's diff.renameLimit (1000): when sources × destinations left after exact pairing exceed its
  * square, git skips inexact detection and finds exact renames only.
@@ -39,13 +41,12 @@ export async function pairRenames(deleted: readonly Side[], added: readonly Side
     for (const from of freeDeleted) {
       const fromSig = await signatureOf(from.blob);
       if (sizesRuleOut(fromSig.size, toSig.size, RENAME_THRESHOLD)) continue;
-      const score = similarity(fromSig, toSig);
-      if (score >= RENAME_THRESHOLD) scored.push({ score, from, to });
+      const score = scoreOf(fromSig, toSig);
+      if (score >= MIN_SCORE) scored.push({ score, from, to });
     }
   }
   // Best pairs first; git also prefers a source with the same file name, which only breaks ties.
-  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-  scored.sort((x, y) => y.score - x.score || Number(base(y.from.path) === base(y.to.path)) - Number(base(x.from.path) === base(x.to.path)));
+  scored.sort((x, y) => y.score - x.score || Number(baseName(y.from.path) === baseName(y.to.path)) - Number(baseName(x.from.path) === baseName(x.to.path)));
   const usedTo = new Set<Side>();
   for (const s of scored) {
     if (!freeDeleted.has(s.from) || usedTo.has(s.to)) continue;
@@ -55,3 +56,5 @@ export async function pairRenames(deleted: readonly Side[], added: readonly Side
   }
   return renames;
 }
+
+export const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);

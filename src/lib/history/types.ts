@@ -32,6 +32,10 @@ export interface Revision {
   parentBlob: string | null;
   /** Set when this revision renamed or moved the page: its path before. */
   previousPath?: RepoPath;
+  /** Set when this revision created the page as a copy of another file, which `git log --follow` continues: that file's path (its earlier revisions are listed before this one). */
+  copiedFrom?: RepoPath;
+  /** True when this revision deleted the page at this path: it was created there again later, and `git log --follow` follows the path name across the gap. `blob` is then the empty blob. */
+  deleted?: boolean;
   /** True when the author is a bot (kept in revisions, kept out of contributors). */
   bot?: boolean;
 }

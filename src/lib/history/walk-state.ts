@@ -15,7 +15,7 @@ export interface CommitInfo {
 }
 
 /** A commit's change to one page; `commitIndex` indexes `WalkState.commits`, whose order is the walk's (oldest first). */
-export interface RawRevision extends Pick<Revision, 'path' | 'added' | 'removed' | 'merge' | 'blob' | 'parentBlob' | 'previousPath'> {
+export interface RawRevision extends Pick<Revision, 'path' | 'added' | 'removed' | 'merge' | 'blob' | 'parentBlob' | 'previousPath' | 'copiedFrom' | 'deleted'> {
   commitIndex: number;
 }
 
@@ -42,6 +42,10 @@ export interface UndoRecord {
   restore: [path: string, page: PageState | null][];
 }
 
+/** Key prefix of a deleted page's history in a page map: no path in a git tree holds a NUL. */
+export const GRAVE = '\0';
+export const isGrave = (key: string) => key.startsWith(GRAVE);
+
 /** Commits of HEAD's first-parent line kept undoable: a branch forked further back than this is walked again from scratch. */
 export const UNDO_DEPTH = 1000;
 
@@ -53,7 +57,10 @@ export interface WalkState {
   histories: Map<number, RawRevision[]>;
   aliases: Map<number, number>;
   nextHistoryId: number;
-  /** Every page at HEAD, by repo-relative path. */
+  /**
+   * Every page at HEAD, by repo-relative path; and under GRAVE + path, the history a page deleted at
+   * that path left behind, which a page created there again continues (`isGrave` tells them apart).
+   */
   pages: Map<string, PageState>;
   /** Undo records of HEAD's first-parent line, HEAD's first, at most UNDO_DEPTH. */
   undo: UndoRecord[];

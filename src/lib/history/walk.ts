@@ -12,11 +12,12 @@ import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack, type FollowStep } from './follow-back.ts';
 import { copiesPerParent, creditMovedText, type SourceFile } from './moved-text.ts';
-import { deletedFiles, indexEntries } from './outside-diff.ts';
+import { changedFiles, indexEntries, type ChangedFile } from './outside-diff.ts';
+import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
 import { pairRenames, type Rename, type Side } from './renames.ts';
-import { signatureOf, type Signature } from './similarity.ts';
+import { score, signatureOf, sizesRuleOut, type Signature } from './similarity.ts';
 import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
-import { joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
+import { GRAVE, joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 export interface ObjectReader {
   read(oid: string): Promise<{ type: string; content: Buffer }>;
@@ -49,6 +50,34 @@ export interface WalkOutcome {
 }
 
 type Pages = PageMap;
+
+/** git's empty blob: what a deleted page's revision shows as its text after. */
+const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
+
+/** A page the commit added as a copy of a file of its first parent, which that page's history then continues. */
+interface Copy {
+  source: CopySource;
+  outside: boolean;
+}
+
+/** A page of the commit that differs from a parent, with its path in the parent (null: new there). */
+interface Arrival {
+  path: string;
+  blob: string;
+  from: string | null;
+  /** `from` is a file outside the content folder. */
+  outside?: boolean;
+  copy?: Copy | undefined;
+}
+
+/** What the first parent's pages and the commit's roots tell the copy search; absent for the other parents of a merge. */
+interface FirstParent {
+  parent: string;
+  commit: string;
+  pages: Pages;
+  /** False at a merge: its pages come from its parents, never from copies. */
+  copies: boolean;
+}
 
 /** What one parent's tree says about the pages of the commit: for each of its paths, that page's path in the parent. */
 interface ParentView {
@@ -85,7 +114,12 @@ class Walker {
   private readonly texts = new Lru<string, string>(16 * 1024 * 1024, (text) => text.length + 64);
   private readonly contentTrees = new Map<string, string | null>();
   /** Chunk signatures by blob OID: a blob is hashed once however many pairs it is scored in. */
-  private readonly signatures = new Lru<string, Signature>(4 * 1024 * 1024, (sig) => sig.spans.size + 8);
+  private readonly signatures = new Lru<string, Signature>(4 * 1024 * 1024, (sig) => sig.hashes.length + 8);
+  /** Page versions by chunk, built when a copy is first looked for; `pendingVersions` are the ones met since, indexed at the next search. */
+  private versionIndex: PageVersionIndex | null = null;
+  private pendingVersions: [path: string, blob: string][] = [];
+  /** The pages of the commits still waiting for a child: an index built mid-walk starts from all of them. */
+  private waiting: Map<string, Pages> = new Map();
   /** Commit OID to its index in `state.commits`, built when a move from outside first needs it. */
   private commitIndex: Map<string, number> | null = null;
   /** What following a file back reads in every commit: parents and root tree, and trees by entry name. */
@@ -138,6 +172,7 @@ class Walker {
 
   private async process(ordered: GraphCommit[], states: Map<string, Pages>, priorUndo: UndoRecord[], knownTime: (oid: string) => number | undefined = () => undefined): Promise<void> {
     const undo = new Map<string, UndoRecord>();
+    this.waiting = states;
     const times = new Map<string, number>();
     const children = new Map<string, number>();
     for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
@@ -234,7 +269,9 @@ class Walker {
   private async signature(blob: string): Promise<Signature> {
     const hit = this.signatures.get(blob);
     if (hit) return hit;
-    const sig = signatureOf((await this.options.reader.read(blob)).content);
+    // A text already read is its blob's bytes again, unless decoding replaced some (then the blob is read again).
+    const text = this.texts.get(blob);
+    const sig = signatureOf(text !== undefined && !text.includes('\uFFFD') ? Buffer.from(text, 'utf8') : (await this.options.reader.read(blob)).content);
     this.signatures.set(blob, sig);
     return sig;
   }
@@ -296,13 +333,42 @@ class Walker {
     return { historyId: id, blob: steps.at(-1)!.blob, origins: previous!.origins, lines: previous!.lines };
   }
 
+  /** A new history holding the source's revisions so far (the source keeps its own), for a page copied from it. */
+  private copyOfHistory(source: PageState | undefined): PageState | undefined {
+    if (!source) return undefined;
+    const id = this.state.nextHistoryId++;
+    this.state.histories.set(id, (this.state.histories.get(rootId(this.state, source.historyId)) ?? []).slice());
+    return { historyId: id, blob: source.blob, origins: source.origins, ...(source.lines ? { lines: source.lines } : {}) };
+  }
+
+  /** Keeps the history of the page deleted (or renamed away) at `path`, its deletion last, for a page created there again. */
+  private bury(pages: Pages, path: string, index: number): void {
+    const page = pages.get(path);
+    if (!page) return;
+    const id = this.state.nextHistoryId++;
+    const list = (this.state.histories.get(rootId(this.state, page.historyId)) ?? []).slice();
+    list.push({ commitIndex: index, path: toRepoPath(path), added: 0, removed: page.origins.length, merge: false, blob: EMPTY_BLOB, parentBlob: page.blob, deleted: true });
+    this.state.histories.set(id, list);
+    pages.set(GRAVE + path, { historyId: id, blob: page.blob, origins: [] });
+  }
+
+  /**
+   * A merge that drops a page its first parent had takes that page's end from the first other parent
+   * without it (git's history simplification follows the parent the merge is the same as there).
+   */
+  private inheritGrave(pages: Pages, parentStates: Pages[], path: string): void {
+    const without = parentStates.slice(1).find((state) => !state.get(path));
+    const grave = without?.get(GRAVE + path);
+    if (grave) pages.set(GRAVE + path, grave);
+  }
+
   private async version(page: PageState): Promise<PageVersion> {
     page.lines ??= splitLines(await this.text(page.blob));
     return { lines: page.lines, origins: page.origins };
   }
 
   /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
-  private async changesFrom(parentTree: string | null, tree: string | null, roots?: { parent: string; commit: string }) {
+  private async changesFrom(parentTree: string | null, tree: string | null, roots?: FirstParent) {
     const changes = await diffPageTrees(this.readRawTreeFn, parentTree, tree, this.options.contentPrefix, this.options.rule);
     const deleted: Side[] = [];
     const added: Side[] = [];
@@ -313,26 +379,93 @@ class Walker {
       else if (c.newBlob) added.push({ path: c.path, blob: c.newBlob });
     }
     const renames = await pairRenames(deleted, added, this.signatureFn);
-    const renamedFrom = new Set(renames.map((r) => r.from));
     const renamedTo = new Map(renames.map((r) => [r.to, r.from.path]));
-    const outside = await this.movesFromOutside(added.filter((a) => !renamedTo.has(a)), roots);
+    const unpaired = added.filter((a) => !renamedTo.has(a));
+    // Every other file the commit changed or deleted, in the content folder too (a `.md.snarf` renamed to `.md` is git's rename).
+    const outsideChanged = roots && unpaired.length > 0 ? (await changedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, '')).filter((f) => !roots.pages.get(f.path)) : [];
+    const outsideDeleted = outsideChanged.filter((f) => f.deleted).map(({ path, blob }) => ({ path, blob }));
+    const outside = outsideDeleted.length > 0 ? await pairRenames(outsideDeleted, unpaired, this.signatureFn) : [];
     const movedIn = new Map(outside.map((r) => [r.to, r.from.path]));
+    const copies = new Map<Side, Copy>();
+    if (roots?.copies) {
+      const uncopied = unpaired.filter((a) => !movedIn.has(a));
+      const deletedHere = new Set(deleted.map((d) => d.path));
+      const claimed = new Set([...renames.map((r) => r.from.path), ...outside.map((r) => r.from.path)]);
+      for (const [to, copy] of await this.copiesOf(uncopied, roots.pages, deletedHere, outsideChanged)) {
+        // A deleted file no rename took is the page's rename (git's rename pass wins over its copy pass).
+        if (copy.source.deleted && !claimed.has(copy.source.path)) {
+          claimed.add(copy.source.path);
+          if (copy.outside) movedIn.set(to, copy.source.path);
+          else {
+            renamedTo.set(to, copy.source.path);
+            renames.push({ from: deleted.find((d) => d.path === copy.source.path)!, to });
+          }
+        } else copies.set(to, copy);
+      }
+    }
+    const renamedFrom = new Set(renames.map((r) => r.from));
+    const arrived: Arrival[] = [
+      ...modified.map((m) => ({ path: m.path, blob: m.newBlob!, from: m.path })),
+      ...added.map((a) => ({ path: a.path, blob: a.blob, from: renamedTo.get(a) ?? movedIn.get(a) ?? null, outside: movedIn.has(a), copy: copies.get(a) })),
+    ];
     return {
       gone: deleted.filter((d) => !renamedFrom.has(d)).map((d) => d.path).concat(renames.map((r) => r.from.path)),
       /** Pages of the commit that differ from this parent, each with its path in the parent (null: new). */
-      arrived: [
-        ...modified.map((m) => ({ path: m.path, blob: m.newBlob!, from: m.path as string | null })),
-        ...added.map((a) => ({ path: a.path, blob: a.blob, from: renamedTo.get(a) ?? movedIn.get(a) ?? null, outside: movedIn.has(a) })),
-      ],
+      arrived,
     };
   }
 
-  /** Pages added with no source in the content folder, paired with files the commit deleted elsewhere; the whole tree is diffed only then. */
-  private async movesFromOutside(unpaired: Side[], roots: { parent: string; commit: string } | undefined): Promise<Rename[]> {
-    if (!roots || unpaired.length === 0 || this.options.contentPrefix === '') return [];
-    const deleted = await deletedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, this.options.contentPrefix);
-    return deleted.length === 0 ? [] : pairRenames(deleted, unpaired, this.signatureFn);
+  /**
+   * For pages added with no rename source, the file of the first parent `git log --follow` copies
+   * them from: any of its pages (unchanged ones too, like a template), or a file outside the content
+   * folder that the commit changed or deleted (those were diffed for moves from outside already).
+   */
+  private async copiesOf(added: Side[], parentPages: Pages, deletedHere: ReadonlySet<string>, outside: readonly ChangedFile[]): Promise<Map<Side, Copy>> {
+    const found = new Map<Side, Copy>();
+    if (added.length === 0) return found;
+    const index = await this.pageVersions();
+    const live = (path: string, blob: string) => parentPages.get(path)?.blob === blob;
+    const inside = (path: string, blob: string): CopySource => ({ path, blob, deleted: deletedHere.has(path) });
+    const outsideSet = new Set(outside);
+    for (const to of added) {
+      const destination = await this.signature(to.blob);
+      const identical: CopySource[] = index.withBlob(to.blob).filter((v) => live(v.path, v.blob)).map((v) => inside(v.path, v.blob));
+      identical.push(...outside.filter((f) => f.blob === to.blob));
+      const scored: { source: CopySource; score: number }[] = [];
+      if (identical.length === 0) {
+        for (const v of index.scoredAgainst(destination, live)) scored.push({ source: inside(v.path, v.blob), score: v.score });
+        for (const f of outside) {
+          const sig = await this.signature(f.blob);
+          if (!sizesRuleOut(sig.size, destination.size, 0.5)) scored.push({ source: f, score: score(sig, destination) });
+        }
+      }
+      const source = chooseCopySource(to.path, identical, scored);
+      if (source) found.set(to, { source, outside: outsideSet.has(source as ChangedFile) });
+    }
+    return found;
   }
+
+  /** The page version index, brought up to date: started from every page the walk still holds, then fed what each commit changed. */
+  private async pageVersions(): Promise<PageVersionIndex> {
+    if (!this.versionIndex) {
+      this.versionIndex = new PageVersionIndex();
+      for (const pages of [...this.waiting.values(), ...this.holding]) {
+        for (const [path, page] of pages.toMap()) if (!path.startsWith(GRAVE)) this.pendingVersions.push([path, page.blob]);
+      }
+    }
+    const index = this.versionIndex;
+    // A version no page map holds now can only come back by arriving again (and being queued again).
+    const held = [...this.waiting.values(), ...this.holding];
+    for (const [path, blob] of this.pendingVersions) {
+      if (index.has(path, blob) || !held.some((pages) => pages.get(path)?.blob === blob)) continue;
+      index.add(path, blob, await this.signature(blob));
+    }
+    this.pendingVersions = [];
+    return index;
+  }
+
+  /** The parents' pages of the commit being processed (taken out of `waiting` for it). */
+  private holding: Pages[] = [];
 
   private async parentView(parentOid: string, state: Pages, tree: string | null): Promise<ParentView> {
     const { gone, arrived } = await this.changesFrom(await this.contentTree(parentOid), tree);
@@ -351,29 +484,37 @@ class Walker {
     const tree = await this.contentTree(commit.oid, commit.tree);
     const firstParentTree = commit.parents[0] ? await this.contentTree(commit.parents[0]) : null;
     const pages: Pages = parentStates[0] ?? PageMap.of();
-    const { gone, arrived } = await this.changesFrom(firstParentTree, tree, commit.parents[0] ? { parent: commit.parents[0], commit: commit.tree } : undefined);
+    const isMerge = commit.parents.length > 1;
+    this.holding = parentStates;
+    const { gone, arrived } = await this.changesFrom(firstParentTree, tree, commit.parents[0] ? { parent: commit.parents[0], commit: commit.tree, pages, copies: !isMerge } : undefined);
+    if (this.versionIndex) for (const a of arrived) this.pendingVersions.push([a.path, a.blob]);
     if (commit.parents[0]) {
+      // Graves change where pages are deleted, and where a page comes back to a grave.
+      const graves = [...gone, ...arrived.filter((a) => a.from !== a.path && pages.get(GRAVE + a.path)).map((a) => a.path)].map((path) => GRAVE + path);
       // Without `lines`, which can be read again from the blob: undo records stay small.
-      const restore = [...new Set([...gone, ...arrived.map((a) => a.path)])].map((path): [string, PageState | null] => {
+      const restore = [...new Set([...gone, ...arrived.map((a) => a.path), ...graves])].map((path): [string, PageState | null] => {
         const page = pages.get(path);
         return [path, page ? { historyId: page.historyId, blob: page.blob, origins: page.origins } : null];
       });
       undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
     }
     // Read the first parent's versions before deletions and renames reshuffle the paths.
-    const movedIn = arrived.filter((change) => 'outside' in change && change.outside);
-    const outside = movedIn.length > 0 ? await this.historiesOutside(commit.parents[0]!, movedIn.map((change) => change.from!)) : [];
+    const movedIn = arrived.filter((change) => change.outside || change.copy?.outside);
+    const outside = movedIn.length > 0 ? await this.historiesOutside(commit.parents[0]!, movedIn.map((change) => (change.copy ? change.copy.source.path : change.from!))) : [];
     const fromFirst = arrived.map((change) => {
       const k = movedIn.indexOf(change);
-      return k >= 0 ? outside[k] : change.from === null ? undefined : pages.get(change.from);
+      if (k >= 0) return outside[k];
+      if (change.copy) return this.copyOfHistory(pages.get(change.copy.source.path));
+      return change.from === null ? undefined : pages.get(change.from);
     });
     // Taken before the commit's changes replace the first parent's pages; read only when a page needs them.
     const firstChanged = changedPages(gone, arrived).map((path) => [path, pages.get(path)] as const);
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
     const changedIn = (p: number) => (p === 0 ? firstChanged : others[p - 1]!.changed.map((path) => [path, others[p - 1]!.state.get(path)] as const));
-    const copies = this.options.movedText === false ? null : copiesPerParent((p) => changedIn(p).map(([path]) => path), (p) => this.sourceFiles(changedIn(p)));
+    const movedCopies = this.options.movedText === false ? null : copiesPerParent((p) => changedIn(p).map(([path]) => path), (p) => this.sourceFiles(changedIn(p)));
+    if (!isMerge) for (const path of gone) this.bury(pages, path, index);
+    else for (const path of gone) this.inheritGrave(pages, parentStates, path);
     for (const path of gone) pages.delete(path);
-    const isMerge = commit.parents.length > 1;
     for (const [k, change] of arrived.entries()) {
       const sources: (PageState | undefined)[] = [fromFirst[k]];
       for (let i = 1; i < commit.parents.length; i++) {
@@ -390,14 +531,22 @@ class Walker {
         pages.set(change.path, same);
         continue;
       }
-      let id = present[0]?.historyId ?? this.state.nextHistoryId++;
+      const copy = change.copy;
+      // A page created again where one was deleted continues that page's history, as `git log --follow` follows the name.
+      const grave = !isMerge && present.length === 0 && change.from === null ? pages.get(GRAVE + change.path) : undefined;
+      if (grave) pages.delete(GRAVE + change.path);
+      let id = present[0]?.historyId ?? grave?.historyId ?? this.state.nextHistoryId++;
       for (const s of present) id = joinHistories(this.state, s.historyId, id);
       const lines = splitLines(await this.text(change.blob));
       const versions = await Promise.all(sources.map((s) => (s ? this.version(s) : undefined)));
       const carried = carryOrigins(versions, lines, index);
-      if (copies && carried.own > 0) {
+      // git blame credits a copy of a file the commit kept to the copier; lines moved from a file it changed are the moved-text pass's.
+      const keptCopy = copy !== undefined && !copy.source.deleted;
+      if (keptCopy) carried.origins = lines.map(() => index);
+      if (movedCopies && (carried.own > 0 || keptCopy)) {
+        // A copy's path is new to git blame: no move within the page, only copies from the files the commit changed.
         const paths = [change.from, ...others.map((view) => view!.sourceOf(change.path))];
-        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own, ownPath: paths[p]!, copies: copies(p, paths[p]!) })));
+        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own: p === 0 && keptCopy ? undefined : own, ownPath: paths[p]!, copies: movedCopies(p, paths[p]!) })));
       }
       const root = rootId(this.state, id);
       // A merge that only combines its parents' lines wrote nothing (`git log --cc` shows no line of
@@ -417,6 +566,7 @@ class Walker {
         parentBlob: sources[0]?.blob ?? null,
       };
       if (change.from !== null && change.from !== change.path) revision.previousPath = toRepoPath(change.from);
+      if (copy) revision.copiedFrom = toRepoPath(copy.source.path);
       const list = this.state.histories.get(root);
       if (list) list.push(revision);
       else this.state.histories.set(root, [revision]);

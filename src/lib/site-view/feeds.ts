@@ -24,7 +24,7 @@ export function feedOf(context: FeedContext, title: string, pagePath: string, fe
       updated: revision.date,
       link,
       authors: [revision.author, ...revision.coAuthors].map((p) => ({ name: p.name })),
-      summary: `${revision.author.name} changed ${pageTitle} (+${revision.added} −${revision.removed})${revision.previousPath ? `, renamed from ${revision.previousPath}` : ''}.`,
+      summary: `${revision.author.name} changed ${pageTitle} (+${revision.added} −${revision.removed})${revision.previousPath ? `, renamed from ${revision.previousPath}` : ''}${revision.copiedFrom ? `, copied from ${revision.copiedFrom}` : ''}.`,
     };
   };
   const link = absolute(context.hrefFor(pagePath));
