@@ -40,7 +40,7 @@ function previousGroup(f: XdFile, g: Group): boolean {
 }
 
 function slideDown(f: XdFile, g: Group): boolean {
-  if (g.end >= f.nrec || f.classes[g.start] !== f.classes[g.end]) return false;
+  if (g.end >= f.nrec || f.lines[g.start] !== f.lines[g.end]) return false;
   f.changed[g.start++ + 1] = 0;
   f.changed[g.end++ + 1] = 1;
   while (isChanged(f, g.end)) g.end++;
@@ -48,7 +48,7 @@ function slideDown(f: XdFile, g: Group): boolean {
 }
 
 function slideUp(f: XdFile, g: Group): boolean {
-  if (g.start <= 0 || f.classes[g.start - 1] !== f.classes[g.end - 1]) return false;
+  if (g.start <= 0 || f.lines[g.start - 1] !== f.lines[g.end - 1]) return false;
   f.changed[--g.start + 1] = 1;
   f.changed[--g.end + 1] = 0;
   while (isChanged(f, g.start - 1)) g.start--;

@@ -9,8 +9,6 @@ export interface XdFile {
   lines: readonly string[];
   /** The records diffed: the lines before the common tail git drops (trim_common_tail). */
   nrec: number;
-  /** The class of each record: equal lines (newline included) share one. */
-  classes: Int32Array;
   /** xdiff's rchg: 1 for a changed record, with a zero slot before the first and after the last (record i is at i + 1). */
   changed: Uint8Array;
   /** The records left to the search (rindex) and their classes (ha); `nreff` of them. */
@@ -57,6 +55,12 @@ let encoder: TextEncoder | undefined;
 
 /** Bytes two different lines share at their ends. */
 function commonByteSuffix(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  const before = (s: string) => (k < s.length ? s.charCodeAt(s.length - 1 - k) : 0);
+  const first = k > 0 ? a.charCodeAt(a.length - k) : 0;
+  // Unless two different non-ASCII characters (or the halves of a surrogate pair) meet at the cut, the bytes shared are those of the shared characters.
+  if ((before(a) < 0x80 || before(b) < 0x80) && (first & 0xfc00) !== 0xdc00) return utf8Length(a.slice(a.length - k));
   encoder ??= new TextEncoder();
   const x = encoder.encode(a);
   const y = encoder.encode(b);
@@ -73,16 +77,22 @@ function commonByteSuffix(a: string, b: string): number {
 export function droppedTailLines(oldLines: readonly string[], newLines: readonly string[]): number {
   let i = oldLines.length;
   let j = newLines.length;
-  let common = 0;
-  const sizes: number[] = [];
+  let units = 0;
   while (i > 0 && j > 0 && oldLines[i - 1] === newLines[j - 1]) {
-    const size = utf8Length(oldLines[--i]!);
+    units += oldLines[--i]!.length;
     j--;
+  }
+  const partly = i > 0 && j > 0;
+  // A UTF-16 unit is at most three bytes: short of a block, nothing is dropped.
+  if (3 * (units + (partly ? oldLines[i - 1]!.length : 0)) < TAIL_BLOCK) return 0;
+  const sizes: number[] = [];
+  let common = 0;
+  for (let k = oldLines.length - 1; k >= i; k--) {
+    const size = utf8Length(oldLines[k]!);
     sizes.push(size);
     common += size;
   }
-  if (common + (i > 0 && j > 0 ? utf8Length(oldLines[i - 1]!) : 0) < TAIL_BLOCK) return 0;
-  if (i > 0 && j > 0) common += commonByteSuffix(oldLines[i - 1]!, newLines[j - 1]!);
+  if (partly) common += commonByteSuffix(oldLines[i - 1]!, newLines[j - 1]!);
   const trimmed = common - (common % TAIL_BLOCK);
   let dropped = 0;
   // A line starting exactly at the cut is kept: git keeps up to the first newline at or after it.
@@ -91,23 +101,31 @@ export function droppedTailLines(oldLines: readonly string[], newLines: readonly
 }
 
 function newFile(lines: readonly string[], nrec: number): XdFile {
-  return { lines, nrec, classes: new Int32Array(nrec), changed: new Uint8Array(nrec + 2), rindex: new Int32Array(0), ha: new Int32Array(0), nreff: 0 };
+  return { lines, nrec, changed: new Uint8Array(nrec + 2), rindex: new Int32Array(0), ha: new Int32Array(0), nreff: 0 };
 }
 
 /**
- * xdl_prepare_env for the default (Myers) algorithm: classify, trim equal ends (xdl_trim_ends), then leave
+ * xdl_prepare_env for the default (Myers) algorithm: trim equal ends (xdl_trim_ends), classify, then leave
  * out of the search lines the other side lacks, and lines too common there that sit among such lines
- * (xdl_cleanup_records); those left out are marked changed from the start.
+ * (xdl_cleanup_records); those left out are marked changed from the start. Only the lines between the
+ * equal ends need a class; the ends (the same lines on both sides) only add to the counts.
  */
 export function prepare(oldLines: readonly string[], newLines: readonly string[]): [XdFile, XdFile] {
   const dropped = droppedTailLines(oldLines, newLines);
   const f1 = newFile(oldLines, oldLines.length - dropped);
   const f2 = newFile(newLines, newLines.length - dropped);
+  let start = 0;
+  const shorter = Math.min(f1.nrec, f2.nrec);
+  while (start < shorter && oldLines[start] === newLines[start]) start++;
+  let tail = 0;
+  while (tail < shorter - start && oldLines[f1.nrec - 1 - tail] === newLines[f2.nrec - 1 - tail]) tail++;
+
   const classOf = new Map<string, number>();
   const in1: number[] = [];
   const in2: number[] = [];
-  const classify = (f: XdFile, count: number[], other: number[]) => {
-    for (let i = 0; i < f.nrec; i++) {
+  const classify = (f: XdFile, count: number[], other: number[]): Int32Array => {
+    const classes = new Int32Array(f.nrec - tail - start);
+    for (let i = start; i < f.nrec - tail; i++) {
       const line = f.lines[i]!;
       let c = classOf.get(line);
       if (c === undefined) {
@@ -117,39 +135,45 @@ export function prepare(oldLines: readonly string[], newLines: readonly string[]
         other.push(0);
       }
       count[c]!++;
-      f.classes[i] = c;
+      classes[i - start] = c;
+    }
+    return classes;
+  };
+  const classes1 = classify(f1, in1, in2);
+  const classes2 = classify(f2, in2, in1);
+  const countEnd = (i: number) => {
+    const c = classOf.get(oldLines[i]!);
+    if (c !== undefined) {
+      in1[c]!++;
+      in2[c]!++;
     }
   };
-  classify(f1, in1, in2);
-  classify(f2, in2, in1);
-
-  let start = 0;
-  const shorter = Math.min(f1.nrec, f2.nrec);
-  while (start < shorter && f1.classes[start] === f2.classes[start]) start++;
-  let tail = 0;
-  while (tail < shorter - start && f1.classes[f1.nrec - 1 - tail] === f2.classes[f2.nrec - 1 - tail]) tail++;
-  keepForSearch(f1, start, f1.nrec - 1 - tail, in2);
-  keepForSearch(f2, start, f2.nrec - 1 - tail, in1);
+  if (classOf.size > 0) {
+    for (let i = 0; i < start; i++) countEnd(i);
+    for (let i = f1.nrec - tail; i < f1.nrec; i++) countEnd(i);
+  }
+  keepForSearch(f1, start, classes1, in2);
+  keepForSearch(f2, start, classes2, in1);
   return [f1, f2];
 }
 
 /** Occurrence classes of xdl_cleanup_records: 0 none on the other side, 1 some, 2 many (at least the limit). */
-function keepForSearch(f: XdFile, dstart: number, dend: number, countOther: readonly number[]): void {
+function keepForSearch(f: XdFile, dstart: number, classes: Int32Array, countOther: readonly number[]): void {
   const limit = Math.min(bogoSqrt(f.nrec), MAX_EQ_LIMIT);
-  const size = Math.max(0, dend - dstart + 1);
-  const dis = new Uint8Array(f.nrec + 1);
-  for (let i = dstart; i <= dend; i++) {
-    const n = countOther[f.classes[i]!]!;
-    dis[i] = n === 0 ? 0 : n >= limit ? 2 : 1;
+  const size = classes.length;
+  const dis = new Uint8Array(size + 1);
+  for (let k = 0; k < size; k++) {
+    const n = countOther[classes[k]!]!;
+    dis[k] = n === 0 ? 0 : n >= limit ? 2 : 1;
   }
   f.rindex = new Int32Array(size);
   f.ha = new Int32Array(size);
   let kept = 0;
-  for (let i = dstart; i <= dend; i++) {
-    if (dis[i] === 1 || (dis[i] === 2 && !amongDiscarded(dis, i, dstart, dend))) {
-      f.rindex[kept] = i;
-      f.ha[kept++] = f.classes[i]!;
-    } else f.changed[i + 1] = 1;
+  for (let k = 0; k < size; k++) {
+    if (dis[k] === 1 || (dis[k] === 2 && !amongDiscarded(dis, k, 0, size - 1))) {
+      f.rindex[kept] = dstart + k;
+      f.ha[kept++] = classes[k]!;
+    } else f.changed[dstart + k + 1] = 1;
   }
   f.nreff = kept;
 }
