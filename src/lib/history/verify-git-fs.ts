@@ -17,8 +17,8 @@ const FIELDS = '%H%x00%P%x00%ct%x00%aI%x00%aN%x00%aE%x00%an%x00%ae';
 const FORMAT = `--format=%x00%x00${FIELDS}`;
 
 /**
- * The commits `git log --follow` lists, plus the merges whose combined diff (`--cc`) has a hunk for the page,
- * i.e. a merge that wrote lines of its own (plain `--follow` lists no merge at all). Newest first by committer
+ * The commits `git log --follow` lists, plus the merges whose combined diff (`--cc`) has a line of their own in
+ * the page (plain `--follow` lists no merge at all). Newest first by committer
  * date, as git orders them. Diffs are asked of merges only, on the page's own paths, so no other file's blob is
  * read (`--follow --cc` would read every file a merge changed, and fails in a mirror without its largest blobs).
  */
@@ -70,8 +70,25 @@ function records(out: string): Commit[] {
 
 /** `git diff-tree --cc`: does the merge's result hold lines that come from none of its parents? */
 async function mergeWroteLines(repoDir: string, merge: string, file: string): Promise<boolean> {
-  const out = await git(repoDir, ['diff-tree', '--cc', '-p', merge, '--', file]);
-  return /^@@@/m.test(out);
+  return combinedDiffHasOwnLine(await git(repoDir, ['diff-tree', '--cc', '-p', merge, '--', file]));
+}
+
+/**
+ * In a combined diff of a merge with N parents, a line of the merge's own has N marks all `+` (added against every
+ * parent) or all `-` (removed from every parent). A hunk alone is not enough: `--cc` prints one wherever the sides
+ * changed lines near each other, though each of its lines came from one side. The `---`/`+++` file headers come
+ * before a hunk; N is read from the hunk header, which opens with N + 1 `@`.
+ */
+export function combinedDiffHasOwnLine(diff: string): boolean {
+  let marks = 0;
+  for (const line of diff.split('\n')) {
+    const header = /^(@{3,}) /.exec(line);
+    if (header) marks = header[1]!.length - 1;
+    else if (marks === 0) continue;
+    else if (!/^[ +\\-]/.test(line)) marks = 0; // the next file's `diff --cc` header (a `\ No newline` line stays in the hunk)
+    else if (line.startsWith('+'.repeat(marks)) || line.startsWith('-'.repeat(marks))) return true;
+  }
+  return false;
 }
 
 /** `git blame --line-porcelain -C`: for each line of the file at `rev`, the commit and (mailmapped) author git credits. */
