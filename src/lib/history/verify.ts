@@ -147,7 +147,8 @@ function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineA
     const engineBot = e?.bot ?? false;
     if (blameBot && engineBot) continue;
     counted++;
-    const same = blameBot === engineBot && e !== undefined && who(e.person.email) === sameAs(b.email);
+    // Both sides through `sameAs`: a commit that is no page's revision has git's own email, which may be one the engine joined.
+    const same = blameBot === engineBot && e !== undefined && sameAs(e.person.email) === sameAs(b.email);
     if (same) continue;
     differ++;
     // One name with two emails is two people to this check: show the emails then.
