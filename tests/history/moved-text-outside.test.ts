@@ -1,7 +1,10 @@
 // Tests moved text from files that are not pages (outside the content folder, or not Markdown) against git itself: line for line as `git blame -C` credits them.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { parseRawTree } from '../../src/lib/history/git-objects.ts';
 import { COPY_SCORE, CopyIndex, creditMovedText, type SourceFile } from '../../src/lib/history/moved-text.ts';
+import { changedOldFiles } from '../../src/lib/history/tree-diff.ts';
 import type { RepositoryHistory } from '../../src/lib/history/types.ts';
 import { ada, git, gitLogFollow, grace, linus, TestRepo, type Author } from '../helpers/git-repo.ts';
 
@@ -110,6 +113,22 @@ describe('moved text from files that are not pages', () => {
     expect('content/twin.md' < 'docs/twin.md' && 'assets/pair.md' < 'content/pair.md').toBe(true);
     for (let n = 1; n <= 3; n++) expect(creditOf('content/ops.md', step('Twin', n))).toBe(c.grace);
     for (let n = 1; n <= 3; n++) expect(creditOf('content/ops.md', step('Pair', n))).toBe(c.create);
+  });
+});
+
+describe('the files a commit changed or deleted', () => {
+  it('are the pairs of git diff-tree -r with a regular file on the old side', async () => {
+    const readRaw = async (oid: string) => parseRawTree(execFileSync('git', ['-C', repo.dir, 'cat-file', 'tree', oid]));
+    const rootOf = (rev: string) => git(repo.dir, ['rev-parse', `${rev}^{tree}`]).trim();
+    for (const at of [c.rename!, c.cut!, c.fold!]) {
+      const fromGit = git(repo.dir, ['diff-tree', '-r', '--no-renames', `${at}^`, at])
+        .split('\n')
+        .map((line) => /^:(\d+) \d+ ([0-9a-f]{40}) [0-9a-f]{40} [A-Z]\t(.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null && m[1]!.startsWith('100'))
+        .map((m) => ({ path: m[3]!, blob: m[2]! }));
+      expect(fromGit.length, at).toBeGreaterThan(0);
+      expect(await changedOldFiles(readRaw, rootOf(`${at}^`), rootOf(at))).toEqual(fromGit);
+    }
   });
 });
 

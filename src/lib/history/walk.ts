@@ -16,7 +16,7 @@ import { changedFiles, indexEntries, type ChangedFile } from './outside-diff.ts'
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
 import { pairRenames, type Rename, type Side } from './renames.ts';
 import { score, signatureOf, sizesRuleOut, type Signature } from './similarity.ts';
-import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
+import { changedOldFiles, diffPageTrees, subtreeAt, type OldFile, type PageChange } from './tree-diff.ts';
 import { GRAVE, joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 export interface ObjectReader {
@@ -481,7 +481,7 @@ class Walker {
    * diffed), as git's find_copy_in_parent takes them. Other files' histories are followed back only
    * for the splits taken from them, once per commit (`followed`).
    */
-  private async copySources(parentOid: string, commitRoot: string, changed: readonly (readonly [string, PageState | undefined])[], nonPages: readonly ChangedFile[] | undefined, followed: Map<string, Promise<PageState | undefined>>): Promise<{ files: SourceFile[]; originsOf: OriginsOf }> {
+  private async copySources(parentOid: string, commitRoot: string, changed: readonly (readonly [string, PageState | undefined])[], nonPages: readonly OldFile[] | undefined, followed: Map<string, Promise<PageState | undefined>>): Promise<{ files: SourceFile[]; originsOf: OriginsOf }> {
     const files: SourceFile[] = [];
     for (const [path, page] of changed) {
       if (!page) continue;
@@ -489,7 +489,7 @@ class Walker {
       files.push({ path, lines, origins });
     }
     const pagePaths = new Set(changed.map(([path]) => path));
-    const others = nonPages ?? (await changedFiles(this.readTreeFn, (await this.commitHead(parentOid)).tree, commitRoot, '')).filter((f) => !pagePaths.has(f.path));
+    const others = nonPages ?? (await changedOldFiles(this.readRawTreeFn, (await this.commitHead(parentOid)).tree, commitRoot)).filter((f) => !pagePaths.has(f.path));
     for (const f of others) {
       const text = await this.text(f.blob);
       // git's binary test (a NUL in the first 8000 bytes): such a file holds no lines a page could copy.
