@@ -116,6 +116,35 @@ describe('moved text from files that are not pages', () => {
   });
 });
 
+describe('moved text from files outside at a merge', () => {
+  let mrepo: TestRepo;
+  const m: Record<string, string> = {};
+  const at = (day: number) => `2024-05-${String(day).padStart(2, '0')}T10:00:00+00:00`;
+
+  beforeAll(() => {
+    mrepo = TestRepo.create('wiki-moved-outside-merge-');
+    m.base = mrepo.commit({ author: ada, date: at(1), message: 'Base', files: { 'content/y.md': text(['# Y', '', 'Y starts here.']), 'notes/kappa.txt': text(section('Kappa', 4)) } });
+    mrepo.git(['checkout', '-q', '-b', 'feature']);
+    m.feature = mrepo.commit({ author: grace, date: at(2), message: 'Feature: notes on Mu', files: { 'notes/mu.txt': text(section('Mu', 4)) } });
+    mrepo.git(['checkout', '-q', 'main']);
+    m.main = mrepo.commit({ author: linus, date: at(3), message: 'Main: edit y', files: { 'content/y.md': text(['# Y', '', 'Y starts here, says Linus.']) } });
+    mrepo.git(['merge', '-q', '--no-commit', '--no-ff', 'feature'], mrepo.env(linus, at(4)));
+    // The merge folds both notes into y.md (Mu only the feature side had) and deletes them.
+    m.merge = mrepo.commit({ author: linus, date: at(4), message: 'Merge feature, notes into y', files: { 'notes/kappa.txt': null, 'notes/mu.txt': null, 'content/y.md': text(['# Y', '', 'Y starts here, says Linus.', ''], section('Kappa', 4), section('Mu', 4)) } });
+  });
+  afterAll(() => mrepo.remove());
+
+  it('credits the lines a merge took from files outside as git blame -C does, from either parent', async () => {
+    expect(mrepo.git(['rev-list', '--parents', '-n', '1', 'HEAD']).trim().split(' ')).toHaveLength(3);
+    const merged = await readRepositoryHistory({ contentDir: `${mrepo.dir}/content`, cacheDir: null });
+    const y = merged.pages['content/y.md']!;
+    expect(y.lineCommits).toEqual(blameCopies(mrepo.dir, 'content/y.md'));
+    const lines = mrepo.git(['show', 'HEAD:content/y.md']).split('\n');
+    expect(y.lineCommits[lines.indexOf(step('Kappa', 2))]).toBe(m.base);
+    expect(y.lineCommits[lines.indexOf(step('Mu', 2))]).toBe(m.feature);
+  });
+});
+
 describe('the files a commit changed or deleted', () => {
   it('are the pairs of git diff-tree -r with a regular file on the old side', async () => {
     const readRaw = async (oid: string) => parseRawTree(execFileSync('git', ['-C', repo.dir, 'cat-file', 'tree', oid]));
