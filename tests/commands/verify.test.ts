@@ -68,12 +68,18 @@ describe('wiki verify', () => {
     // With moved text on (the default) the engine credits the first author, as blame -C does.
     const copies = wiki(repo.dir, ['verify']);
     expect(copies.stdout).toMatch(/lines that differ from git blame -C line for line: 0 of \d+ \(on 0 pages\)/);
-    // Text cut from a file outside the content folder: blame -C credits its author; the engine knows no line
-    // origins outside the folder and credits the mover, so those lines are counted as differing.
-    repo.commit({ author: grace, date: '2026-06-01T09:00:00+00:00', message: 'Notes outside', files: { 'NOTES.md': '# Notes\n\nAsk the database team before any schema change.\nKeep the runbook for failover current.\n' } });
-    repo.commit({ author: ada, date: '2026-07-01T09:00:00+00:00', message: 'Notes into the ops page', files: { 'NOTES.md': '# Notes\n', 'content/ops/restores.md': `# Restores\n\n${moved}\nAsk the database team before any schema change.\nKeep the runbook for failover current.\n` } });
-    const outside = wiki(repo.dir, ['verify']);
-    expect(outside.stdout).toMatch(/lines that differ from git blame -C line for line: [1-9]\d* of \d+ \(on 1 pages\)/);
+    // A documented difference: later edits around a short moved line leave it alone in git's blame, which
+    // then gives it (too short to count as copied) to the mover; the engine decided when it moved, and
+    // keeps it with its author. So that line is counted as differing.
+    const short = 'Test a restore each month.';
+    const creditedBy = () => repo.git(['blame', '-C', '--line-porcelain', 'HEAD', '--', 'content/ops/restores.md']).split('\n').filter((l) => /^[0-9a-f]{40} /.test(l))[3]!.slice(0, 40);
+    const first = repo.git(['log', '--format=%H', '-S', short, '--', 'content/ops/backups.md']).trim().split('\n').at(-1)!;
+    expect(creditedBy()).toBe(first);
+    const mover = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.commit({ author: ada, date: '2026-06-01T09:00:00+00:00', message: 'Restore steps, sharper', files: { 'content/ops/restores.md': `# Restores\n\n${moved.replace('off site.', 'off site, encrypted.').replace('how long it took', 'how long the restore took')}` } });
+    expect(creditedBy()).toBe(mover);
+    const edited = wiki(repo.dir, ['verify']);
+    expect(edited.stdout).toMatch(/lines that differ from git blame -C line for line: 1 of \d+ \(on 1 pages\)/);
   });
 
   it('counts one person under two emails as one on git\'s side too, as the engine joins them without .mailmap', () => {

@@ -11,11 +11,16 @@ import { matchLines } from './line-match.ts';
 export const MOVE_SCORE = 20;
 export const COPY_SCORE = 40;
 
-/** A file of a parent whose lines may have been copied: one the commit changed or deleted. */
+/** A file of a parent whose lines may have been copied: one the commit changed or deleted, a page or any other file. */
 export interface SourceFile {
   path: string;
-  version: PageVersion;
+  lines: readonly string[];
+  /** Its lines' origins; null for a file outside the pages, whose history is followed back only once a split from it is taken. */
+  origins: readonly number[] | null;
 }
+
+/** The line origins of files outside the pages, by path, at the parent (undefined: no history known, the lines stay the commit's). */
+export type OriginsOf = (paths: readonly string[]) => Promise<readonly (readonly number[] | undefined)[]>;
 
 /** One parent as moved text looks at it. */
 export interface MoveParent {
@@ -23,7 +28,7 @@ export interface MoveParent {
   own: PageVersion | undefined;
   /** Its path there: that file is left out of the search for copies, as git leaves it. */
   ownPath: string | null;
-  /** The other files of this parent the commit changed or deleted, read only when some run needs them; null when there are none. */
+  /** The other files of this parent the commit changed or deleted, read only when some run needs them; null: none are searched. */
   copies: (() => Promise<CopyIndex>) | null;
 }
 
@@ -37,7 +42,8 @@ interface Run {
 interface Split extends Run {
   from: number;
   score: number;
-  source: PageVersion;
+  source: { lines: readonly string[]; origins: readonly number[] | null };
+  path: string | null;
 }
 
 /** git's isalnum, byte-wise and ASCII only: the bytes of a UTF-8 character never count. */
@@ -82,13 +88,15 @@ class Scores {
 /** The candidate files of one parent, with the files each line of them (that has an alphanumeric) occurs in. */
 export class CopyIndex {
   readonly files: readonly SourceFile[];
+  readonly originsOf: OriginsOf;
   private readonly postings = new Map<string, number[]>();
 
   /** `files` in git's path order: where two files give an equally good stretch, the later one wins. */
-  constructor(files: readonly SourceFile[]) {
+  constructor(files: readonly SourceFile[], originsOf: OriginsOf = async (paths) => paths.map(() => undefined)) {
     this.files = files;
+    this.originsOf = originsOf;
     for (let f = 0; f < files.length; f++) {
-      for (const line of files[f]!.version.lines) {
+      for (const line of files[f]!.lines) {
         const list = this.postings.get(line);
         if (list) {
           if (list[list.length - 1] !== f) list.push(f);
@@ -124,24 +132,19 @@ export class CopyIndex {
 }
 
 /**
- * Per parent, its candidate files (`pathsOf`, then `load`ed) read and indexed once per commit, when some
- * page first needs them; for a page whose own file is the only one, none (most commits change one page).
+ * Per parent, its candidate files (`load`ed: the pages and the other files the commit changed or
+ * deleted) read and indexed once per commit, when some page first has a run worth a copy; a commit
+ * whose new text is all short runs reads none.
  */
-export function copiesPerParent(pathsOf: (parent: number) => readonly string[], load: (parent: number) => Promise<SourceFile[]>): (parent: number, ownPath: string | null) => (() => Promise<CopyIndex>) | null {
+export function copiesPerParent(load: (parent: number) => Promise<{ files: SourceFile[]; originsOf: OriginsOf }>): (parent: number) => () => Promise<CopyIndex> {
   const indexes = new Map<number, Promise<CopyIndex>>();
-  const index = (parent: number) => {
+  return (parent) => () => {
     let found = indexes.get(parent);
     if (!found) {
-      found = load(parent).then((files) => (files.length === 0 ? CopyIndex.empty : new CopyIndex(files)));
+      found = load(parent).then(({ files, originsOf }) => (files.length === 0 ? CopyIndex.empty : new CopyIndex(files, originsOf)));
       indexes.set(parent, found);
     }
     return found;
-  };
-  const paths = new Map<number, readonly string[]>();
-  return (parent, ownPath) => {
-    let list = paths.get(parent);
-    if (!list) paths.set(parent, (list = pathsOf(parent)));
-    return list.some((path) => path !== ownPath) ? () => index(parent) : null;
   };
 }
 
@@ -161,7 +164,7 @@ function ownRuns(origins: readonly number[], commit: number): Run[] {
  * find_copy_in_blob: the run is diffed against the whole source; each stretch of lines the diff keeps
  * is a possible split, and the best scoring one wins, the later one on a tie (handle_split).
  */
-function bestSplit(source: PageVersion, lines: readonly string[], run: Run, scores: Scores): Split | undefined {
+function bestSplit(source: Split['source'], path: string | null, lines: readonly string[], run: Run, scores: Scores): Split | undefined {
   const match = matchLines(source.lines, lines.slice(run.start, run.end));
   const from = match.fromOld;
   let best: Split | undefined;
@@ -173,15 +176,17 @@ function bestSplit(source: PageVersion, lines: readonly string[], run: Run, scor
     let end = k + 1;
     while (end < from.length && from[end] === from[end - 1]! + 1) end++;
     const score = scores.of(run.start + k, run.start + end);
-    if (!best || score >= best.score) best = { start: run.start + k, end: run.start + end, from: from[k]!, score, source };
+    if (!best || score >= best.score) best = { start: run.start + k, end: run.start + end, from: from[k]!, score, source, path };
     k = end;
   }
   return best;
 }
 
-/** Gives the split's lines their source lines' origins; returns what is left of the run on either side. */
-function apply(origins: number[], run: Run, split: Split): Run[] {
-  for (let k = split.start; k < split.end; k++) origins[k] = split.source.origins[split.from + k - split.start]!;
+/** Gives the split's lines their source lines' origins (or sets it aside until they are known); returns what is left of the run on either side. */
+function apply(origins: number[], run: Run, split: Split, later: Split[]): Run[] {
+  const from = split.source.origins;
+  if (from) for (let k = split.start; k < split.end; k++) origins[k] = from[split.from + k - split.start]!;
+  else later.push(split);
   const rest: Run[] = [];
   if (split.start > run.start) rest.push({ start: run.start, end: split.start });
   if (split.end < run.end) rest.push({ start: split.end, end: run.end });
@@ -194,14 +199,14 @@ function apply(origins: number[], run: Run, split: Split): Run[] {
  * Runs (and leftovers) at or under the threshold are set aside (filter_small). Returns the runs no
  * split was good enough for.
  */
-function searchParent(runs: Run[], threshold: number, scores: Scores, origins: number[], splitOf: (run: Run) => Split | undefined): Run[] {
+function searchParent(runs: Run[], threshold: number, scores: Scores, origins: number[], splitOf: (run: Run) => Split | undefined, later: Split[] = []): Run[] {
   const leftover: Run[] = [];
   let queue = runs;
   while (queue.length > 0) {
     const next: Run[] = [];
     for (const run of queue) {
       const split = splitOf(run);
-      if (split && split.score > threshold) next.push(...apply(origins, run, split));
+      if (split && split.score > threshold) next.push(...apply(origins, run, split, later));
       else leftover.push(run);
     }
     queue = next.filter((r) => scores.of(r.start, r.end) > threshold);
@@ -226,7 +231,7 @@ function moveSplit(own: PageVersion, lines: readonly string[], runs: readonly Ru
       if (!present.has(lines[k]!)) sum = 0;
       else if ((sum += scores.alnum[k]!) > best) best = sum;
     }
-    return best + 1 > MOVE_SCORE ? bestSplit(own, lines, run, scores) : undefined;
+    return best + 1 > MOVE_SCORE ? bestSplit(own, null, lines, run, scores) : undefined;
   };
 }
 
@@ -237,11 +242,25 @@ function copySplit(index: CopyIndex, ownPath: string | null, lines: readonly str
     let best: Split | undefined;
     for (const [f, bound] of bounds) {
       if (best && bound <= best.score) continue;
-      const split = bestSplit(index.files[f]!.version, lines, run, scores);
+      const file = index.files[f]!;
+      const split = bestSplit(file, file.path, lines, run, scores);
       if (split && (!best || split.score > best.score)) best = split;
     }
     return best;
   };
+}
+
+/**
+ * The splits taken from files outside the pages, once their origins are known: which split wins never
+ * depends on origins, so only the files some run was actually copied from are followed back, together.
+ */
+async function creditLater(origins: number[], later: readonly Split[], originsOf: OriginsOf): Promise<void> {
+  const paths = [...new Set(later.map((s) => s.path!))];
+  const found = await originsOf(paths);
+  for (const split of later) {
+    const from = found[paths.indexOf(split.path!)];
+    if (from?.length === split.source.lines.length) for (let k = split.start; k < split.end; k++) origins[k] = from[split.from + k - split.start]!;
+  }
 }
 
 /**
@@ -265,7 +284,10 @@ export async function creditMovedText(origins: number[], lines: readonly string[
     if (runs.length === 0) break;
     if (!parent.copies) continue;
     const index = await parent.copies();
-    if (index.files.length > 0) runs = searchParent(runs, COPY_SCORE, scores, origins, copySplit(index, parent.ownPath, lines, scores));
+    if (index.files.length === 0) continue;
+    const later: Split[] = [];
+    runs = searchParent(runs, COPY_SCORE, scores, origins, copySplit(index, parent.ownPath, lines, scores), later);
+    if (later.length > 0) await creditLater(origins, later, index.originsOf);
   }
   let credited = 0;
   for (const r of all) for (let k = r.start; k < r.end; k++) if (origins[k] !== commit) credited++;

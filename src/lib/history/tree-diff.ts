@@ -84,6 +84,43 @@ async function diffInto(readTree: ReadRawTree, oldTree: string | null, newTree: 
   }
 }
 
+/** A regular file of the old tree. */
+export interface OldFile {
+  path: string;
+  blob: string;
+}
+
+/**
+ * Every regular file of `oldTree` that `newTree` changed or no longer has, anywhere under it (`base`
+ * its path): git's tree diff pairs with an old side, which `git blame -C` searches for copied lines.
+ * Only subtrees whose OIDs differ are read, as bytes; only the entries that differ are decoded.
+ */
+export async function changedOldFiles(readTree: ReadRawTree, oldTree: string | null, newTree: string | null, base = ''): Promise<OldFile[]> {
+  const out: OldFile[] = [];
+  await changedInto(readTree, oldTree, newTree, base, out);
+  return out;
+}
+
+async function changedInto(readTree: ReadRawTree, oldTree: string | null, newTree: string | null, base: string, out: OldFile[]): Promise<void> {
+  if (oldTree === newTree || !oldTree) return;
+  const before = await readTree(oldTree);
+  const after = newTree ? await readTree(newTree) : EMPTY;
+  const join = (name: string) => (base ? `${base}/${name}` : name);
+  const [head, tail] = sharedEnds(before, after);
+  const beforeEnd = before.count - tail;
+  const afterEnd = after.count - tail;
+  let j = head;
+  for (let i = head; i < beforeEnd; i++) {
+    while (j < afterEnd && compareRaw(before, i, after, j) > 0) j++;
+    const both = j < afterEnd && compareRaw(before, i, after, j) === 0;
+    const oldKind = kindAt(before, i);
+    const newKind = both ? kindAt(after, j) : null;
+    if (both && oldKind === newKind && sameOid(before, i, after, j)) continue;
+    if (oldKind === RawKind.Tree) await changedInto(readTree, oidAt(before, i), newKind === RawKind.Tree ? oidAt(after, j) : null, join(nameAt(before, i)), out);
+    else if (oldKind === RawKind.Blob) out.push({ path: join(nameAt(before, i)), blob: oidAt(before, i) });
+  }
+}
+
 /** Whether the bytes a[from, to) equal b[from2, to2): one native comparison for a run of entries. */
 const sameBytes = (a: RawTree, from: number, to: number, b: RawTree, from2: number, to2: number) => to - from === to2 - from2 && a.bytes.compare(b.bytes, from2, to2, from, to) === 0;
 

@@ -11,12 +11,12 @@ import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack, type FollowStep } from './follow-back.ts';
-import { copiesPerParent, creditMovedText, type SourceFile } from './moved-text.ts';
+import { copiesPerParent, creditMovedText, type OriginsOf, type SourceFile } from './moved-text.ts';
 import { changedFiles, indexEntries, type ChangedFile } from './outside-diff.ts';
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
 import { pairRenames, type Rename, type Side } from './renames.ts';
 import { score, signatureOf, sizesRuleOut, type Signature } from './similarity.ts';
-import { diffPageTrees, subtreeAt, type PageChange } from './tree-diff.ts';
+import { changedOldFiles, diffPageTrees, subtreeAt, type OldFile, type PageChange } from './tree-diff.ts';
 import { GRAVE, joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 export interface ObjectReader {
@@ -412,6 +412,8 @@ class Walker {
       gone: deleted.filter((d) => !renamedFrom.has(d)).map((d) => d.path).concat(renames.map((r) => r.from.path)),
       /** Pages of the commit that differ from this parent, each with its path in the parent (null: new). */
       arrived,
+      /** The other files the commit changed or deleted, when the copy search already diffed the whole tree. */
+      nonPages: roots && unpaired.length > 0 ? outsideChanged : undefined,
     };
   }
 
@@ -473,11 +475,38 @@ class Walker {
     return { state, sourceOf: (path) => (changed.has(path) ? changed.get(path)! : path), changed: changedPages(gone, arrived) };
   }
 
-  /** The pages' versions moved text is searched in, in git's path order; only pages, as files outside the content folder have no line origins here. */
-  private async sourceFiles(entries: readonly (readonly [string, PageState | undefined])[]): Promise<SourceFile[]> {
+  /**
+   * The files of a parent moved text is searched in, in git's path order: the pages the commit changed
+   * or deleted (`changed`) and every other regular file it changed or deleted (`nonPages` when already
+   * diffed), as git's find_copy_in_parent takes them. Other files' histories are followed back only
+   * for the splits taken from them, once per commit (`followed`).
+   */
+  private async copySources(parentOid: string, commitRoot: string, changed: readonly (readonly [string, PageState | undefined])[], nonPages: readonly OldFile[] | undefined, followed: Map<string, Promise<PageState | undefined>>): Promise<{ files: SourceFile[]; originsOf: OriginsOf }> {
     const files: SourceFile[] = [];
-    for (const [path, page] of entries) if (page) files.push({ path, version: await this.version(page) });
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const [path, page] of changed) {
+      if (!page) continue;
+      const { lines, origins } = await this.version(page);
+      files.push({ path, lines, origins });
+    }
+    const pagePaths = new Set(changed.map(([path]) => path));
+    const others = nonPages ?? (await changedOldFiles(this.readRawTreeFn, (await this.commitHead(parentOid)).tree, commitRoot)).filter((f) => !pagePaths.has(f.path));
+    for (const f of others) {
+      const text = await this.text(f.blob);
+      // git's binary test (a NUL in the first 8000 bytes): such a file holds no lines a page could copy.
+      if (text.slice(0, 8000).includes('\0')) continue;
+      files.push({ path: f.path, lines: splitLines(text), origins: null });
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const key = (path: string) => `${parentOid}\0${path}`;
+    const originsOf: OriginsOf = async (paths) => {
+      const missing = paths.filter((path) => !followed.has(key(path)));
+      if (missing.length > 0) {
+        const found = this.historiesOutside(parentOid, missing);
+        for (const [i, path] of missing.entries()) followed.set(key(path), found.then((all) => all[i]));
+      }
+      return Promise.all(paths.map(async (path) => (await followed.get(key(path)))?.origins));
+    };
+    return { files, originsOf };
   }
 
   private async processCommit(commit: GraphCommit, index: number, parentStates: Pages[], undo: Map<string, UndoRecord>): Promise<Pages> {
@@ -486,7 +515,7 @@ class Walker {
     const pages: Pages = parentStates[0] ?? PageMap.of();
     const isMerge = commit.parents.length > 1;
     this.holding = parentStates;
-    const { gone, arrived } = await this.changesFrom(firstParentTree, tree, commit.parents[0] ? { parent: commit.parents[0], commit: commit.tree, pages, copies: !isMerge } : undefined);
+    const { gone, arrived, nonPages } = await this.changesFrom(firstParentTree, tree, commit.parents[0] ? { parent: commit.parents[0], commit: commit.tree, pages, copies: !isMerge } : undefined);
     if (this.versionIndex) for (const a of arrived) this.pendingVersions.push([a.path, a.blob]);
     if (commit.parents[0]) {
       // Graves change where pages are deleted, and where a page comes back to a grave.
@@ -500,7 +529,10 @@ class Walker {
     }
     // Read the first parent's versions before deletions and renames reshuffle the paths.
     const movedIn = arrived.filter((change) => change.outside || change.copy?.outside);
-    const outside = movedIn.length > 0 ? await this.historiesOutside(commit.parents[0]!, movedIn.map((change) => (change.copy ? change.copy.source.path : change.from!))) : [];
+    const movedFrom = movedIn.map((change) => (change.copy ? change.copy.source.path : change.from!));
+    const outside = movedIn.length > 0 ? await this.historiesOutside(commit.parents[0]!, movedFrom) : [];
+    // Files outside the pages followed back in this commit, by parent and path: moved text copied from them reuses them.
+    const followed = new Map<string, Promise<PageState | undefined>>(movedFrom.map((path, k) => [`${commit.parents[0]!}\0${path}`, Promise.resolve(outside[k])]));
     const fromFirst = arrived.map((change) => {
       const k = movedIn.indexOf(change);
       if (k >= 0) return outside[k];
@@ -511,7 +543,7 @@ class Walker {
     const firstChanged = changedPages(gone, arrived).map((path) => [path, pages.get(path)] as const);
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
     const changedIn = (p: number) => (p === 0 ? firstChanged : others[p - 1]!.changed.map((path) => [path, others[p - 1]!.state.get(path)] as const));
-    const movedCopies = this.options.movedText === false ? null : copiesPerParent((p) => changedIn(p).map(([path]) => path), (p) => this.sourceFiles(changedIn(p)));
+    const movedCopies = this.options.movedText === false ? null : copiesPerParent((p) => this.copySources(commit.parents[p]!, commit.tree, changedIn(p), p === 0 ? nonPages : undefined, followed));
     if (!isMerge) for (const path of gone) this.bury(pages, path, index);
     else for (const path of gone) this.inheritGrave(pages, parentStates, path);
     for (const path of gone) pages.delete(path);
@@ -546,7 +578,7 @@ class Walker {
       if (movedCopies && (carried.own > 0 || keptCopy)) {
         // A copy's path is new to git blame: no move within the page, only copies from the files the commit changed.
         const paths = [change.from, ...others.map((view) => view!.sourceOf(change.path))];
-        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own: p === 0 && keptCopy ? undefined : own, ownPath: paths[p]!, copies: movedCopies(p, paths[p]!) })));
+        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own: p === 0 && keptCopy ? undefined : own, ownPath: paths[p]!, copies: commit.parents[p] ? movedCopies(p) : null })));
       }
       const root = rootId(this.state, id);
       // A merge that only combines its parents' lines wrote nothing (`git log --cc` shows no line of
