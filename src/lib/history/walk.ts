@@ -10,7 +10,7 @@ import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
-import { followBack, type FollowStep } from './follow-back.ts';
+import { followBack, type FollowedHistory } from './follow-back.ts';
 import { copiesPerParent, creditMovedText, type SourceFile } from './moved-text.ts';
 import { changedFiles, indexEntries, type ChangedFile } from './outside-diff.ts';
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
@@ -311,26 +311,42 @@ class Walker {
       (oid) => this.indexOf(oid),
     );
     const out: (PageState | undefined)[] = [];
-    for (const steps of all) out.push(await this.historyOf(steps));
+    for (const followed of all) out.push(await this.historyOf(followed));
     return out;
   }
 
-  private async historyOf(steps: FollowStep[]): Promise<PageState | undefined> {
-    if (steps.length === 0) return undefined;
+  /**
+   * Revisions and line origins of a followed file, oldest step first: a merge's lines are carried from
+   * every parent, and the merge is a revision only where it wrote lines of its own (as in processCommit).
+   */
+  private async historyOf(followed: FollowedHistory | null): Promise<PageState | undefined> {
+    if (!followed) return undefined;
     const id = this.state.nextHistoryId++;
     const list: RawRevision[] = [];
-    let previous: { lines: string[]; origins: number[] } | undefined;
-    for (const step of steps) {
+    const versions: { lines: string[]; origins: number[] }[] = [];
+    for (const step of followed.steps) {
       const index = this.indexOf(step.commit);
       const lines = splitLines(await this.text(step.blob));
-      const carried = carryOrigins([previous], lines, index);
-      const revision: RawRevision = { commitIndex: index, path: toRepoPath(step.path), added: carried.added, removed: carried.removed, merge: false, blob: step.blob, parentBlob: step.parentBlob };
+      const carried = carryOrigins(step.parents.map((p) => (p === null ? undefined : versions[p])), lines, index);
+      versions.push({ lines, origins: carried.origins });
+      const isMerge = step.parents.length > 1;
+      if (isMerge && carried.own === 0 && carried.ownRemoved === 0) continue;
+      const revision: RawRevision = {
+        commitIndex: index,
+        path: toRepoPath(step.path),
+        added: isMerge ? carried.own : carried.added,
+        removed: isMerge ? carried.ownRemoved : carried.removed,
+        merge: isMerge,
+        blob: step.blob,
+        parentBlob: step.parentBlob,
+      };
       if (step.previousPath !== undefined) revision.previousPath = toRepoPath(step.previousPath);
       list.push(revision);
-      previous = { lines, origins: carried.origins };
     }
     this.state.histories.set(id, list);
-    return { historyId: id, blob: steps.at(-1)!.blob, origins: previous!.origins, lines: previous!.lines };
+    const last = followed.steps[followed.last]!;
+    const version = versions[followed.last]!;
+    return { historyId: id, blob: last.blob, origins: version.origins, lines: version.lines };
   }
 
   /** A new history holding the source's revisions so far (the source keeps its own), for a page copied from it. */
