@@ -15,7 +15,7 @@ let repo: TestRepo;
 let history: RepositoryHistory;
 const c: Record<string, string> = {};
 /** Each page at HEAD and its path before the move (where its merges happened). */
-const pages: Record<string, string> = { 'content/guide.md': 'notes/guide.md', 'content/branch-only.md': 'notes/branch-only.md', 'content/evil.md': 'notes/evil.md' };
+const pages: Record<string, string> = { 'content/guide.md': 'notes/guide.md', 'content/branch-only.md': 'notes/branch-only.md', 'content/evil.md': 'notes/evil.md', 'content/twice.md': 'notes/twice.md' };
 
 /** Merges `branch` without committing, writes `files` over the result and commits: a merge with lines no parent had (an "evil" merge). */
 function evilMerge(branch: string, files: Record<string, string>, date: string): string {
@@ -70,6 +70,14 @@ beforeAll(async () => {
   c.mainEvil = repo.commit({ author: linus, date: '2023-01-10T09:00:00+00:00', message: 'Main edits evil notes', files: { 'notes/evil.md': text('E', 9, { 8: 'E: line 9 by Linus' }) } });
   // A clean merge where the merger adds a line no side had.
   c.evil = evilMerge('side', { 'notes/evil.md': text('E', 9, { 0: 'E: line 1 by Grace', 8: 'E: line 9 by Linus', 4: 'E: line 5 slipped in by Ada' }) }, '2023-01-11T09:00:00+00:00');
+  // Each side drops a different copy of one repeated line: the merge drops both, but at two places, so git's --cc gives it no line of its own.
+  const twice = (drop: number[]) => ['intro', 'X repeated', 'middle 1', 'middle 2', 'middle 3', 'X repeated', 'end'].filter((_, i) => !drop.includes(i)).join('\n') + '\n';
+  repo.commit({ author: ada, date: '2023-01-11T10:00:00+00:00', message: 'Twice', files: { 'notes/twice.md': twice([]) } });
+  repo.git(['checkout', '-q', '-b', 'twice']);
+  repo.commit({ author: grace, date: '2023-01-11T11:00:00+00:00', message: 'Drop the first', files: { 'notes/twice.md': twice([1]) } });
+  repo.git(['checkout', '-q', 'main']);
+  repo.commit({ author: linus, date: '2023-01-11T12:00:00+00:00', message: 'Drop the second', files: { 'notes/twice.md': twice([5]) } });
+  c.twice = repo.merge('twice', { author: ada, date: '2023-01-11T13:00:00+00:00' });
   c.move = repo.commit({
     author: grace,
     date: '2023-01-12T09:00:00+00:00',
@@ -78,6 +86,7 @@ beforeAll(async () => {
       ['notes/guide.md', 'content/guide.md'],
       ['notes/branch-only.md', 'content/branch-only.md'],
       ['notes/evil.md', 'content/evil.md'],
+      ['notes/twice.md', 'content/twice.md'],
     ],
   });
   c.after = repo.commit({ author: linus, date: '2023-01-13T09:00:00+00:00', message: 'After the move', files: { 'content/guide.md': text('G', 13, { 1: 'G: line 2 by Grace', 10: 'G: line 11 by Linus', 5: 'G: line 6, Ada settles on Z' }) } });
@@ -95,6 +104,8 @@ describe('a page followed back through merges outside the content folder', () =>
     const guide = history.pages['content/guide.md']!.revisions.map((r) => r.commit);
     expect(guide).toEqual(expect.arrayContaining([c.feature, c.main, c.branchConflict, c.mainConflict, c.conflicted]));
     expect(guide).not.toContain(c.clean);
+    expect(mergeOwnLines(repo.dir, c.twice!, 'notes/twice.md')).toEqual({ added: [], removed: [] });
+    expect(history.pages['content/twice.md']!.revisions.map((r) => r.commit)).not.toContain(c.twice);
     expect(history.pages['content/evil.md']!.revisions.map((r) => r.commit)).toEqual(expect.arrayContaining([c.sideCreate, c.mainEvil, c.evil]));
   });
 
