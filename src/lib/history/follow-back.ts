@@ -1,7 +1,7 @@
 // Runs anywhere (given readers): a file's history before it moved into the content folder, walked back from a commit as `git log --follow` does (every parent of a merge), until its creation.
 import { InternalError } from './errors.ts';
 import { blobAt, deletedFiles, type ReadTreeIndex } from './outside-diff.ts';
-import { pairRenames, type Rename } from './renames.ts';
+import { pairRenames, type CandidateReader, type Rename } from './renames.ts';
 import type { Signature } from './similarity.ts';
 import type { ReadTree } from './tree-diff.ts';
 
@@ -10,6 +10,8 @@ export interface FollowReaders {
   readTree: ReadTree;
   readTreeIndex: ReadTreeIndex;
   signatureOf: (blob: string) => Promise<Signature>;
+  /** How files the commit deleted are read as rename sources (unreadable ones are left out). */
+  candidates?: CandidateReader;
   shallow: ReadonlySet<string>;
 }
 
@@ -120,7 +122,7 @@ async function stepBack(
     step = { commit: n.commit, path: n.path, blob: n.blob, parents: before.map((b, p) => (b === null ? null : nodeAt(n.file, parents[p]!, n.path, b))) };
   } else {
     // Created here, unless it was renamed from a file this commit deleted anywhere in the repository (against the first parent, as git's diff).
-    const rename: Rename | undefined = parents.length > 0 ? (await pairRenames(await deletedFiles(io.readTree, roots[0]!, tree, ''), [{ path: n.path, blob: n.blob }], io.signatureOf))[0] : undefined;
+    const rename: Rename | undefined = parents.length > 0 ? (await pairRenames(await deletedFiles(io.readTree, roots[0]!, tree, ''), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0] : undefined;
     step = { commit: n.commit, path: n.path, blob: n.blob, parents: rename ? [nodeAt(n.file, parents[0]!, rename.from.path, rename.from.blob), ...parents.slice(1).map(() => null)] : [] };
     if (rename) step.previousPath = rename.from.path;
   }
