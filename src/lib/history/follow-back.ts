@@ -101,7 +101,7 @@ export async function followBack(io: FollowReaders, start: string, paths: readon
   return starts.map((node, file) => (node ? ordered(node, steps[file]!, order) : null));
 }
 
-/** Walks one node past its commit: to the parent with the same blob, or a step to every parent that has the file (a rename's source when none has it). */
+/** Walks one node past its commit: to the parent with the same blob, or a step to every parent that has the file (or the file it was renamed from on that parent's side). */
 async function stepBack(
   io: FollowReaders,
   n: Node,
@@ -117,15 +117,21 @@ async function stepBack(
     n.via = nodeAt(n.file, parents[same]!, n.path, n.blob);
     return null;
   }
-  let step: PendingStep;
-  if (before.some((b) => b !== null)) {
-    step = { commit: n.commit, path: n.path, blob: n.blob, parents: before.map((b, p) => (b === null ? null : nodeAt(n.file, parents[p]!, n.path, b))) };
-  } else {
-    // Created here, unless it was renamed from a file this commit deleted anywhere in the repository (against the first parent, as git's diff).
-    const rename: Rename | undefined = parents.length > 0 ? (await pairRenames(await deletedFiles(io.readTree, roots[0]!, tree, ''), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0] : undefined;
-    step = { commit: n.commit, path: n.path, blob: n.blob, parents: rename ? [nodeAt(n.file, parents[0]!, rename.from.path, rename.from.blob), ...parents.slice(1).map(() => null)] : [] };
-    if (rename) step.previousPath = rename.from.path;
+  // Every parent that has the file, at this path or (a rename on that parent's side) at the path it was
+  // renamed from there; none: the commit created it.
+  const sources: (Node | null)[] = [];
+  let previousPath: string | undefined;
+  for (const [p, blob] of before.entries()) {
+    if (blob !== null) {
+      sources.push(nodeAt(n.file, parents[p]!, n.path, blob));
+      continue;
+    }
+    const rename: Rename | undefined = (await pairRenames(await deletedFiles(io.readTree, roots[p]!, tree, ''), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0];
+    sources.push(rename ? nodeAt(n.file, parents[p]!, rename.from.path, rename.from.blob) : null);
+    if (rename && p === 0) previousPath = rename.from.path;
   }
+  const step: PendingStep = { commit: n.commit, path: n.path, blob: n.blob, parents: sources.some((s) => s !== null) ? sources : [] };
+  if (previousPath !== undefined) step.previousPath = previousPath;
   n.step = step;
   return step;
 }
