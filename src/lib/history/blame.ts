@@ -53,9 +53,9 @@ export function carryOrigins(parents: readonly (PageVersion | undefined)[], newL
 }
 
 /**
- * Lines of every parent that the merge did not keep from any of them: the same line (same origin,
- * same text) removed against each parent that has the page. A line only one side had was that
- * side's change.
+ * Lines of every parent that the merge did not keep from any of them: the same text removed against
+ * each parent that has the page at the same place of the merge's text (git's combined diff joins lost
+ * lines by where they were lost). A line only one side had, or one each side lost elsewhere, was that side's change.
  */
 function droppedByAll(parents: readonly (PageVersion | undefined)[], matches: readonly (LineMatch | undefined)[]): number {
   let common: Map<string, number> | null = null;
@@ -65,9 +65,15 @@ function droppedByAll(parents: readonly (PageVersion | undefined)[], matches: re
     // A parent without the page kept none of its lines.
     if (!parent || !match) continue;
     const removed = new Map<string, number>();
+    // The merge's line after which the parent's next removed line was lost.
+    let point = 0;
     for (let k = 0; k < parent.lines.length; k++) {
-      if (match.toNew[k] !== -1) continue;
-      const key = `${parent.origins[k]}\n${parent.lines[k]}`;
+      const to = match.toNew[k]!;
+      if (to !== -1) {
+        point = to + 1;
+        continue;
+      }
+      const key = `${point}\n${parent.lines[k]}`;
       removed.set(key, (removed.get(key) ?? 0) + 1);
     }
     if (common) for (const [key, n] of common) common.set(key, Math.min(n, removed.get(key) ?? 0));

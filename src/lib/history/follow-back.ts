@@ -1,6 +1,7 @@
-// Runs anywhere (given readers): a file's history before it moved into the content folder, walked back from a commit as `git log --follow` does, until its creation.
+// Runs anywhere (given readers): a file's history before it moved into the content folder, walked back from a commit as `git log --follow` does (every parent of a merge), until its creation.
+import { InternalError } from './errors.ts';
 import { blobAt, deletedFiles, type ReadTreeIndex } from './outside-diff.ts';
-import { pairRenames, type Rename } from './renames.ts';
+import { pairRenames, type CandidateReader, type Rename } from './renames.ts';
 import type { Signature } from './similarity.ts';
 import type { ReadTree } from './tree-diff.ts';
 
@@ -9,81 +10,150 @@ export interface FollowReaders {
   readTree: ReadTree;
   readTreeIndex: ReadTreeIndex;
   signatureOf: (blob: string) => Promise<Signature>;
+  /** How files the commit deleted are read as rename sources (unreadable ones are left out). */
+  candidates?: CandidateReader;
   shallow: ReadonlySet<string>;
 }
 
-/** One commit that changed the file: its path and blob there, the blob before (null: created), and the path before when it was renamed. */
+/**
+ * One commit whose version of the file differs from every parent's: its path and blob there, and
+ * for each parent walked (none when the commit created the file) the step that parent's version
+ * comes from, or null when that parent has no such file. Merges have one entry per parent.
+ */
 export interface FollowStep {
   commit: string;
   path: string;
   blob: string;
+  /** Indexes into the same history's `steps`, always of earlier steps. */
+  parents: (number | null)[];
+  /** The first parent's blob (null: created, or new on the first parent's side). */
   parentBlob: string | null;
+  /** Set when the commit renamed the file: its path before. */
   previousPath?: string;
 }
 
-interface Tracked {
-  at: string;
-  file: string;
-  blob: string;
+/** A file's followed history: its steps, parents before children (by `order`), and the step whose version the start commit has. */
+export interface FollowedHistory {
   steps: FollowStep[];
+  last: number;
+}
+
+/** The file as one commit has it, waiting to be walked past that commit. */
+interface Node {
+  file: number;
+  commit: string;
+  path: string;
+  blob: string;
+  /** The commit changed the file: its step. */
+  step?: PendingStep;
+  /** The commit kept a parent's version: that parent's node (git's history simplification). */
+  via?: Node;
+}
+
+interface PendingStep {
+  commit: string;
+  path: string;
+  blob: string;
+  parents: (Node | null)[];
+  previousPath?: string;
 }
 
 /**
- * For each of `paths` (files of `start`), the commits that changed it up to and including `start`,
- * oldest first; empty when `start` has no such file. All files are walked back together, newest
- * commit first (`order` gives a commit's place in the walk), so each commit's trees are read once.
+ * For each of `paths` (files of `start`), the commits that changed it up to and including `start`;
+ * null when `start` has no such file. All files are walked back together, newest commit first
+ * (`order` gives a commit's place in the walk, parents before children), so each commit's trees are read once.
  */
-export async function followBack(io: FollowReaders, start: string, paths: readonly string[], order: (commit: string) => number): Promise<FollowStep[][]> {
+export async function followBack(io: FollowReaders, start: string, paths: readonly string[], order: (commit: string) => number): Promise<(FollowedHistory | null)[]> {
   const root = (await io.readCommit(start)).tree;
-  const all: Tracked[] = [];
-  const open: Tracked[] = [];
-  for (const file of paths) {
-    const blob = await blobAt(io.readTreeIndex, root, file);
-    const t: Tracked = { at: start, file, blob: blob ?? '', steps: [] };
-    all.push(t);
-    if (blob !== null) open.push(t);
+  const starts: (Node | null)[] = [];
+  const nodes = new Map<string, Node>();
+  const open: Node[] = [];
+  const nodeAt = (file: number, commit: string, path: string, blob: string): Node => {
+    const key = `${file}\0${commit}\0${path}`;
+    let node = nodes.get(key);
+    if (!node) {
+      node = { file, commit, path, blob };
+      nodes.set(key, node);
+      open.push(node);
+    }
+    return node;
+  };
+  for (const [file, path] of paths.entries()) {
+    const blob = await blobAt(io.readTreeIndex, root, path);
+    starts.push(blob === null ? null : nodeAt(file, start, path, blob));
   }
+  const steps: PendingStep[][] = paths.map(() => []);
   while (open.length > 0) {
-    // The newest commit any file waits at; its children are all done.
+    // The newest commit any node waits at: all its children are done.
     let best = 0;
-    for (let i = 1; i < open.length; i++) if (order(open[i]!.at) > order(open[best]!.at)) best = i;
-    const at = open[best]!.at;
-    const here = open.filter((t) => t.at === at);
+    for (let i = 1; i < open.length; i++) if (order(open[i]!.commit) > order(open[best]!.commit)) best = i;
+    const at = open[best]!.commit;
+    const here = open.filter((n) => n.commit === at);
+    for (const n of here) open.splice(open.indexOf(n), 1);
     const commit = await io.readCommit(at);
     const parents = io.shallow.has(at) ? [] : commit.parents;
     const roots = await Promise.all(parents.map(async (p) => (await io.readCommit(p)).tree));
-    for (const t of here) {
-      if (!(await stepBack(io, t, commit.tree, parents, roots))) open.splice(open.indexOf(t), 1);
+    for (const n of here) {
+      const step = await stepBack(io, n, commit.tree, parents, roots, nodeAt);
+      if (step) steps[n.file]!.push(step);
     }
   }
-  return all.map((t) => t.steps.reverse());
+  return starts.map((node, file) => (node ? ordered(node, steps[file]!, order) : null));
 }
 
-/** Moves one file back past its commit; false when the commit created it. */
-async function stepBack(io: FollowReaders, t: Tracked, tree: string, parents: string[], roots: string[]): Promise<boolean> {
-  const before = await Promise.all(roots.map((r) => blobAt(io.readTreeIndex, r, t.file)));
-  // A parent with the same blob: the change happened on its side (git's history simplification).
-  const same = before.indexOf(t.blob);
+/** Walks one node past its commit: to the parent with the same blob, or a step to every parent that has the file (or the file it was renamed from on that parent's side). */
+async function stepBack(
+  io: FollowReaders,
+  n: Node,
+  tree: string,
+  parents: readonly string[],
+  roots: readonly string[],
+  nodeAt: (file: number, commit: string, path: string, blob: string) => Node,
+): Promise<PendingStep | null> {
+  const before = await Promise.all(roots.map((r) => blobAt(io.readTreeIndex, r, n.path)));
+  // A parent with the same blob: the change happened on its side; git follows that parent only.
+  const same = before.indexOf(n.blob);
   if (same >= 0) {
-    t.at = parents[same]!;
-    return true;
+    n.via = nodeAt(n.file, parents[same]!, n.path, n.blob);
+    return null;
   }
-  const having = before.findIndex((b) => b !== null);
-  if (having >= 0) {
-    t.steps.push({ commit: t.at, path: t.file, blob: t.blob, parentBlob: before[having]! });
-    t.at = parents[having]!;
-    t.blob = before[having]!;
-    return true;
+  // Every parent that has the file, at this path or (a rename on that parent's side) at the path it was
+  // renamed from there; none: the commit created it.
+  const sources: (Node | null)[] = [];
+  let previousPath: string | undefined;
+  for (const [p, blob] of before.entries()) {
+    if (blob !== null) {
+      sources.push(nodeAt(n.file, parents[p]!, n.path, blob));
+      continue;
+    }
+    const rename: Rename | undefined = (await pairRenames(await deletedFiles(io.readTree, roots[p]!, tree, ''), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0];
+    sources.push(rename ? nodeAt(n.file, parents[p]!, rename.from.path, rename.from.blob) : null);
+    if (rename && p === 0) previousPath = rename.from.path;
   }
-  // Created here, unless it was renamed from a file this commit deleted anywhere in the repository.
-  const rename: Rename | undefined = parents.length > 0 ? (await pairRenames(await deletedFiles(io.readTree, roots[0]!, tree, ''), [{ path: t.file, blob: t.blob }], io.signatureOf))[0] : undefined;
-  if (!rename) {
-    t.steps.push({ commit: t.at, path: t.file, blob: t.blob, parentBlob: null });
-    return false;
-  }
-  t.steps.push({ commit: t.at, path: t.file, blob: t.blob, parentBlob: rename.from.blob, previousPath: rename.from.path });
-  t.at = parents[0]!;
-  t.file = rename.from.path;
-  t.blob = rename.from.blob;
-  return true;
+  const step: PendingStep = { commit: n.commit, path: n.path, blob: n.blob, parents: sources.some((s) => s !== null) ? sources : [] };
+  if (previousPath !== undefined) step.previousPath = previousPath;
+  n.step = step;
+  return step;
+}
+
+/** The steps oldest first, each parent named by its index; `last` is the step the start node's version comes from. */
+function ordered(start: Node, pending: PendingStep[], order: (commit: string) => number): FollowedHistory {
+  const sorted = pending.slice().sort((a, b) => order(a.commit) - order(b.commit));
+  const index = new Map(sorted.map((s, i) => [s, i]));
+  const resolve = (node: Node): number => {
+    let at = node;
+    while (!at.step) {
+      if (!at.via) throw new InternalError(`follow-back left ${at.path} at ${at.commit} unwalked`);
+      at = at.via;
+    }
+    return index.get(at.step)!;
+  };
+  const steps = sorted.map((s): FollowStep => {
+    const parents = s.parents.map((p) => (p ? resolve(p) : null));
+    const first = s.parents[0];
+    const step: FollowStep = { commit: s.commit, path: s.path, blob: s.blob, parents, parentBlob: first ? first.blob : null };
+    if (s.previousPath !== undefined) step.previousPath = s.previousPath;
+    return step;
+  });
+  return { steps, last: resolve(start) };
 }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { constants as zlib, inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { applyDelta } from './delta.ts';
 import { Lru } from './lru.ts';
@@ -30,9 +30,13 @@ export class ObjectStore {
   /** The repository as messages name it. */
   readonly repository: string;
 
-  constructor(commondir: string, repository = commondir) {
+  /** `refs/replace/` as git reads them: an object id to the id whose object is read in its place. */
+  private readonly replacements: ReadonlyMap<string, string>;
+
+  constructor(commondir: string, repository = commondir, replacements: ReadonlyMap<string, string> = new Map()) {
     this.commondir = commondir;
     this.repository = repository;
+    this.replacements = replacements;
     const own = path.join(commondir, 'objects');
     this.objectsDirs = [own, ...alternates(own)];
     this.loadPacks();
@@ -81,8 +85,9 @@ export class ObjectStore {
    * Whether the repository holds the object, without reading it: for callers that expect some objects
    * to be absent (beyond a shallow clone's boundary). Everything else reads, and a failed read throws.
    */
-  has(oid: string): boolean {
-    this.checkOpen(oid);
+  has(asked: string): boolean {
+    this.checkOpen(asked);
+    const oid = this.replaced(asked);
     this.key.write(oid, 'hex');
     if (this.packs.some((p) => p.find(this.key) >= 0)) return true;
     if (this.objectsDirs.some((dir) => existsSync(path.join(dir, oid.slice(0, 2), oid.slice(2))))) return true;
@@ -90,10 +95,56 @@ export class ObjectStore {
     return this.packs.some((p) => p.find(this.key) >= 0);
   }
 
-  /** The object; a GitObjectError naming it and why when it is missing or damaged. */
-  async read(oid: string): Promise<GitObject> {
-    this.checkOpen(oid);
+  /** The id whose object git reads for `oid`: its replacement's, followed as git does (up to 5 deep), or itself. */
+  private replaced(oid: string): string {
+    let at = oid;
+    for (let depth = 0; depth < 5; depth++) {
+      const next = this.replacements.get(at);
+      if (next === undefined || next === oid) return at;
+      at = next;
+    }
+    throw new GitObjectError('CorruptObject', this.repository, oid, 'its refs/replace/ replacements go more than 5 deep (a loop?)');
+  }
+
+  /**
+   * The object's size in bytes, read from its pack entry's header or its loose header without
+   * inflating the rest; null when the repository does not hold it. What rename scoring checks first.
+   */
+  size(asked: string): number | null {
+    this.checkOpen(asked);
+    const oid = this.replaced(asked);
+    try {
+      this.key.write(oid, 'hex');
+      for (const pack of this.packs) {
+        const offset = pack.find(this.key);
+        if (offset >= 0) return pack.sizeAt(offset);
+      }
+      for (const dir of this.objectsDirs) {
+        let raw: Buffer;
+        try {
+          raw = readFileSync(path.join(dir, oid.slice(0, 2), oid.slice(2)));
+        } catch {
+          continue;
+        }
+        // The header is the first few inflated bytes; a dynamic Huffman table before them can take a few hundred input bytes.
+        for (let take = 256; ; take *= 8) {
+          const start = inflateSync(raw.subarray(0, take), { finishFlush: zlib.Z_SYNC_FLUSH });
+          const header = /^(?:commit|tree|blob|tag) (\d+)\0/.exec(start.toString('latin1', 0, 40));
+          if (header) return Number(header[1]);
+          if (take >= raw.length || start.includes(0)) throw new MalformedObjectError('loose object has no "<type> <size>" header', 0);
+        }
+      }
+    } catch (error) {
+      throw objectError(this.repository, oid, error);
+    }
+    return null;
+  }
+
+  /** The object (its replacement's, when refs/replace/ names one); a GitObjectError naming it and why when it is missing or damaged. */
+  async read(asked: string): Promise<GitObject> {
+    this.checkOpen(asked);
     this.reads++;
+    const oid = this.replaced(asked);
     try {
       const found = this.readPacked(oid) ?? this.readLoose(oid);
       if (found) return found;

@@ -1,6 +1,6 @@
 // Runs in Node: reads objects out of one packfile through its .idx, reading only the bytes of the entries asked for.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { constants as zlib, inflateSync } from 'node:zlib';
 import { PackError } from './errors.ts';
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
@@ -113,6 +113,40 @@ export class PackFile {
     return window.subarray(offset - start, end - start);
   }
 
+  /**
+   * The size of the object stored at `offset` without inflating it: a whole object's header says it,
+   * and a delta's result size is the second number at the start of its (partly inflated) data.
+   */
+  sizeAt(offset: number): number {
+    if (!(offset >= 12 && offset < this.packEnd)) throw new PackError('DamagedPack', this.file, `the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
+    const header = this.bytes(offset, Math.min(offset + 32 + 20, this.packEnd));
+    let pos = 0;
+    const next = () => {
+      if (pos >= header.length) throw new PackError('DamagedPack', this.file, `the entry at offset ${offset} is cut off inside its header`);
+      return header[pos++]!;
+    };
+    let byte = next();
+    const type = (byte >> 4) & 7;
+    let size = byte & 15;
+    for (let shift = 4; byte & 0x80; shift += 7) {
+      byte = next();
+      size += (byte & 0x7f) * 2 ** shift;
+    }
+    if (type !== OFS_DELTA && type !== REF_DELTA) return size;
+    if (type === OFS_DELTA) while (next() & 0x80);
+    else pos += 20;
+    // Two varints (base size, result size) take at most 20 bytes; a deflate prefix yields them once
+    // past its block header (a dynamic Huffman table can take a few hundred bytes).
+    const start = offset + pos;
+    for (let take = 256; ; take *= 4) {
+      const end = Math.min(this.packEnd, start + take);
+      const prefix = inflateSync(this.bytes(start, end), { finishFlush: zlib.Z_SYNC_FLUSH });
+      const sizes = leadingVarints(prefix, 2);
+      if (sizes) return sizes[1]!;
+      if (end === this.packEnd || take > 1024 * 1024) throw new PackError('DamagedPack', this.file, `the delta at offset ${offset} is cut off inside its size header`);
+    }
+  }
+
   readEntry(offset: number): PackEntry {
     if (!this.whole && ++this.entriesRead === WHOLE_PACK_AFTER && this.packEnd <= WHOLE_PACK_BYTES) this.whole = readFileSync(this.file);
     if (!(offset >= 12 && offset < this.packEnd)) throw new PackError('DamagedPack', this.file, `the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
@@ -152,4 +186,21 @@ export class PackFile {
     if (!objectType) throw new PackError('DamagedPack', this.file, `unknown object type ${type} at offset ${offset}`);
     return { kind: 'object', object: { type: objectType, content: inflate(raw.subarray(pos)) } };
   }
+}
+
+/** The first `count` little-endian base-128 numbers of `bytes`, or null when it ends before them. */
+function leadingVarints(bytes: Uint8Array, count: number): number[] | null {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const b of bytes) {
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b & 0x80) continue;
+    out.push(value);
+    if (out.length === count) return out;
+    value = 0;
+    shift = 0;
+  }
+  return null;
 }

@@ -13,7 +13,7 @@ import { isReachableEmail } from './reachable-email.ts';
 import { toCommitId } from './commit-id.ts';
 import { buildPageHistories } from './page-histories.ts';
 import { ObjectStore } from './objects-fs.ts';
-import { readShallow, resolveHead } from './repo-fs.ts';
+import { readReplacements, readShallow, resolveHead } from './repo-fs.ts';
 import type { RepositoryHistory } from './types.ts';
 import { walkHistory } from './walk.ts';
 
@@ -28,6 +28,8 @@ interface CommonOptions {
   joinByName?: boolean | undefined;
   /** Lines moved or copied between pages in one commit keep their authors, as `git blame -C` (default true); false credits them to the commit, as plain `git blame`. */
   movedText?: boolean | undefined;
+  /** Read objects through `refs/replace/` as git does (default true); false is GIT_NO_REPLACE_OBJECTS, which the caller reads. */
+  replaceObjects?: boolean | undefined;
   /** Folder for the cache (default: `defaultCacheDir`); null turns it off. A folder git tracks files in is refused. */
   cacheDir?: string | null | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -68,7 +70,9 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     warnings.push(`${repo.workdir} is a shallow clone: history before its oldest fetched commits is missing, so pages look created there (run \`git fetch --unshallow\` to fetch it)`);
   }
 
-  const store = new ObjectStore(repo.commondir, repo.workdir);
+  // git reads a replaced object's replacement (unless told not to, which the caller passes as `replaceObjects: false`).
+  const replacements = options.replaceObjects === false ? new Map<string, string>() : readReplacements(repo);
+  const store = new ObjectStore(repo.commondir, repo.workdir, replacements);
   try {
     let cacheDir = options.cacheDir === undefined ? defaultCacheDir(repo) : options.cacheDir;
     const refusal = cacheDir ? await trackedCacheRefusal(repo, cacheDir) : null;
@@ -79,7 +83,7 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     const rule = contentRule(options.exclude);
     const movedText = options.movedText ?? true;
     // A walk with moved text off credits lines differently: its cache is never continued with it on, nor the other way.
-    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}\n${movedText ? 'moved-text' : 'no-moved-text'}\n${rule.globs.join('\n')}`;
+    const key = `${realpathSync(repo.commondir)}\n${contentPrefix}\n${[...shallow].sort().join(',')}\n${movedText ? 'moved-text' : 'no-moved-text'}\n${rule.globs.join('\n')}${replacementKey(replacements)}`;
     const clock = { at: performance.now() };
     const lap = () => {
       const now = performance.now();
@@ -143,4 +147,13 @@ async function mailmapAtHead(store: ObjectStore, head: string): Promise<string> 
   if (!tree) return '';
   const entry = parseTree((await store.read(tree)).content).find((e) => e.name === '.mailmap' && e.kind === 'blob');
   return entry ? (await store.read(entry.oid)).content.toString('utf8') : '';
+}
+
+/**
+ * Replace refs change what every id below them reads as while the ids stay the same, so a walk made
+ * through one set of replacements is never continued through another: they are part of the cache key.
+ */
+function replacementKey(replacements: ReadonlyMap<string, string>): string {
+  if (replacements.size === 0) return '';
+  return `\nreplace:${[...replacements].map(([from, to]) => `${from}>${to}`).sort().join(',')}`;
 }

@@ -21,7 +21,16 @@ export const MIN_SCORE = RENAME_THRESHOLD * MAX_SCORE;
  */
 const RENAME_LIMIT = 1000;
 
-export async function pairRenames(deleted: readonly Side[], added: readonly Side[], signatureOf: (blob: string) => Promise<Signature>): Promise<Rename[]> {
+/**
+ * How sources that are only candidates (files outside the content folder) are read: size first, as
+ * git scores sizes before content; null when the file cannot be read, which leaves it out.
+ */
+export interface CandidateReader {
+  size: (side: Side) => Promise<number | null>;
+  signature: (side: Side) => Promise<Signature | null>;
+}
+
+export async function pairRenames(deleted: readonly Side[], added: readonly Side[], signatureOf: (blob: string) => Promise<Signature>, candidates?: CandidateReader): Promise<Rename[]> {
   const renames: Rename[] = [];
   const freeDeleted = new Set(deleted);
   const freeAdded: Side[] = [];
@@ -39,8 +48,10 @@ export async function pairRenames(deleted: readonly Side[], added: readonly Side
   for (const to of freeAdded) {
     const toSig = await signatureOf(to.blob);
     for (const from of freeDeleted) {
-      const fromSig = await signatureOf(from.blob);
-      if (sizesRuleOut(fromSig.size, toSig.size, RENAME_THRESHOLD)) continue;
+      const size = candidates ? await candidates.size(from) : null;
+      if (size !== null && sizesRuleOut(size, toSig.size, RENAME_THRESHOLD)) continue;
+      const fromSig = candidates ? await candidates.signature(from) : await signatureOf(from.blob);
+      if (!fromSig || sizesRuleOut(fromSig.size, toSig.size, RENAME_THRESHOLD)) continue;
       const score = scoreOf(fromSig, toSig);
       if (score >= MIN_SCORE) scored.push({ score, from, to });
     }

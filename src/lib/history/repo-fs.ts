@@ -1,5 +1,5 @@
 // Runs in Node: finds the repository around a folder (plain .git folders and .git files of worktrees and submodules) and reads its refs.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Every path real (symlinks resolved), so paths inside the repository are named from its root the way git names them. */
@@ -81,4 +81,30 @@ export function resolveHead(repo: RepositoryLocation): string | null {
 export function readShallow(repo: RepositoryLocation): Set<string> {
   const text = readText(path.join(repo.gitdir, 'shallow')) ?? readText(path.join(repo.commondir, 'shallow')) ?? '';
   return new Set(text.split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{40}$/.test(l)));
+}
+
+const OID = /^[0-9a-f]{40}$/;
+
+/**
+ * `refs/replace/<id>` refs (loose and packed; loose wins, as in git): the object git reads in place of
+ * each id. Names and values that are not object ids are left out, as git ignores them.
+ */
+export function readReplacements(repo: RepositoryLocation): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of (readText(path.join(repo.commondir, 'packed-refs')) ?? '').split('\n')) {
+    const match = /^([0-9a-f]{40}) refs\/replace\/([0-9a-f]{40})$/.exec(line.trim());
+    if (match) out.set(match[2]!, match[1]!);
+  }
+  let names: string[] = [];
+  try {
+    names = readdirSync(path.join(repo.commondir, 'refs', 'replace'));
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!OID.test(name)) continue;
+    const value = readText(path.join(repo.commondir, 'refs', 'replace', name))?.trim();
+    if (value && OID.test(value)) out.set(name, value);
+  }
+  return out;
 }

@@ -5,22 +5,24 @@ import { entriesOf, parseCommit, parseRawTree, type ParsedCommit, type RawTree, 
 import type { ContentRule } from '../content/page-rule.ts';
 import { toRepoPath } from '../content/paths.ts';
 import { toCommitId } from './commit-id.ts';
-import { InternalError, objectError } from './errors.ts';
+import { GitObjectError, InternalError, MalformedObjectError, objectError } from './errors.ts';
 import { coAuthorsOf } from './identities.ts';
 import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
-import { followBack, type FollowStep } from './follow-back.ts';
+import { followBack, type FollowedHistory } from './follow-back.ts';
 import { copiesPerParent, creditMovedText, type OriginsOf, type SourceFile } from './moved-text.ts';
 import { changedFiles, indexEntries, type ChangedFile } from './outside-diff.ts';
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
-import { pairRenames, type Rename, type Side } from './renames.ts';
+import { pairRenames, type CandidateReader, type Rename, type Side } from './renames.ts';
 import { score, signatureOf, sizesRuleOut, type Signature } from './similarity.ts';
 import { changedOldFiles, diffPageTrees, subtreeAt, type OldFile, type PageChange } from './tree-diff.ts';
 import { GRAVE, joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 export interface ObjectReader {
   read(oid: string): Promise<{ type: string; content: Buffer }>;
+  /** The object's size without reading its content; null when the repository does not hold it. Rename candidates are sized with it first. */
+  size?(oid: string): number | null;
   /** The repository as messages name it. */
   readonly repository?: string;
 }
@@ -278,6 +280,45 @@ class Walker {
 
   private readonly signatureFn = (blob: string) => this.signature(blob);
 
+  /** Blobs of rename and copy candidates that could not be read: each is warned about once, then left out. */
+  private readonly unreadable = new Set<string>();
+  private readonly candidateSizes = new Lru<string, number>(1024 * 1024, () => 1);
+
+  /** A candidate's size, from the store's headers when it can (no inflating: sizes rule most pairs out); null when unreadable. */
+  private async candidateSize(side: Side): Promise<number | null> {
+    if (this.unreadable.has(side.blob)) return null;
+    const known = this.signatures.get(side.blob)?.size ?? this.candidateSizes.get(side.blob);
+    if (known !== undefined) return known;
+    try {
+      const size = this.options.reader.size ? this.options.reader.size(side.blob) : (await this.signature(side.blob)).size;
+      if (size === null) return this.leaveOut(side, 'it is not in the repository');
+      this.candidateSizes.set(side.blob, size);
+      return size;
+    } catch (error) {
+      return this.leaveOut(side, error);
+    }
+  }
+
+  private async candidateSignature(side: Side): Promise<Signature | null> {
+    if (this.unreadable.has(side.blob)) return null;
+    try {
+      return await this.signature(side.blob);
+    } catch (error) {
+      return this.leaveOut(side, error);
+    }
+  }
+
+  /** A candidate git could not read either: the history carries on without it, and the build log says so once. */
+  private leaveOut(side: Side, why: unknown): null {
+    if (!(typeof why === 'string' || why instanceof GitObjectError || why instanceof MalformedObjectError)) throw why;
+    this.unreadable.add(side.blob);
+    const reason = typeof why === 'string' ? why : why.message;
+    this.warnings.push(`git object ${side.blob} (${side.path}) cannot be read (${reason}): it is left out as a source of moves and copies into the content folder`);
+    return null;
+  }
+
+  private readonly candidates: CandidateReader = { size: (side) => this.candidateSize(side), signature: (side) => this.candidateSignature(side) };
+
   private async commitHead(oid: string): Promise<{ tree: string; parents: string[] }> {
     const hit = this.commitHeads.get(oid);
     if (hit) return hit;
@@ -305,32 +346,48 @@ class Walker {
   /** The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the pages moved in from them continue them. */
   private async historiesOutside(parentOid: string, paths: string[]): Promise<(PageState | undefined)[]> {
     const all = await followBack(
-      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, shallow: this.options.shallow },
+      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, candidates: this.candidates, shallow: this.options.shallow },
       parentOid,
       paths,
       (oid) => this.indexOf(oid),
     );
     const out: (PageState | undefined)[] = [];
-    for (const steps of all) out.push(await this.historyOf(steps));
+    for (const followed of all) out.push(await this.historyOf(followed));
     return out;
   }
 
-  private async historyOf(steps: FollowStep[]): Promise<PageState | undefined> {
-    if (steps.length === 0) return undefined;
+  /**
+   * Revisions and line origins of a followed file, oldest step first: a merge's lines are carried from
+   * every parent, and the merge is a revision only where it wrote lines of its own (as in processCommit).
+   */
+  private async historyOf(followed: FollowedHistory | null): Promise<PageState | undefined> {
+    if (!followed) return undefined;
     const id = this.state.nextHistoryId++;
     const list: RawRevision[] = [];
-    let previous: { lines: string[]; origins: number[] } | undefined;
-    for (const step of steps) {
+    const versions: { lines: string[]; origins: number[] }[] = [];
+    for (const step of followed.steps) {
       const index = this.indexOf(step.commit);
       const lines = splitLines(await this.text(step.blob));
-      const carried = carryOrigins([previous], lines, index);
-      const revision: RawRevision = { commitIndex: index, path: toRepoPath(step.path), added: carried.added, removed: carried.removed, merge: false, blob: step.blob, parentBlob: step.parentBlob };
+      const carried = carryOrigins(step.parents.map((p) => (p === null ? undefined : versions[p])), lines, index);
+      versions.push({ lines, origins: carried.origins });
+      const isMerge = step.parents.length > 1;
+      if (isMerge && carried.own === 0 && carried.ownRemoved === 0) continue;
+      const revision: RawRevision = {
+        commitIndex: index,
+        path: toRepoPath(step.path),
+        added: isMerge ? carried.own : carried.added,
+        removed: isMerge ? carried.ownRemoved : carried.removed,
+        merge: isMerge,
+        blob: step.blob,
+        parentBlob: step.parentBlob,
+      };
       if (step.previousPath !== undefined) revision.previousPath = toRepoPath(step.previousPath);
       list.push(revision);
-      previous = { lines, origins: carried.origins };
     }
     this.state.histories.set(id, list);
-    return { historyId: id, blob: steps.at(-1)!.blob, origins: previous!.origins, lines: previous!.lines };
+    const last = followed.steps[followed.last]!;
+    const version = versions[followed.last]!;
+    return { historyId: id, blob: last.blob, origins: version.origins, lines: version.lines };
   }
 
   /** A new history holding the source's revisions so far (the source keeps its own), for a page copied from it. */
@@ -384,7 +441,7 @@ class Walker {
     // Every other file the commit changed or deleted, in the content folder too (a `.md.snarf` renamed to `.md` is git's rename).
     const outsideChanged = roots && unpaired.length > 0 ? (await changedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, '')).filter((f) => !roots.pages.get(f.path)) : [];
     const outsideDeleted = outsideChanged.filter((f) => f.deleted).map(({ path, blob }) => ({ path, blob }));
-    const outside = outsideDeleted.length > 0 ? await pairRenames(outsideDeleted, unpaired, this.signatureFn) : [];
+    const outside = outsideDeleted.length > 0 ? await pairRenames(outsideDeleted, unpaired, this.signatureFn, this.candidates) : [];
     const movedIn = new Map(outside.map((r) => [r.to, r.from.path]));
     const copies = new Map<Side, Copy>();
     if (roots?.copies) {
@@ -437,8 +494,10 @@ class Walker {
       if (identical.length === 0) {
         for (const v of index.scoredAgainst(destination, live)) scored.push({ source: inside(v.path, v.blob), score: v.score });
         for (const f of outside) {
-          const sig = await this.signature(f.blob);
-          if (!sizesRuleOut(sig.size, destination.size, 0.5)) scored.push({ source: f, score: score(sig, destination) });
+          const size = await this.candidateSize(f);
+          if (size === null || sizesRuleOut(size, destination.size, 0.5)) continue;
+          const sig = await this.candidateSignature(f);
+          if (sig) scored.push({ source: f, score: score(sig, destination) });
         }
       }
       const source = chooseCopySource(to.path, identical, scored);
@@ -501,7 +560,11 @@ class Walker {
     const originsOf: OriginsOf = async (paths) => {
       const missing = paths.filter((path) => !followed.has(key(path)));
       if (missing.length > 0) {
-        const found = this.historiesOutside(parentOid, missing);
+        // Followed only for their line origins: no page continues these histories, so they are not kept.
+        const found = this.historiesOutside(parentOid, missing).then((all) => {
+          for (const followedState of all) if (followedState) this.state.histories.delete(followedState.historyId);
+          return all;
+        });
         for (const [i, path] of missing.entries()) followed.set(key(path), found.then((all) => all[i]));
       }
       return Promise.all(paths.map(async (path) => (await followed.get(key(path)))?.origins));
