@@ -16,6 +16,7 @@ describe('rename candidates that cannot be read', () => {
   let repo: TestRepo;
   let before: RepositoryHistory;
   let after: RepositoryHistory;
+  let afterMoved: RepositoryHistory;
   const blobs: Record<string, string> = {};
   const gitBefore: Record<string, string[]> = {};
 
@@ -52,7 +53,9 @@ describe('rename candidates that cannot be read', () => {
     writeFileSync(looseFile(repo, blobs.big), big.subarray(0, Math.floor(big.length / 3)));
     // The other one gone altogether (a mirror without it).
     rmSync(looseFile(repo, blobs.similar));
-    after = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir: null });
+    // Moved text reads every file the commit changed, as git blame -C does; the rename and copy search alone is held to sizes first.
+    after = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir: null, movedText: false });
+    afterMoved = await readRepositoryHistory({ contentDir: `${repo.dir}/content`, cacheDir: null });
   });
 
   afterAll(() => repo.remove());
@@ -69,6 +72,11 @@ describe('rename candidates that cannot be read', () => {
     const about = after.warnings.filter((w) => w.includes(blobs.similar!));
     expect(about).toHaveLength(1);
     expect(about[0]).toContain('assets/similar.txt');
+  });
+
+  it('with moved text on, leaves the damaged blob out of the copy search with one warning, every page as before', () => {
+    expect(summary(afterMoved)).toEqual(summary(before));
+    expect(afterMoved.warnings.filter((w) => w.includes(blobs.big!))).toHaveLength(1);
   });
 
   it('never reads a candidate whose size rules it out: no warning about the damaged large blob, and git agrees', () => {

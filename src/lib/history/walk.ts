@@ -308,6 +308,16 @@ class Walker {
     }
   }
 
+  /** A non-page file moved text may come from; null (left out, warned once) when it cannot be read. */
+  private async candidateText(side: Side): Promise<string | null> {
+    if (this.unreadable.has(side.blob)) return null;
+    try {
+      return await this.text(side.blob);
+    } catch (error) {
+      return this.leaveOut(side, error);
+    }
+  }
+
   /** A candidate git could not read either: the history carries on without it, and the build log says so once. */
   private leaveOut(side: Side, why: unknown): null {
     if (!(typeof why === 'string' || why instanceof GitObjectError || why instanceof MalformedObjectError)) throw why;
@@ -550,7 +560,8 @@ class Walker {
     const pagePaths = new Set(changed.map(([path]) => path));
     const others = nonPages ?? (await changedOldFiles(this.readRawTreeFn, (await this.commitHead(parentOid)).tree, commitRoot)).filter((f) => !pagePaths.has(f.path));
     for (const f of others) {
-      const text = await this.text(f.blob);
+      const text = await this.candidateText({ path: f.path, blob: f.blob });
+      if (text === null) continue;
       // git's binary test (a NUL in the first 8000 bytes): such a file holds no lines a page could copy.
       if (text.slice(0, 8000).includes('\0')) continue;
       files.push({ path: f.path, lines: splitLines(text), origins: null });
