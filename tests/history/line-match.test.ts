@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { carryOrigins } from '../../src/lib/history/blame.ts';
 import { splitLines } from '../../src/lib/history/line-match.ts';
 import { diffRevision } from '../../src/lib/site/revision-diff.ts';
+import { random } from './xdiff-oracle.ts';
 
 const NEW_COMMIT = 1_000_000;
 
@@ -32,19 +33,6 @@ function display(before: string, after: string) {
   };
 }
 
-/** A small seeded generator (mulberry32), so a failing pair can be reproduced from its seed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(items: readonly T[]) => items[int(items.length)]! };
-}
 
 const VOCABULARY = ['', '', '', '## Steps', 'Run the backup.', 'See [[Other]].', '- one', '- two', '```', 'npm ci', '}', '  indented'];
 

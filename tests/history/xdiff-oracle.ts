@@ -3,18 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { seededRandom } from '../../scripts/bench/random.ts';
 import type { LineMatch } from '../../src/lib/history/line-match.ts';
 
-/** mulberry32, so a failing pair can be made again from its seed. */
+/** Seeded (mulberry32), so a failing pair can be made again from its seed. */
 export function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, pick: <T>(items: readonly T[]) => items[int(items.length)]! };
 }

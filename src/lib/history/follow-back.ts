@@ -126,7 +126,7 @@ async function stepBack(
       sources.push(nodeAt(n.file, parents[p]!, n.path, blob));
       continue;
     }
-    const rename: Rename | undefined = (await pairRenames(await deletedFiles(io.readTree, roots[p]!, tree, ''), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0];
+    const rename: Rename | undefined = (await pairRenames(await deletedFiles(io.readTree, roots[p]!, tree), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0];
     sources.push(rename ? nodeAt(n.file, parents[p]!, rename.from.path, rename.from.blob) : null);
     if (rename && p === 0) previousPath = rename.from.path;
   }

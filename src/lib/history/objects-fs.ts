@@ -119,13 +119,8 @@ export class ObjectStore {
         const offset = pack.find(this.key);
         if (offset >= 0) return pack.sizeAt(offset);
       }
-      for (const dir of this.objectsDirs) {
-        let raw: Buffer;
-        try {
-          raw = readFileSync(path.join(dir, oid.slice(0, 2), oid.slice(2)));
-        } catch {
-          continue;
-        }
+      const raw = this.looseBytes(oid);
+      if (raw) {
         // The header is the first few inflated bytes; a dynamic Huffman table before them can take a few hundred input bytes.
         for (let take = 256; ; take *= 8) {
           const start = inflateSync(raw.subarray(0, take), { finishFlush: zlib.Z_SYNC_FLUSH });
@@ -192,14 +187,21 @@ export class ObjectStore {
     return object;
   }
 
-  private readLoose(oid: string): GitObject | null {
+  /** The deflated bytes of a loose object, from the first objects folder that has it. */
+  private looseBytes(oid: string): Buffer | null {
     for (const dir of this.objectsDirs) {
-      let raw: Buffer;
       try {
-        raw = readFileSync(path.join(dir, oid.slice(0, 2), oid.slice(2)));
+        return readFileSync(path.join(dir, oid.slice(0, 2), oid.slice(2)));
       } catch {
         continue;
       }
+    }
+    return null;
+  }
+
+  private readLoose(oid: string): GitObject | null {
+    const raw = this.looseBytes(oid);
+    if (raw) {
       const inflated = inflateSync(raw);
       const nul = inflated.indexOf(0);
       const header = /^(commit|tree|blob|tag) (\d+)$/.exec(inflated.toString('latin1', 0, Math.max(nul, 0)));

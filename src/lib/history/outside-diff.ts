@@ -1,28 +1,16 @@
-// Runs anywhere: the files a commit deleted or added outside the content folder, and a file's blob at a path: where moves into the content folder come from.
+// Runs anywhere: the files a commit deleted anywhere in the repository, and a file's blob at a path: where moves into the content folder come from.
 import type { Side } from './renames.ts';
 import type { ReadTree } from './tree-diff.ts';
 import { compareEntries, type TreeEntry } from './git-objects.ts';
 
-/** Files (any blob) present in `oldRoot` and absent from `newRoot`, skipping the folder `skip` (repo-relative; '' skips nothing). */
-export async function deletedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null, skip: string): Promise<Side[]> {
-  const out: ChangedFile[] = [];
-  await walk(readTree, oldRoot, newRoot, '', skip, false, out);
-  return out.map(({ path, blob }) => ({ path, blob }));
-}
-
-/** A file of the old tree that the new one changed (`deleted` false) or no longer has. */
-export interface ChangedFile extends Side {
-  deleted: boolean;
-}
-
-/** Files (regular blobs) of `oldRoot` that `newRoot` deleted or changed, outside the folder `skip`: what a copy into the content folder may come from. */
-export async function changedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null, skip: string): Promise<ChangedFile[]> {
-  const out: ChangedFile[] = [];
-  await walk(readTree, oldRoot, newRoot, '', skip, true, out);
+/** Files (any blob) present in `oldRoot` and absent from `newRoot`: the sources a rename may come from. */
+export async function deletedFiles(readTree: ReadTree, oldRoot: string | null, newRoot: string | null): Promise<Side[]> {
+  const out: Side[] = [];
+  await walk(readTree, oldRoot, newRoot, '', out);
   return out;
 }
 
-async function walk(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, skip: string, modified: boolean, out: ChangedFile[]): Promise<void> {
+async function walk(readTree: ReadTree, oldTree: string | null, newTree: string | null, base: string, out: Side[]): Promise<void> {
   if (oldTree === newTree || !oldTree) return;
   const before = await readTree(oldTree);
   const after = newTree ? await readTree(newTree) : [];
@@ -32,10 +20,8 @@ async function walk(readTree: ReadTree, oldTree: string | null, newTree: string 
     const now = j < after.length && compareEntries(after[j]!, old) === 0 ? after[j]! : null;
     if (now && now.oid === old.oid && now.kind === old.kind) continue;
     const path = base ? `${base}/${old.name}` : old.name;
-    if (path === skip) continue;
-    if (old.kind === 'tree') await walk(readTree, old.oid, now?.kind === 'tree' ? now.oid : null, path, skip, modified, out);
-    else if (old.kind === 'blob' && now?.kind !== 'blob') out.push({ path, blob: old.oid, deleted: true });
-    else if (modified && old.kind === 'blob') out.push({ path, blob: old.oid, deleted: false });
+    if (old.kind === 'tree') await walk(readTree, old.oid, now?.kind === 'tree' ? now.oid : null, path, out);
+    else if (old.kind === 'blob' && now?.kind !== 'blob') out.push({ path, blob: old.oid });
   }
 }
 

@@ -113,13 +113,10 @@ export class PackFile {
     return window.subarray(offset - start, end - start);
   }
 
-  /**
-   * The size of the object stored at `offset` without inflating it: a whole object's header says it,
-   * and a delta's result size is the second number at the start of its (partly inflated) data.
-   */
-  sizeAt(offset: number): number {
+  /** An entry's type and size from its header, and where the header ends; `span` bytes are read for it. */
+  private entryHeader(offset: number, span: number): { header: Buffer; type: number; size: number; end: number } {
     if (!(offset >= 12 && offset < this.packEnd)) throw new PackError('DamagedPack', this.file, `the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
-    const header = this.bytes(offset, Math.min(offset + 32 + 20, this.packEnd));
+    const header = this.bytes(offset, Math.min(offset + span, this.packEnd));
     let pos = 0;
     const next = () => {
       if (pos >= header.length) throw new PackError('DamagedPack', this.file, `the entry at offset ${offset} is cut off inside its header`);
@@ -132,6 +129,20 @@ export class PackFile {
       byte = next();
       size += (byte & 0x7f) * 2 ** shift;
     }
+    return { header, type, size, end: pos };
+  }
+
+  /**
+   * The size of the object stored at `offset` without inflating it: a whole object's header says it,
+   * and a delta's result size is the second number at the start of its (partly inflated) data.
+   */
+  sizeAt(offset: number): number {
+    const { header, type, size, end } = this.entryHeader(offset, 32 + 20);
+    let pos = end;
+    const next = () => {
+      if (pos >= header.length) throw new PackError('DamagedPack', this.file, `the entry at offset ${offset} is cut off inside its header`);
+      return header[pos++]!;
+    };
     if (type !== OFS_DELTA && type !== REF_DELTA) return size;
     if (type === OFS_DELTA) while (next() & 0x80);
     else pos += 20;
@@ -149,20 +160,9 @@ export class PackFile {
 
   readEntry(offset: number): PackEntry {
     if (!this.whole && ++this.entriesRead === WHOLE_PACK_AFTER && this.packEnd <= WHOLE_PACK_BYTES) this.whole = readFileSync(this.file);
-    if (!(offset >= 12 && offset < this.packEnd)) throw new PackError('DamagedPack', this.file, `the index points at offset ${offset}, outside the pack's ${this.packEnd} bytes (a truncated pack?)`);
-    const header = this.bytes(offset, Math.min(offset + 32, this.packEnd));
-    let pos = 0;
-    const next = () => {
-      if (pos >= header.length) throw new PackError('DamagedPack', this.file, `the entry at offset ${offset} is cut off inside its header`);
-      return header[pos++]!;
-    };
-    let byte = next();
-    const type = (byte >> 4) & 7;
-    let size = byte & 15;
-    for (let shift = 4; byte & 0x80; shift += 7) {
-      byte = next();
-      size += (byte & 0x7f) * 2 ** shift;
-    }
+    const { type, size, end } = this.entryHeader(offset, 32);
+    let pos = end;
+    let byte: number;
     // zlib stops at the end of its stream, so reading a little past the entry is harmless; deflate
     // output is never much larger than its input (a few bytes per 16 KiB block, plus headers).
     const raw = this.bytes(offset, Math.min(this.packEnd, offset + pos + 20 + 64 + size + (size >>> 8)));

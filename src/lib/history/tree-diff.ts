@@ -88,6 +88,8 @@ async function diffInto(readTree: ReadRawTree, oldTree: string | null, newTree: 
 export interface OldFile {
   path: string;
   blob: string;
+  /** The new tree has no file there (deleted, or a folder now); false when it holds another version. */
+  deleted: boolean;
 }
 
 /**
@@ -117,7 +119,7 @@ async function changedInto(readTree: ReadRawTree, oldTree: string | null, newTre
     const newKind = both ? kindAt(after, j) : null;
     if (both && oldKind === newKind && sameOid(before, i, after, j)) continue;
     if (oldKind === RawKind.Tree) await changedInto(readTree, oidAt(before, i), newKind === RawKind.Tree ? oidAt(after, j) : null, join(nameAt(before, i)), out);
-    else if (oldKind === RawKind.Blob) out.push({ path: join(nameAt(before, i)), blob: oidAt(before, i) });
+    else if (oldKind === RawKind.Blob) out.push({ path: join(nameAt(before, i)), blob: oidAt(before, i), deleted: newKind !== RawKind.Blob });
   }
 }
 

@@ -12,7 +12,7 @@ import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack, type FollowedHistory } from './follow-back.ts';
 import { copiesPerParent, creditMovedText, type OriginsOf, type SourceFile } from './moved-text.ts';
-import { changedFiles, indexEntries, type ChangedFile } from './outside-diff.ts';
+import { indexEntries } from './outside-diff.ts';
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
 import { pairRenames, type CandidateReader, type Rename, type Side } from './renames.ts';
 import { score, signatureOf, sizesRuleOut, type Signature } from './similarity.ts';
@@ -299,20 +299,11 @@ class Walker {
     }
   }
 
-  private async candidateSignature(side: Side): Promise<Signature | null> {
+  /** What `read` gives for a candidate's blob; null (left out, warned once) when the blob cannot be read. */
+  private async candidateRead<T>(side: Side, read: (blob: string) => Promise<T>): Promise<T | null> {
     if (this.unreadable.has(side.blob)) return null;
     try {
-      return await this.signature(side.blob);
-    } catch (error) {
-      return this.leaveOut(side, error);
-    }
-  }
-
-  /** A non-page file moved text may come from; null (left out, warned once) when it cannot be read. */
-  private async candidateText(side: Side): Promise<string | null> {
-    if (this.unreadable.has(side.blob)) return null;
-    try {
-      return await this.text(side.blob);
+      return await read(side.blob);
     } catch (error) {
       return this.leaveOut(side, error);
     }
@@ -327,7 +318,7 @@ class Walker {
     return null;
   }
 
-  private readonly candidates: CandidateReader = { size: (side) => this.candidateSize(side), signature: (side) => this.candidateSignature(side) };
+  private readonly candidates: CandidateReader = { size: (side) => this.candidateSize(side), signature: (side) => this.candidateRead(side, this.signatureFn) };
 
   private async commitHead(oid: string): Promise<{ tree: string; parents: string[] }> {
     const hit = this.commitHeads.get(oid);
@@ -449,7 +440,7 @@ class Walker {
     const renamedTo = new Map(renames.map((r) => [r.to, r.from.path]));
     const unpaired = added.filter((a) => !renamedTo.has(a));
     // Every other file the commit changed or deleted, in the content folder too (a `.md.snarf` renamed to `.md` is git's rename).
-    const outsideChanged = roots && unpaired.length > 0 ? (await changedFiles(this.readTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit, '')).filter((f) => !roots.pages.get(f.path)) : [];
+    const outsideChanged = roots && unpaired.length > 0 ? (await changedOldFiles(this.readRawTreeFn, (await this.readCommit(roots.parent)).tree, roots.commit)).filter((f) => !roots.pages.get(f.path)) : [];
     const outsideDeleted = outsideChanged.filter((f) => f.deleted).map(({ path, blob }) => ({ path, blob }));
     const outside = outsideDeleted.length > 0 ? await pairRenames(outsideDeleted, unpaired, this.signatureFn, this.candidates) : [];
     const movedIn = new Map(outside.map((r) => [r.to, r.from.path]));
@@ -489,7 +480,7 @@ class Walker {
    * them from: any of its pages (unchanged ones too, like a template), or a file outside the content
    * folder that the commit changed or deleted (those were diffed for moves from outside already).
    */
-  private async copiesOf(added: Side[], parentPages: Pages, deletedHere: ReadonlySet<string>, outside: readonly ChangedFile[]): Promise<Map<Side, Copy>> {
+  private async copiesOf(added: Side[], parentPages: Pages, deletedHere: ReadonlySet<string>, outside: readonly OldFile[]): Promise<Map<Side, Copy>> {
     const found = new Map<Side, Copy>();
     if (added.length === 0) return found;
     const index = await this.pageVersions();
@@ -506,12 +497,12 @@ class Walker {
         for (const f of outside) {
           const size = await this.candidateSize(f);
           if (size === null || sizesRuleOut(size, destination.size, 0.5)) continue;
-          const sig = await this.candidateSignature(f);
+          const sig = await this.candidateRead(f, this.signatureFn);
           if (sig) scored.push({ source: f, score: score(sig, destination) });
         }
       }
       const source = chooseCopySource(to.path, identical, scored);
-      if (source) found.set(to, { source, outside: outsideSet.has(source as ChangedFile) });
+      if (source) found.set(to, { source, outside: outsideSet.has(source as OldFile) });
     }
     return found;
   }
@@ -560,7 +551,7 @@ class Walker {
     const pagePaths = new Set(changed.map(([path]) => path));
     const others = nonPages ?? (await changedOldFiles(this.readRawTreeFn, (await this.commitHead(parentOid)).tree, commitRoot)).filter((f) => !pagePaths.has(f.path));
     for (const f of others) {
-      const text = await this.candidateText({ path: f.path, blob: f.blob });
+      const text = await this.candidateRead({ path: f.path, blob: f.blob }, (blob) => this.text(blob));
       if (text === null) continue;
       // git's binary test (a NUL in the first 8000 bytes): such a file holds no lines a page could copy.
       if (text.slice(0, 8000).includes('\0')) continue;
