@@ -177,7 +177,7 @@ describe('moved text from many files outside', () => {
     const lines = ['# Page', ...wanted, 'A line of the page.'];
     const origins = [0, own, own, 0];
     expect(wanted.join('').replace(/[^A-Za-z0-9]/g, '').length).toBeGreaterThan(COPY_SCORE);
-    const credited = await creditMovedText(origins, lines, own, [{ own: { lines: ['# Page', 'A line of the page.'], origins: [0, 0] }, ownPath: 'content/page.md', copies: async () => index }]);
+    const credited = await creditMovedText({ origins }, lines, own, [{ own: { lines: ['# Page', 'A line of the page.'], origins: [0, 0] }, ownPath: 'content/page.md', copies: async () => index }]);
     expect(asked).toEqual([['vendor/file-321.txt']]);
     expect(origins).toEqual([0, 7, 8, 0]);
     expect(credited).toBe(2);
@@ -191,7 +191,7 @@ describe('moved text from many files outside', () => {
       return paths.map(() => [1]);
     });
     const origins = [0, own];
-    await creditMovedText(origins, ['# Page', short], own, [{ own: { lines: ['# Page'], origins: [0] }, ownPath: 'content/page.md', copies: async () => index }]);
+    await creditMovedText({ origins }, ['# Page', short], own, [{ own: { lines: ['# Page'], origins: [0] }, ownPath: 'content/page.md', copies: async () => index }]);
     expect(asked).toEqual([]);
     expect(origins).toEqual([0, own]);
   });

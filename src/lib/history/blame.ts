@@ -1,14 +1,18 @@
 // Runs anywhere: carries each line's origin (the commit that last changed it) forward from the parents' versions, as `git blame` assigns it.
 import { matchLines, type LineMatch } from './line-match.ts';
+import type { Marks, MoveMark } from './move-marks.ts';
 
 /** One version of a page as the walk holds it: its lines and, per line, the index of the commit that last changed it. */
 export interface PageVersion {
   lines: readonly string[];
   origins: readonly number[];
+  /** Per line, the move that gave it its origin (move-marks.ts); absent when no line of the version was moved. */
+  marks?: Marks | undefined;
 }
 
 export interface Carried {
   origins: number[];
+  marks?: (MoveMark | null)[] | undefined;
   /** Against the first parent. */
   added: number;
   removed: number;
@@ -25,6 +29,7 @@ export interface Carried {
  */
 export function carryOrigins(parents: readonly (PageVersion | undefined)[], newLines: readonly string[], commit: number): Carried {
   const origins = new Array<number>(newLines.length).fill(-1);
+  let marks: (MoveMark | null)[] | undefined;
   const matches: (LineMatch | undefined)[] = [];
   let unassigned = newLines.length;
   const isMerge = parents.length > 1;
@@ -40,6 +45,8 @@ export function carryOrigins(parents: readonly (PageVersion | undefined)[], newL
       const from = match.fromOld[i]!;
       if (from >= 0 && origins[i] === -1) {
         origins[i] = parent.origins[from]!;
+        const mark = parent.marks?.[from];
+        if (mark) (marks ??= new Array<MoveMark | null>(newLines.length).fill(null))[i] = mark;
         unassigned--;
       }
     }
@@ -49,7 +56,7 @@ export function carryOrigins(parents: readonly (PageVersion | undefined)[], newL
   // The first parent, when it has the page, was matched first; an empty new text skips matching.
   const counts = firstParent ? (matches[0] ?? matchLines(firstParent.lines, newLines)) : { added: newLines.length, removed: 0 };
   const ownRemoved = isMerge ? droppedByAll(parents, matches) : counts.removed;
-  return { origins, added: counts.added, removed: counts.removed, own: unassigned, ownRemoved };
+  return { origins, marks, added: counts.added, removed: counts.removed, own: unassigned, ownRemoved };
 }
 
 /**

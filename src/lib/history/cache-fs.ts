@@ -6,16 +6,18 @@ import { InvalidPathError, toRepoPath } from '../content/paths.ts';
 import { isSealed, readSealKey, seal, sealKeyFor } from './cache-seal-fs.ts';
 import { toCommitId } from './commit-id.ts';
 import { InvalidIdError } from './errors.ts';
+import { decodeMarks, encodeMarks } from './move-marks.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
-/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. */
-const CACHE_VERSION = 8;
+/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD. */
+const CACHE_VERSION = 9;
 /** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
 const MAX_APPENDS = 200;
 
 type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][], time: number];
 type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string | null, copiedFrom?: string | null, deleted?: 1];
-type StoredPage = [path: string, historyId: number, blob: string, origins: number[]];
+/** `marks`: the moved lines' marks as `encodeMarks` writes them, only on a page with some. */
+type StoredPage = [path: string, historyId: number, blob: string, origins: number[], marks?: number[]];
 /** A restored page, or just its path where the page did not exist. */
 type StoredUndo = [oid: string, parent: string, restore: (StoredPage | [path: string])[]];
 
@@ -167,8 +169,14 @@ function applyAliases(state: WalkState, aliases: [number, number][]): void {
 
 const toCommit = ([oid, name, email, date, subject, co, time]: StoredCommit): CommitInfo => ({ oid: toCommitId(oid), name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })), time });
 const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email]), c.time];
-const toPage = ([p, historyId, blob, origins]: StoredPage): [string, PageState] => [p, { historyId, blob, origins }];
-const fromPage = (p: string, page: PageState): StoredPage => [p, page.historyId, page.blob, page.origins];
+function toPage([p, historyId, blob, origins, flat]: StoredPage): [string, PageState] {
+  if (flat === undefined) return [p, { historyId, blob, origins }];
+  const marks = Array.isArray(flat) ? decodeMarks(flat, origins.length) : null;
+  if (!marks) throw new InvalidIdError('move marks', p, 'they are not marks of its lines');
+  return [p, { historyId, blob, origins, marks }];
+}
+
+const fromPage = (p: string, page: PageState): StoredPage => (page.marks ? [p, page.historyId, page.blob, page.origins, encodeMarks(page.marks)] : [p, page.historyId, page.blob, page.origins]);
 
 const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
   oid,

@@ -6,6 +6,7 @@
 // runs of a version's own lines, the lines no parent's diff explains.
 import type { PageVersion } from './blame.ts';
 import { matchLines } from './line-match.ts';
+import type { Marks, MoveMark } from './move-marks.ts';
 
 /** git's BLAME_DEFAULT_MOVE_SCORE and BLAME_DEFAULT_COPY_SCORE: a stretch moves only when its score is above them. */
 export const MOVE_SCORE = 20;
@@ -17,6 +18,8 @@ export interface SourceFile {
   lines: readonly string[];
   /** Its lines' origins; null for a file outside the pages, whose history is followed back only once a split from it is taken. */
   origins: readonly number[] | null;
+  /** Its lines' own moves, which the lines moved from it carry on as their inner moves. */
+  marks?: Marks | undefined;
 }
 
 /** The line origins of files outside the pages, by path, at the parent (undefined: no history known, the lines stay the commit's). */
@@ -42,8 +45,23 @@ interface Run {
 interface Split extends Run {
   from: number;
   score: number;
-  source: { lines: readonly string[]; origins: readonly number[] | null };
+  /** The score it had to be above: git keeps the same rule when blaming from HEAD (move-marks.ts). */
+  threshold: number;
+  source: { lines: readonly string[]; origins: readonly number[] | null; marks?: Marks | undefined };
   path: string | null;
+}
+
+/** A page's line origins as moved text changes them: `marks` is made when the first line moves. */
+export interface Credit {
+  origins: number[];
+  marks?: (MoveMark | null)[] | undefined;
+}
+
+/** What a split's lines are marked with: the moving commit and the split's number among that commit's splits. */
+interface Mover {
+  commit: number;
+  splits: { next: number };
+  scores: Scores;
 }
 
 /** git's isalnum, byte-wise and ASCII only: the bytes of a UTF-8 character never count. */
@@ -164,7 +182,7 @@ function ownRuns(origins: readonly number[], commit: number): Run[] {
  * find_copy_in_blob: the run is diffed against the whole source; each stretch of lines the diff keeps
  * is a possible split, and the best scoring one wins, the later one on a tie (handle_split).
  */
-function bestSplit(source: Split['source'], path: string | null, lines: readonly string[], run: Run, scores: Scores): Split | undefined {
+function bestSplit(source: Split['source'], path: string | null, lines: readonly string[], run: Run, scores: Scores, threshold: number): Split | undefined {
   const match = matchLines(source.lines, lines.slice(run.start, run.end));
   const from = match.fromOld;
   let best: Split | undefined;
@@ -176,17 +194,23 @@ function bestSplit(source: Split['source'], path: string | null, lines: readonly
     let end = k + 1;
     while (end < from.length && from[end] === from[end - 1]! + 1) end++;
     const score = scores.of(run.start + k, run.start + end);
-    if (!best || score >= best.score) best = { start: run.start + k, end: run.start + end, from: from[k]!, score, source, path };
+    if (!best || score >= best.score) best = { start: run.start + k, end: run.start + end, from: from[k]!, score, threshold, source, path };
     k = end;
   }
   return best;
 }
 
-/** Gives the split's lines their source lines' origins (or sets it aside until they are known); returns what is left of the run on either side. */
-function apply(origins: number[], run: Run, split: Split, later: Split[]): Run[] {
+/** Gives the split's lines their source lines' origins (or sets it aside until they are known) and marks them; returns what is left of the run on either side. */
+function apply(credit: Credit, mover: Mover, run: Run, split: Split, later: Split[]): Run[] {
   const from = split.source.origins;
-  if (from) for (let k = split.start; k < split.end; k++) origins[k] = from[split.from + k - split.start]!;
+  if (from) for (let k = split.start; k < split.end; k++) credit.origins[k] = from[split.from + k - split.start]!;
   else later.push(split);
+  const marks = (credit.marks ??= new Array<MoveMark | null>(credit.origins.length).fill(null));
+  const id = mover.splits.next++;
+  for (let k = split.start; k < split.end; k++) {
+    const inner = split.source.marks?.[split.from + k - split.start] ?? null;
+    marks[k] = { commit: mover.commit, split: id, line: k, alnum: mover.scores.alnum[k]!, threshold: split.threshold, inner };
+  }
   const rest: Run[] = [];
   if (split.start > run.start) rest.push({ start: run.start, end: split.start });
   if (split.end < run.end) rest.push({ start: split.end, end: run.end });
@@ -199,14 +223,15 @@ function apply(origins: number[], run: Run, split: Split, later: Split[]): Run[]
  * Runs (and leftovers) at or under the threshold are set aside (filter_small). Returns the runs no
  * split was good enough for.
  */
-function searchParent(runs: Run[], threshold: number, scores: Scores, origins: number[], splitOf: (run: Run) => Split | undefined, later: Split[] = []): Run[] {
+function searchParent(runs: Run[], threshold: number, mover: Mover, credit: Credit, splitOf: (run: Run) => Split | undefined, later: Split[] = []): Run[] {
+  const { scores } = mover;
   const leftover: Run[] = [];
   let queue = runs;
   while (queue.length > 0) {
     const next: Run[] = [];
     for (const run of queue) {
       const split = splitOf(run);
-      if (split && split.score > threshold) next.push(...apply(origins, run, split, later));
+      if (split && split.score > threshold) next.push(...apply(credit, mover, run, split, later));
       else leftover.push(run);
     }
     queue = next.filter((r) => scores.of(r.start, r.end) > threshold);
@@ -231,7 +256,7 @@ function moveSplit(own: PageVersion, lines: readonly string[], runs: readonly Ru
       if (!present.has(lines[k]!)) sum = 0;
       else if ((sum += scores.alnum[k]!) > best) best = sum;
     }
-    return best + 1 > MOVE_SCORE ? bestSplit(own, null, lines, run, scores) : undefined;
+    return best + 1 > MOVE_SCORE ? bestSplit(own, null, lines, run, scores, MOVE_SCORE) : undefined;
   };
 }
 
@@ -243,7 +268,7 @@ function copySplit(index: CopyIndex, ownPath: string | null, lines: readonly str
     for (const [f, bound] of bounds) {
       if (best && bound <= best.score) continue;
       const file = index.files[f]!;
-      const split = bestSplit(file, file.path, lines, run, scores);
+      const split = bestSplit(file, file.path, lines, run, scores, COPY_SCORE);
       if (split && (!best || split.score > best.score)) best = split;
     }
     return best;
@@ -254,7 +279,7 @@ function copySplit(index: CopyIndex, ownPath: string | null, lines: readonly str
  * The splits taken from files outside the pages, once their origins are known: which split wins never
  * depends on origins, so only the files some run was actually copied from are followed back, together.
  */
-async function creditLater(origins: number[], later: readonly Split[], originsOf: OriginsOf): Promise<void> {
+async function creditLater({ origins }: Credit, later: readonly Split[], originsOf: OriginsOf): Promise<void> {
   const paths = [...new Set(later.map((s) => s.path!))];
   const found = await originsOf(paths);
   for (const split of later) {
@@ -267,17 +292,20 @@ async function creditLater(origins: number[], later: readonly Split[], originsOf
  * After the parents' diffs gave every line they explain its origin (`origins`, the rest being
  * `commit`'s own), credits the own lines found in the parents' text: first moves within the page
  * against each parent's version of it, then copies from the other files each parent had and the
- * commit changed or deleted, as git's pass_blame orders them. Changes `origins` in place; returns
- * how many lines it credited to earlier commits.
+ * commit changed or deleted, as git's pass_blame orders them. Changes `credit` in place, marking
+ * each moved line (move-marks.ts); `splits` numbers the commit's splits across its pages. Returns how
+ * many lines it credited to earlier commits.
  */
-export async function creditMovedText(origins: number[], lines: readonly string[], commit: number, parents: readonly MoveParent[]): Promise<number> {
+export async function creditMovedText(credit: Credit, lines: readonly string[], commit: number, parents: readonly MoveParent[], splits: { next: number } = { next: 0 }): Promise<number> {
+  const { origins } = credit;
   const all = ownRuns(origins, commit);
   if (all.length === 0) return 0;
   const scores = new Scores(lines, all);
+  const mover: Mover = { commit, splits, scores };
   let runs = all.filter((r) => scores.of(r.start, r.end) > MOVE_SCORE);
   for (const parent of parents) {
     if (runs.length === 0) break;
-    if (parent.own) runs = searchParent(runs, MOVE_SCORE, scores, origins, moveSplit(parent.own, lines, runs, scores));
+    if (parent.own) runs = searchParent(runs, MOVE_SCORE, mover, credit, moveSplit(parent.own, lines, runs, scores));
   }
   runs = runs.filter((r) => scores.of(r.start, r.end) > COPY_SCORE);
   for (const parent of parents) {
@@ -286,8 +314,8 @@ export async function creditMovedText(origins: number[], lines: readonly string[
     const index = await parent.copies();
     if (index.files.length === 0) continue;
     const later: Split[] = [];
-    runs = searchParent(runs, COPY_SCORE, scores, origins, copySplit(index, parent.ownPath, lines, scores), later);
-    if (later.length > 0) await creditLater(origins, later, index.originsOf);
+    runs = searchParent(runs, COPY_SCORE, mover, credit, copySplit(index, parent.ownPath, lines, scores), later);
+    if (later.length > 0) await creditLater(credit, later, index.originsOf);
   }
   let credited = 0;
   for (const r of all) for (let k = r.start; k < r.end; k++) if (origins[k] !== commit) credited++;

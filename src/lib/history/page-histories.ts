@@ -2,6 +2,7 @@
 import { toRepoPath } from '../content/paths.ts';
 import type { IdentityResolver } from './identities.ts';
 import type { CommitId, Contributor, PageHistory, Person, Revision } from './types.ts';
+import { settleOrigins } from './move-marks.ts';
 import { isGrave, rootId, type CommitInfo, type RawRevision, type WalkState } from './walk-state.ts';
 
 export interface Identities {
@@ -77,7 +78,8 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
     const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? [], state.commits);
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
-    const { origins } = page;
+    // blame -C decides a move on the lines that still sit together at HEAD.
+    const origins = settleOrigins(page.origins, page.marks);
     const lineCommits = new Array<CommitId>(origins.length);
     for (let k = 0; k < origins.length; k++) {
       const i = origins[k]!;

@@ -1,5 +1,6 @@
 // Runs anywhere: what the forward pass knows after HEAD; the unit the on-disk cache stores and the model is built from.
 import type { CommitId } from './commit-id.ts';
+import type { MoveMark } from './move-marks.ts';
 import type { Revision } from './types.ts';
 
 /** A commit as pages credit it; identities are raw here (mailmap and bots apply when the model is built). */
@@ -27,6 +28,8 @@ export interface PageState {
   historyId: number;
   blob: string;
   origins: number[];
+  /** Per line, the move that gave it its origin (null: none); absent when no line was moved. The origins credited at HEAD are `settleOrigins(origins, marks)`. */
+  marks?: readonly (MoveMark | null)[];
   /** Filled on demand from the blob; never stored on disk. */
   lines?: string[];
 }

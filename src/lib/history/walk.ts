@@ -396,7 +396,7 @@ class Walker {
     if (!source) return undefined;
     const id = this.state.nextHistoryId++;
     this.state.histories.set(id, (this.state.histories.get(rootId(this.state, source.historyId)) ?? []).slice());
-    return { historyId: id, blob: source.blob, origins: source.origins, ...(source.lines ? { lines: source.lines } : {}) };
+    return { historyId: id, blob: source.blob, origins: source.origins, ...(source.marks ? { marks: source.marks } : {}), ...(source.lines ? { lines: source.lines } : {}) };
   }
 
   /** Keeps the history of the page deleted (or renamed away) at `path`, its deletion last, for a page created there again. */
@@ -422,7 +422,7 @@ class Walker {
 
   private async version(page: PageState): Promise<PageVersion> {
     page.lines ??= splitLines(await this.text(page.blob));
-    return { lines: page.lines, origins: page.origins };
+    return { lines: page.lines, origins: page.origins, marks: page.marks };
   }
 
   /** The changes between a parent and the commit, with deleted/added pairs turned into renames. */
@@ -545,8 +545,8 @@ class Walker {
     const files: SourceFile[] = [];
     for (const [path, page] of changed) {
       if (!page) continue;
-      const { lines, origins } = await this.version(page);
-      files.push({ path, lines, origins });
+      const { lines, origins, marks } = await this.version(page);
+      files.push({ path, lines, origins, marks });
     }
     const pagePaths = new Set(changed.map(([path]) => path));
     const others = nonPages ?? (await changedOldFiles(this.readRawTreeFn, (await this.commitHead(parentOid)).tree, commitRoot)).filter((f) => !pagePaths.has(f.path));
@@ -588,7 +588,7 @@ class Walker {
       // Without `lines`, which can be read again from the blob: undo records stay small.
       const restore = [...new Set([...gone, ...arrived.map((a) => a.path), ...graves])].map((path): [string, PageState | null] => {
         const page = pages.get(path);
-        return [path, page ? { historyId: page.historyId, blob: page.blob, origins: page.origins } : null];
+        return [path, page ? { historyId: page.historyId, blob: page.blob, origins: page.origins, ...(page.marks ? { marks: page.marks } : {}) } : null];
       });
       undo.set(commit.oid, { oid: commit.oid, parent: commit.parents[0], restore });
     }
@@ -608,6 +608,8 @@ class Walker {
     const firstChanged = changedPages(gone, arrived).map((path) => [path, pages.get(path)] as const);
     const others: (ParentView | null)[] = commit.parents.slice(1).map(() => null);
     const changedIn = (p: number) => (p === 0 ? firstChanged : others[p - 1]!.changed.map((path) => [path, others[p - 1]!.state.get(path)] as const));
+    // Splits are numbered across the commit's pages: a line's mark names the one it moved in.
+    const splits = { next: 0 };
     const movedCopies = this.options.movedText === false ? null : copiesPerParent((p) => this.copySources(commit.parents[p]!, commit.tree, changedIn(p), p === 0 ? nonPages : undefined, followed));
     if (!isMerge) for (const path of gone) this.bury(pages, path, index);
     else for (const path of gone) this.inheritGrave(pages, parentStates, path);
@@ -639,17 +641,20 @@ class Walker {
       const carried = carryOrigins(versions, lines, index);
       // git blame credits a copy of a file the commit kept to the copier; lines moved from a file it changed are the moved-text pass's.
       const keptCopy = copy !== undefined && !copy.source.deleted;
-      if (keptCopy) carried.origins = lines.map(() => index);
+      if (keptCopy) {
+        carried.origins = lines.map(() => index);
+        carried.marks = undefined;
+      }
       if (movedCopies && (carried.own > 0 || keptCopy)) {
         // A copy's path is new to git blame: no move within the page, only copies from the files the commit changed.
         const paths = [change.from, ...others.map((view) => view!.sourceOf(change.path))];
-        await creditMovedText(carried.origins, lines, index, versions.map((own, p) => ({ own: p === 0 && keptCopy ? undefined : own, ownPath: paths[p]!, copies: commit.parents[p] ? movedCopies(p) : null })));
+        await creditMovedText(carried, lines, index, versions.map((own, p) => ({ own: p === 0 && keptCopy ? undefined : own, ownPath: paths[p]!, copies: commit.parents[p] ? movedCopies(p) : null })), splits);
       }
       const root = rootId(this.state, id);
       // A merge that only combines its parents' lines wrote nothing (`git log --cc` shows no line of
       // its own): not a revision; every line keeps the origin its side gave it.
       if (isMerge && carried.own === 0 && carried.ownRemoved === 0) {
-        pages.set(change.path, { historyId: root, blob: change.blob, origins: carried.origins, lines });
+        pages.set(change.path, { historyId: root, blob: change.blob, origins: carried.origins, ...(carried.marks ? { marks: carried.marks } : {}), lines });
         continue;
       }
       const revision: RawRevision = {
@@ -667,7 +672,7 @@ class Walker {
       const list = this.state.histories.get(root);
       if (list) list.push(revision);
       else this.state.histories.set(root, [revision]);
-      pages.set(change.path, { historyId: root, blob: change.blob, origins: carried.origins, lines });
+      pages.set(change.path, { historyId: root, blob: change.blob, origins: carried.origins, ...(carried.marks ? { marks: carried.marks } : {}), lines });
     }
     return pages;
   }
