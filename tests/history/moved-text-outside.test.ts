@@ -172,7 +172,7 @@ describe('moved text from many files outside', () => {
     const asked: string[][] = [];
     const index = new CopyIndex(files, async (paths) => {
       asked.push([...paths]);
-      return paths.map(() => [1, 2, 3, 4, 5, 6, 7, 8]);
+      return paths.map(() => ({ origins: [1, 2, 3, 4, 5, 6, 7, 8] }));
     });
     const lines = ['# Page', ...wanted, 'A line of the page.'];
     const origins = [0, own, own, 0];
@@ -188,7 +188,7 @@ describe('moved text from many files outside', () => {
     const short = 'Short line.';
     const index = new CopyIndex([{ path: 'docs/x.md', lines: [short], origins: null }], async (paths) => {
       asked.push([...paths]);
-      return paths.map(() => [1]);
+      return paths.map(() => ({ origins: [1] }));
     });
     const origins = [0, own];
     await creditMovedText({ origins }, ['# Page', short], own, [{ own: { lines: ['# Page'], origins: [0] }, ownPath: 'content/page.md', copies: async () => index }]);

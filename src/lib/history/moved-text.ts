@@ -22,8 +22,8 @@ export interface SourceFile {
   marks?: Marks | undefined;
 }
 
-/** The line origins of files outside the pages, by path, at the parent (undefined: no history known, the lines stay the commit's). */
-export type OriginsOf = (paths: readonly string[]) => Promise<readonly (readonly number[] | undefined)[]>;
+/** The line origins (and moves) of files outside the pages, by path, at the parent (undefined: no history known, the lines stay the commit's). */
+export type OriginsOf = (paths: readonly string[]) => Promise<readonly (Pick<PageVersion, 'origins' | 'marks'> | undefined)[]>;
 
 /** One parent as moved text looks at it. */
 export interface MoveParent {
@@ -279,12 +279,17 @@ function copySplit(index: CopyIndex, ownPath: string | null, lines: readonly str
  * The splits taken from files outside the pages, once their origins are known: which split wins never
  * depends on origins, so only the files some run was actually copied from are followed back, together.
  */
-async function creditLater({ origins }: Credit, later: readonly Split[], originsOf: OriginsOf): Promise<void> {
+async function creditLater({ origins, marks }: Credit, later: readonly Split[], originsOf: OriginsOf): Promise<void> {
   const paths = [...new Set(later.map((s) => s.path!))];
   const found = await originsOf(paths);
   for (const split of later) {
     const from = found[paths.indexOf(split.path!)];
-    if (from?.length === split.source.lines.length) for (let k = split.start; k < split.end; k++) origins[k] = from[split.from + k - split.start]!;
+    if (from?.origins.length !== split.source.lines.length) continue;
+    for (let k = split.start; k < split.end; k++) {
+      origins[k] = from.origins[split.from + k - split.start]!;
+      const inner = from.marks?.[split.from + k - split.start];
+      if (inner && marks?.[k]) marks[k] = { ...marks[k]!, inner };
+    }
   }
 }
 

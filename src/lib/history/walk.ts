@@ -11,7 +11,7 @@ import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack, type FollowedHistory } from './follow-back.ts';
-import { copiesPerParent, creditMovedText, type OriginsOf, type SourceFile } from './moved-text.ts';
+import { copiesPerParent, CopyIndex, creditMovedText, type MoveParent, type OriginsOf, type SourceFile } from './moved-text.ts';
 import { indexEntries } from './outside-diff.ts';
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
 import { pairRenames, type CandidateReader, type Rename, type Side } from './renames.ts';
@@ -52,6 +52,12 @@ export interface WalkOutcome {
 }
 
 type Pages = PageMap;
+
+/** Followed histories of files outside the pages, by parent commit and path, as moved text asks for them. */
+interface Followed {
+  get(key: string): Promise<PageState | undefined> | undefined;
+  set(key: string, value: Promise<PageState | undefined>): unknown;
+}
 
 /** git's empty blob: what a deleted page's revision shows as its text after. */
 const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
@@ -365,12 +371,22 @@ class Walker {
     if (!followed) return undefined;
     const id = this.state.nextHistoryId++;
     const list: RawRevision[] = [];
-    const versions: { lines: string[]; origins: number[] }[] = [];
+    const versions: PageVersion[] = [];
     for (const step of followed.steps) {
       const index = this.indexOf(step.commit);
       const lines = splitLines(await this.text(step.blob));
-      const carried = carryOrigins(step.parents.map((p) => (p === null ? undefined : versions[p])), lines, index);
-      versions.push({ lines, origins: carried.origins });
+      const own = step.parents.map((p) => (p === null ? undefined : versions[p]));
+      const carried = carryOrigins(own, lines, index);
+      // git blame -C looks for moved text at every commit it passes, outside the content folder too.
+      if (this.options.movedText !== false && carried.own > 0) {
+        const head = await this.commitHead(step.commit);
+        const parents = head.parents.map((parent, p): MoveParent => {
+          const from = step.parents[p];
+          return { own: own[p], ownPath: from === undefined || from === null ? null : followed.steps[from]!.path, copies: () => this.followedCopies(parent, head.tree) };
+        });
+        await creditMovedText(carried, lines, index, parents, { next: 0 });
+      }
+      versions.push({ lines, origins: carried.origins, marks: carried.marks });
       const isMerge = step.parents.length > 1;
       if (isMerge && carried.own === 0 && carried.ownRemoved === 0) continue;
       const revision: RawRevision = {
@@ -388,7 +404,21 @@ class Walker {
     this.state.histories.set(id, list);
     const last = followed.steps[followed.last]!;
     const version = versions[followed.last]!;
-    return { historyId: id, blob: last.blob, origins: version.origins, lines: version.lines };
+    return { historyId: id, blob: last.blob, origins: version.origins as number[], ...(version.marks ? { marks: version.marks } : {}), lines: version.lines as string[] };
+  }
+
+  /** Files a followed history's commit changed, read once however many histories pass that commit; their own histories are followed only for the splits taken from them. */
+  private readonly followCopies = new Lru<string, Promise<CopyIndex>>(256);
+  private readonly followOrigins = new Lru<string, Promise<PageState | undefined>>(4096);
+
+  private followedCopies(parentOid: string, commitTree: string): Promise<CopyIndex> {
+    const key = `${parentOid}\0${commitTree}`;
+    let found = this.followCopies.get(key);
+    if (!found) {
+      found = this.copySources(parentOid, commitTree, [], undefined, this.followOrigins).then(({ files, originsOf }) => (files.length === 0 ? CopyIndex.empty : new CopyIndex(files, originsOf)));
+      this.followCopies.set(key, found);
+    }
+    return found;
   }
 
   /** A new history holding the source's revisions so far (the source keeps its own), for a page copied from it. */
@@ -541,7 +571,7 @@ class Walker {
    * diffed), as git's find_copy_in_parent takes them. Other files' histories are followed back only
    * for the splits taken from them, once per commit (`followed`).
    */
-  private async copySources(parentOid: string, commitRoot: string, changed: readonly (readonly [string, PageState | undefined])[], nonPages: readonly OldFile[] | undefined, followed: Map<string, Promise<PageState | undefined>>): Promise<{ files: SourceFile[]; originsOf: OriginsOf }> {
+  private async copySources(parentOid: string, commitRoot: string, changed: readonly (readonly [string, PageState | undefined])[], nonPages: readonly OldFile[] | undefined, followed: Followed): Promise<{ files: SourceFile[]; originsOf: OriginsOf }> {
     const files: SourceFile[] = [];
     for (const [path, page] of changed) {
       if (!page) continue;
@@ -560,7 +590,7 @@ class Walker {
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const key = (path: string) => `${parentOid}\0${path}`;
     const originsOf: OriginsOf = async (paths) => {
-      const missing = paths.filter((path) => !followed.has(key(path)));
+      const missing = paths.filter((path) => followed.get(key(path)) === undefined);
       if (missing.length > 0) {
         // Followed only for their line origins: no page continues these histories, so they are not kept.
         const found = this.historiesOutside(parentOid, missing).then((all) => {
@@ -569,7 +599,7 @@ class Walker {
         });
         for (const [i, path] of missing.entries()) followed.set(key(path), found.then((all) => all[i]));
       }
-      return Promise.all(paths.map(async (path) => (await followed.get(key(path)))?.origins));
+      return Promise.all(paths.map(async (path) => await followed.get(key(path))));
     };
     return { files, originsOf };
   }
