@@ -95,12 +95,46 @@ describe('moved text decided from HEAD', () => {
 describe('move marks in the cache', () => {
   it('reads back what it wrote, and refuses numbers that are not marks of the page', async () => {
     const { decodeMarks, encodeMarks } = await import('../../src/lib/history/move-marks.ts');
+    const copy = { parent: 0, start: 1, end: 3, path: 'docs/x.md', ownPath: null };
     const inner = { commit: 1, split: 0, line: 4, alnum: 20, threshold: 40, inner: null };
-    const marks = [null, { commit: 3, split: 2, line: 1, alnum: 25, threshold: 20, inner }, null];
-    expect(decodeMarks(encodeMarks(marks), 3)).toEqual(marks);
-    expect(decodeMarks(encodeMarks(marks), 1)).toBeNull();
-    expect(decodeMarks([1, 1, 3, 2, 1, 25], 3)).toBeNull();
-    expect(decodeMarks([1, 1, 3, 2, -1, 25, 20], 3)).toBeNull();
-    expect(decodeMarks([1, 0], 3)).toBeNull();
+    const marks = [null, { commit: 3, split: 2, line: 1, alnum: 25, threshold: 40, copy, inner }, { commit: 3, split: 2, line: 2, alnum: 25, threshold: 40, copy, inner: null }];
+    const { flat, copies } = encodeMarks(marks);
+    expect(copies).toHaveLength(1);
+    const back = decodeMarks(flat, copies, 3);
+    expect(back).toEqual(marks);
+    expect(back![1]!.copy).toBe(back![2]!.copy);
+    expect(decodeMarks(flat, copies, 1)).toBeNull();
+    expect(decodeMarks(flat, [], 3)).toBeNull();
+    expect(decodeMarks([1, 1, 3, 2, 1, 25, 40], [], 3)).toBeNull();
+    expect(decodeMarks([1, 1, 3, 2, -1, 25, 20, 0], [], 3)).toBeNull();
+    expect(decodeMarks([1, 0], [], 3)).toBeNull();
+  });
+});
+
+describe('a part of a copied stretch that other files have too', () => {
+  let prepo: TestRepo;
+  const boiler = ['', 'No paperwork is needed. No information is collected from members of the public.', '</section>'];
+  const card = (name: string) => [`# ${name}`, '', `${name} is a method teams use to decide what to build first.`, `Run ${name} with the whole team in one room.`, '', `## Considerations for ${name}`, ...boiler];
+  const at = (d: number) => `2024-07-${String(d).padStart(2, '0')}T10:00:00+00:00`;
+
+  beforeAll(() => {
+    prepo = TestRepo.create();
+    prepo.commit({ author: ada, date: at(1), message: 'Cards by Ada', files: { '_cards/alpha.md': text(card('Alpha')), 'content/alpha.md': text(['# Alpha', '', 'See the card.']) } });
+    prepo.commit({ author: grace, date: at(2), message: 'A card by Grace', files: { '_cards/zeta.md': text(card('Zeta')) } });
+    // Linus pastes each card into its page and deletes the cards.
+    prepo.commit({ author: linus, date: at(3), message: 'Cards into pages', files: { '_cards/alpha.md': null, '_cards/zeta.md': null, 'content/alpha.md': text(['# Alpha', '', 'See the card.'], card('Alpha').slice(1)) } });
+    // Grace rewrites the heading just above the boilerplate: git then blames the boilerplate apart.
+    prepo.commit({ author: grace, date: at(4), message: 'Sharper heading', files: { 'content/alpha.md': text(['# Alpha', '', 'See the card.'], card('Alpha').slice(1, 5), ['## What to consider'], boiler) } });
+  });
+  afterAll(() => prepo.remove());
+
+  it('credits the part as git blame -C does: from the later file in path order that has it too', async () => {
+    const history = await readRepositoryHistory({ contentDir: `${prepo.dir}/content`, cacheDir: null });
+    const blamed = blameCopies(prepo.dir, 'content/alpha.md');
+    expect(history.pages['content/alpha.md']!.lineCommits).toEqual(blamed);
+    // The case is real: git gives the boilerplate to Grace's card, the rest of the stretch to Ada's.
+    const subjects = blamed.map((oid) => git(prepo.dir, ['log', '-1', '--format=%s', oid]).trim());
+    expect(subjects.at(-2)).toBe('A card by Grace');
+    expect(subjects[4]).toBe('Cards by Ada');
   });
 });

@@ -6,7 +6,7 @@ import { InvalidPathError, toRepoPath } from '../content/paths.ts';
 import { isSealed, readSealKey, seal, sealKeyFor } from './cache-seal-fs.ts';
 import { toCommitId } from './commit-id.ts';
 import { InvalidIdError } from './errors.ts';
-import { decodeMarks, encodeMarks } from './move-marks.ts';
+import { decodeMarks, encodeMarks, type StoredCopy } from './move-marks.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 /** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD. */
@@ -16,8 +16,8 @@ const MAX_APPENDS = 200;
 
 type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][], time: number];
 type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string | null, copiedFrom?: string | null, deleted?: 1];
-/** `marks`: the moved lines' marks as `encodeMarks` writes them, only on a page with some. */
-type StoredPage = [path: string, historyId: number, blob: string, origins: number[], marks?: number[]];
+/** `moved`: the moved lines' marks as `encodeMarks` writes them, and the groups git copies from another file (line, origin pairs) once known; only on a page with marks. */
+type StoredPage = [path: string, historyId: number, blob: string, origins: number[], moved?: [marks: number[], copies: StoredCopy[], rematched: number[] | null]];
 /** A restored page, or just its path where the page did not exist. */
 type StoredUndo = [oid: string, parent: string, restore: (StoredPage | [path: string])[]];
 
@@ -169,14 +169,20 @@ function applyAliases(state: WalkState, aliases: [number, number][]): void {
 
 const toCommit = ([oid, name, email, date, subject, co, time]: StoredCommit): CommitInfo => ({ oid: toCommitId(oid), name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })), time });
 const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email]), c.time];
-function toPage([p, historyId, blob, origins, flat]: StoredPage): [string, PageState] {
-  if (flat === undefined) return [p, { historyId, blob, origins }];
-  const marks = Array.isArray(flat) ? decodeMarks(flat, origins.length) : null;
-  if (!marks) throw new InvalidIdError('move marks', p, 'they are not marks of its lines');
-  return [p, { historyId, blob, origins, marks }];
+function toPage([p, historyId, blob, origins, moved]: StoredPage): [string, PageState] {
+  if (moved === undefined) return [p, { historyId, blob, origins }];
+  const [flat, copies, rematched] = Array.isArray(moved) ? moved : [];
+  const marks = Array.isArray(flat) && Array.isArray(copies) ? decodeMarks(flat, copies, origins.length) : null;
+  const pairs = rematched === null || (Array.isArray(rematched) && rematched.length % 2 === 0 && rematched.every((x, i) => Number.isSafeInteger(x) && x >= 0 && (i % 2 === 1 || x < origins.length)));
+  if (!marks || !pairs) throw new InvalidIdError('move marks', p, 'they are not marks of its lines');
+  return [p, { historyId, blob, origins, marks, ...(rematched ? { rematched } : {}) }];
 }
 
-const fromPage = (p: string, page: PageState): StoredPage => (page.marks ? [p, page.historyId, page.blob, page.origins, encodeMarks(page.marks)] : [p, page.historyId, page.blob, page.origins]);
+function fromPage(p: string, page: PageState): StoredPage {
+  if (!page.marks) return [p, page.historyId, page.blob, page.origins];
+  const { flat, copies } = encodeMarks(page.marks);
+  return [p, page.historyId, page.blob, page.origins, [flat, copies, page.rematched ? [...page.rematched] : null]];
+}
 
 const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
   oid,

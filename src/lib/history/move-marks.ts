@@ -5,6 +5,18 @@
 // moving commit, the stretch it was moved in, its place in that commit's version, its letters and digits),
 // and the move is decided again when the page's lines at HEAD are credited.
 
+/**
+ * Where a stretch copied from another file came from: the parent searched, the stretch's lines in the
+ * commit's version, the file it was taken from and the page's own path there (never a copy source).
+ */
+export interface CopySplit {
+  readonly parent: number;
+  readonly start: number;
+  readonly end: number;
+  readonly path: string;
+  readonly ownPath: string | null;
+}
+
 /** One move of one line: `inner` is the move that line had in the file it was moved from. */
 export interface MoveMark {
   readonly commit: number;
@@ -16,19 +28,27 @@ export interface MoveMark {
   readonly alnum: number;
   /** A stretch moves only when its score is above this (git's move or copy score). */
   readonly threshold: number;
+  /** Set for a stretch copied from another file (not moved within the page). */
+  readonly copy?: CopySplit | undefined;
   readonly inner: MoveMark | null;
 }
 
 export type Marks = readonly (MoveMark | null)[];
 
+/** A stretch of lines [start, end) at HEAD that one move's lines still fill together, and whether git would keep it moved. */
+interface Group {
+  start: number;
+  end: number;
+  mark: MoveMark;
+  kept: boolean;
+}
+
 /**
- * The origins git blame -C gives the lines at HEAD: lines of one move that still follow each other,
- * at HEAD and in the moving commit's version, are scored together; a group at or under its threshold
- * goes back to the moving commit, and a group that stays moved is decided again at its earlier move.
+ * Lines of one move that still follow each other, at HEAD and in the moving commit's version, are
+ * scored together; a group at or under its threshold goes back to the moving commit, and a group
+ * that stays moved is decided again at its earlier move. Calls `visit` for every group, outer moves first.
  */
-export function settleOrigins(origins: readonly number[], marks: Marks | undefined): readonly number[] {
-  if (!marks) return origins;
-  const settled = origins.slice();
+function eachGroup(marks: Marks, visit: (group: Group) => void): void {
   const current: (MoveMark | null)[] = marks.slice();
   let pending = current.some((m) => m !== null);
   while (pending) {
@@ -47,43 +67,85 @@ export function settleOrigins(origins: readonly number[], marks: Marks | undefin
         sum += next.alnum;
       }
       const kept = 1 + sum > first.threshold;
+      visit({ start: k, end, mark: first, kept });
       for (let j = k; j < end; j++) {
-        if (kept) {
-          current[j] = current[j]!.inner;
-          if (current[j]) pending = true;
-        } else {
-          settled[j] = first.commit;
-          current[j] = null;
-        }
+        current[j] = kept ? current[j]!.inner : null;
+        if (current[j]) pending = true;
       }
       k = end;
     }
   }
+}
+
+/**
+ * The origins git blame -C gives the lines at HEAD (see eachGroup); `rematched` (line, origin pairs)
+ * are groups git takes from another file than the move did (`copiedParts`).
+ */
+export function settleOrigins(origins: readonly number[], marks: Marks | undefined, rematched?: readonly number[]): readonly number[] {
+  if (!marks) return origins;
+  const settled = origins.slice();
+  eachGroup(marks, ({ start, end, mark, kept }) => {
+    if (!kept) for (let j = start; j < end; j++) settled[j] = mark.commit;
+  });
+  if (rematched) for (let p = 0; p + 1 < rematched.length; p += 2) settled[rematched[p]!] = rematched[p + 1]!;
   return settled;
 }
 
-const FIELDS = 5;
+/**
+ * Groups kept as copied that are only part of the stretch they were copied in: git searches such a
+ * part again on its own, and where another file has it too the later file in git's order wins.
+ */
+export function copiedParts(marks: Marks): { start: number; end: number; mark: MoveMark & { copy: CopySplit } }[] {
+  const parts: { start: number; end: number; mark: MoveMark & { copy: CopySplit } }[] = [];
+  eachGroup(marks, ({ start, end, mark, kept }) => {
+    const { copy } = mark;
+    if (kept && copy && end - start < copy.end - copy.start) parts.push({ start, end, mark: { ...mark, copy } });
+  });
+  return parts;
+}
 
-/** The marks as flat numbers for the cache: per marked line its index, its chain's length, then each move's fields. */
-export function encodeMarks(marks: Marks): number[] {
-  const out: number[] = [];
+const FIELDS = 6;
+
+/** A copy split as the cache stores it. */
+export type StoredCopy = [parent: number, start: number, end: number, path: string, ownPath: string | null];
+
+/** The marks as flat numbers for the cache: per marked line its index, its chain's length, then each move's fields; copy splits in a table of their own. */
+export function encodeMarks(marks: Marks): { flat: number[]; copies: StoredCopy[] } {
+  const flat: number[] = [];
+  const copies: StoredCopy[] = [];
+  const ids = new Map<CopySplit, number>();
   for (let k = 0; k < marks.length; k++) {
     let m = marks[k];
     if (!m) continue;
-    const at = out.length;
-    out.push(k, 0);
+    const at = flat.length;
+    flat.push(k, 0);
     for (; m; m = m.inner) {
-      out.push(m.commit, m.split, m.line, m.alnum, m.threshold);
-      out[at + 1]!++;
+      let copy = -1;
+      if (m.copy) {
+        copy = ids.get(m.copy) ?? copies.length;
+        if (copy === copies.length) {
+          ids.set(m.copy, copy);
+          copies.push([m.copy.parent, m.copy.start, m.copy.end, m.copy.path, m.copy.ownPath]);
+        }
+      }
+      flat.push(m.commit, m.split, m.line, m.alnum, m.threshold, copy + 1);
+      flat[at + 1]!++;
     }
   }
-  return out;
+  return { flat, copies };
 }
 
 /** What `encodeMarks` wrote, for a page of `length` lines; null when the numbers are not such marks. */
-export function decodeMarks(flat: readonly unknown[], length: number): (MoveMark | null)[] | null {
-  const marks = new Array<MoveMark | null>(length).fill(null);
+export function decodeMarks(flat: readonly unknown[], storedCopies: readonly unknown[], length: number): (MoveMark | null)[] | null {
   const int = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+  const copies: CopySplit[] = [];
+  for (const row of storedCopies) {
+    if (!Array.isArray(row) || row.length !== 5) return null;
+    const [parent, start, end, path, ownPath] = row as unknown[];
+    if (!int(parent) || !int(start) || !int(end) || start >= end || typeof path !== 'string' || (ownPath !== null && typeof ownPath !== 'string')) return null;
+    copies.push({ parent, start, end, path, ownPath });
+  }
+  const marks = new Array<MoveMark | null>(length).fill(null);
   for (let p = 0; p < flat.length; ) {
     const k = flat[p];
     const depth = flat[p + 1];
@@ -92,8 +154,10 @@ export function decodeMarks(flat: readonly unknown[], length: number): (MoveMark
     if (!fields.every(int)) return null;
     let inner: MoveMark | null = null;
     for (let d = depth - 1; d >= 0; d--) {
-      const [commit, split, line, alnum, threshold] = fields.slice(d * FIELDS, d * FIELDS + FIELDS) as number[];
-      inner = { commit: commit!, split: split!, line: line!, alnum: alnum!, threshold: threshold!, inner };
+      const [commit, split, line, alnum, threshold, copy] = fields.slice(d * FIELDS, d * FIELDS + FIELDS) as number[];
+      if (copy! > copies.length) return null;
+      const mark: MoveMark = { commit: commit!, split: split!, line: line!, alnum: alnum!, threshold: threshold!, inner };
+      inner = copy! > 0 ? { ...mark, copy: copies[copy! - 1]! } : mark;
     }
     marks[k] = inner;
     p += 2 + depth * FIELDS;

@@ -6,7 +6,7 @@
 // runs of a version's own lines, the lines no parent's diff explains.
 import type { PageVersion } from './blame.ts';
 import { matchLines } from './line-match.ts';
-import type { Marks, MoveMark } from './move-marks.ts';
+import type { CopySplit, Marks, MoveMark } from './move-marks.ts';
 
 /** git's BLAME_DEFAULT_MOVE_SCORE and BLAME_DEFAULT_COPY_SCORE: a stretch moves only when its score is above them. */
 export const MOVE_SCORE = 20;
@@ -62,6 +62,9 @@ interface Mover {
   commit: number;
   splits: { next: number };
   scores: Scores;
+  /** The parent being searched, and the page's path there. */
+  parent: number;
+  ownPath: string | null;
 }
 
 /** git's isalnum, byte-wise and ASCII only: the bytes of a UTF-8 character never count. */
@@ -207,9 +210,11 @@ function apply(credit: Credit, mover: Mover, run: Run, split: Split, later: Spli
   else later.push(split);
   const marks = (credit.marks ??= new Array<MoveMark | null>(credit.origins.length).fill(null));
   const id = mover.splits.next++;
+  const copy: CopySplit | undefined = split.path === null ? undefined : { parent: mover.parent, start: split.start, end: split.end, path: split.path, ownPath: mover.ownPath };
   for (let k = split.start; k < split.end; k++) {
     const inner = split.source.marks?.[split.from + k - split.start] ?? null;
-    marks[k] = { commit: mover.commit, split: id, line: k, alnum: mover.scores.alnum[k]!, threshold: split.threshold, inner };
+    const mark: MoveMark = { commit: mover.commit, split: id, line: k, alnum: mover.scores.alnum[k]!, threshold: split.threshold, inner };
+    marks[k] = copy ? { ...mark, copy } : mark;
   }
   const rest: Run[] = [];
   if (split.start > run.start) rest.push({ start: run.start, end: split.start });
@@ -306,16 +311,18 @@ export async function creditMovedText(credit: Credit, lines: readonly string[], 
   const all = ownRuns(origins, commit);
   if (all.length === 0) return 0;
   const scores = new Scores(lines, all);
-  const mover: Mover = { commit, splits, scores };
+  const mover: Mover = { commit, splits, scores, parent: 0, ownPath: null };
   let runs = all.filter((r) => scores.of(r.start, r.end) > MOVE_SCORE);
-  for (const parent of parents) {
+  for (const [p, parent] of parents.entries()) {
     if (runs.length === 0) break;
+    Object.assign(mover, { parent: p, ownPath: parent.ownPath });
     if (parent.own) runs = searchParent(runs, MOVE_SCORE, mover, credit, moveSplit(parent.own, lines, runs, scores));
   }
   runs = runs.filter((r) => scores.of(r.start, r.end) > COPY_SCORE);
-  for (const parent of parents) {
+  for (const [p, parent] of parents.entries()) {
     if (runs.length === 0) break;
     if (!parent.copies) continue;
+    Object.assign(mover, { parent: p, ownPath: parent.ownPath });
     const index = await parent.copies();
     if (index.files.length === 0) continue;
     const later: Split[] = [];
@@ -325,4 +332,16 @@ export async function creditMovedText(credit: Credit, lines: readonly string[], 
   let credited = 0;
   for (const r of all) for (let k = r.start; k < r.end; k++) if (origins[k] !== commit) credited++;
   return credited;
+}
+
+/**
+ * The best stretch for lines [start, end) of `lines` among the index's files but `ownPath`, as git's
+ * copy search takes it (a tie goes to the later file): for a part of a copied stretch that git blames
+ * on its own (move-marks.ts copiedParts). Undefined when no file has a stretch above the copy score.
+ */
+export function bestCopy(index: CopyIndex, ownPath: string | null, lines: readonly string[], start: number, end: number): { path: string; from: number; start: number; end: number; sourceLength: number } | undefined {
+  const run = { start, end };
+  const split = copySplit(index, ownPath, lines, new Scores(lines, [run]))(run);
+  if (!split || split.score <= COPY_SCORE || split.path === null) return undefined;
+  return { path: split.path, from: split.from, start: split.start, end: split.end, sourceLength: split.source.lines.length };
 }

@@ -79,7 +79,7 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
     if (raws.length === 0) continue;
     const revisions = raws.map(toRevision);
     // blame -C decides a move on the lines that still sit together at HEAD.
-    const origins = settleOrigins(page.origins, page.marks);
+    const origins = settleOrigins(page.origins, page.marks, page.rematched);
     const lineCommits = new Array<CommitId>(origins.length);
     for (let k = 0; k < origins.length; k++) {
       const i = origins[k]!;

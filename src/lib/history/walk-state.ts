@@ -30,6 +30,8 @@ export interface PageState {
   origins: number[];
   /** Per line, the move that gave it its origin (null: none); absent when no line was moved. The origins credited at HEAD are `settleOrigins(origins, marks)`. */
   marks?: readonly (MoveMark | null)[];
+  /** Line, origin pairs: groups of copied lines git takes from another file than the move did, found at the end of a walk (move-marks.ts copiedParts). */
+  rematched?: readonly number[];
   /** Filled on demand from the blob; never stored on disk. */
   lines?: string[];
 }

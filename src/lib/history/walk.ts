@@ -11,13 +11,14 @@ import { splitLines } from './line-match.ts';
 import { Lru } from './lru.ts';
 import { PageMap } from './page-map.ts';
 import { followBack, type FollowedHistory } from './follow-back.ts';
-import { copiesPerParent, CopyIndex, creditMovedText, type MoveParent, type OriginsOf, type SourceFile } from './moved-text.ts';
+import { bestCopy, copiesPerParent, CopyIndex, creditMovedText, type MoveParent, type OriginsOf, type SourceFile } from './moved-text.ts';
 import { indexEntries } from './outside-diff.ts';
 import { chooseCopySource, PageVersionIndex, type CopySource } from './copies.ts';
 import { pairRenames, type CandidateReader, type Rename, type Side } from './renames.ts';
 import { score, signatureOf, sizesRuleOut, type Signature } from './similarity.ts';
 import { changedOldFiles, diffPageTrees, subtreeAt, type OldFile, type PageChange } from './tree-diff.ts';
-import { GRAVE, joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
+import { copiedParts } from './move-marks.ts';
+import { GRAVE, isGrave, joinHistories, pagesAt, rootId, UNDO_DEPTH, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
 export interface ObjectReader {
   read(oid: string): Promise<{ type: string; content: Buffer }>;
@@ -214,6 +215,7 @@ class Walker {
       if (this.options.onProgress && this.processed % 500 === 0) this.options.onProgress(this.processed, ordered.length);
     }
     this.state.pages = states.get(this.options.head)?.toMap() ?? new Map();
+    await this.rematchCopiedParts();
     // Keep the undo records of HEAD's first-parent line only, continuing into the prior ones.
     const kept: UndoRecord[] = [];
     for (let at: string | undefined = this.options.head; at && kept.length < UNDO_DEPTH; ) {
@@ -227,6 +229,34 @@ class Walker {
       at = record.parent;
     }
     this.state.undo = kept;
+  }
+
+  /**
+   * For each page at HEAD whose copied lines git would blame apart from the rest of their stretch
+   * (move-marks.ts copiedParts), the file git's copy search takes such a part from, when it is another
+   * file than the move's: a later file in path order that has it too. Kept on the page, which holds it
+   * for as long as its lines and marks stay.
+   */
+  private async rematchCopiedParts(): Promise<void> {
+    for (const [path, page] of this.state.pages) {
+      if (isGrave(path) || !page.marks || page.rematched) continue;
+      const pairs: number[] = [];
+      for (const { start, end, mark } of copiedParts(page.marks)) {
+        const commit = this.state.commits[mark.commit];
+        if (!commit) throw new InternalError(`a move mark names commit ${mark.commit}, which the walk does not have`);
+        const head = await this.commitHead(commit.oid);
+        const parent = head.parents[mark.copy.parent];
+        if (!parent) continue;
+        const index = await this.followedCopies(parent, head.tree);
+        const { lines } = await this.version(page);
+        const found = bestCopy(index, mark.copy.ownPath, lines, start, end);
+        if (!found || found.path === mark.copy.path || found.start !== start || found.end !== end) continue;
+        const [from] = await index.originsOf([found.path]);
+        if (from?.origins.length !== found.sourceLength) continue;
+        for (let k = start; k < end; k++) pairs.push(k, from.origins[found.from + k - start]!);
+      }
+      page.rematched = pairs;
+    }
   }
 
   private async readTree(oid: string): Promise<TreeEntry[]> {
