@@ -11,7 +11,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   check: { summary: 'check content, links, CODEOWNERS and review dates without a build [--format github]', load: async () => (await import('./commands/check.ts')).run },
   codeowners: { summary: 'write .github/CODEOWNERS from the stewards in community.yml [--stdout]', load: async () => (await import('./commands/codeowners.ts')).run },
   history: { summary: 'who contributed what, read from git (--json for machines)', load: async () => (await import('./commands/history.ts')).run },
-  verify: { summary: 'how far page history agrees with git log --follow and git blame -C [--repo R] [--content C] [--sample N] [--min-agreement P]', load: async () => (await import('./commands/verify.ts')).run },
+  verify: { summary: 'how far page history agrees with git log --follow and git blame -C (plain git blame with --no-moved-text) [--repo R] [--content C] [--sample N] [--min-agreement P] [--no-moved-text]', load: async () => (await import('./commands/verify.ts')).run },
   stats: { summary: 'communities, pages, people, contributions per month and community, knowledge at risk [--json]', load: async () => (await import('./commands/stats.ts')).run },
 };
 

@@ -26,7 +26,7 @@ function parse(argv: string[]): Args | 'help' {
   return { json: values.json ?? false, ...(values.repo ? { repo: values.repo } : {}), ...(values.content ? { content: values.content } : {}) };
 }
 
-/** The documented JSON: only these fields, in this order. */
+/** The documented JSON: only these fields, in this order; the last three only when set, as the engine sets them. */
 const revisionJson = (r: Revision) => ({
   commit: r.commit,
   date: r.date,
@@ -37,6 +37,9 @@ const revisionJson = (r: Revision) => ({
   added: r.added,
   removed: r.removed,
   merge: r.merge,
+  ...(r.previousPath !== undefined ? { previousPath: r.previousPath } : {}),
+  ...(r.copiedFrom !== undefined ? { copiedFrom: r.copiedFrom } : {}),
+  ...(r.deleted !== undefined ? { deleted: r.deleted } : {}),
 });
 
 const pageJson = (p: PageHistory) => ({

@@ -1,6 +1,6 @@
-// `wiki history` and `wiki stats` print names, emails, subjects and paths from git escaped; their JSON reads back to the raw values.
-import { describe, expect, it } from 'vitest';
-import { TestRepo } from '../helpers/git-repo.ts';
+// `wiki history` and `wiki stats` print names, emails, subjects and paths from git escaped; their JSON reads back to the raw values and says which revisions copied, renamed or deleted a page, as git log --follow does.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
 import { wiki } from '../helpers/wiki-command.ts';
 
 /** What must never reach a terminal raw: C0 (but the output's own newlines), DEL, C1, bidi controls. */
@@ -58,5 +58,69 @@ describe('wiki history and wiki stats with hostile git fields', () => {
     expect(noFakeCommands(output)).toEqual([]);
     expect(result.stdout).toContain('Ops \\x1b[5mblink\\n::error::fake');
     expect(result.stdout).toContain('\\x1b[31mEvil');
+  });
+});
+
+/** `git log --follow --name-status`: per commit, newest first, the status letter and the paths git names. */
+function followStatus(repo: TestRepo, file: string): { commit: string; status: string; paths: string[] }[] {
+  const out = repo.git(['log', '--follow', '--name-status', '-z', '--format=%x01%H', '--', file]);
+  return out.split('\x01').filter(Boolean).map((record) => {
+    // -z ends the commit id, the status and each path in NUL; the first status follows a newline.
+    const [commit, status, ...paths] = record.split('\0').map((t) => t.trim()).filter(Boolean) as [string, string, ...string[]];
+    return { commit, status, paths };
+  });
+}
+
+describe('wiki history --json with copies, renames and pages created again', () => {
+  const lines = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} line ${i + 1} of the page`).join('\n') + '\n';
+  const pages = ['content/ops/template.md', 'content/ops/alpha.md', 'content/ops/gone.md', 'content/ops/renamed.md'];
+  let repo: TestRepo;
+  let json: { pages: Record<string, { revisions: Record<string, unknown>[] }> };
+
+  beforeAll(() => {
+    repo = TestRepo.create('wiki-history-copies-cmd-');
+    repo.commit({
+      author: ada,
+      date: '2026-01-05T10:00:00+00:00',
+      message: 'Start',
+      files: {
+        'wiki.config.yml': 'title: Fixture\n',
+        'content/ops/community.yml': 'name: Ops\n',
+        'content/ops/template.md': lines('Template', 12),
+        'content/ops/gone.md': lines('Gone', 6),
+        'content/ops/kept.md': lines('Kept', 8),
+      },
+    });
+    repo.commit({ author: grace, date: '2026-02-01T09:00:00+01:00', message: 'A page from the template', files: { 'content/ops/alpha.md': lines('Template', 12).replace('line 2 ', 'line two ') } });
+    repo.commit({ author: ada, date: '2026-03-01T09:00:00+00:00', message: 'Delete gone', files: { 'content/ops/gone.md': null } });
+    repo.commit({ author: grace, date: '2026-04-01T09:00:00-03:00', message: 'Gone is back', files: { 'content/ops/gone.md': 'Entirely new words here\nand nothing from before\n' } });
+    repo.commit({ author: ada, date: '2026-05-01T09:00:00+00:00', message: 'Rename kept', moves: [['content/ops/kept.md', 'content/ops/renamed.md']] });
+    const run = wiki(repo.dir, ['history', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    json = JSON.parse(run.stdout);
+  });
+  afterAll(() => repo.remove());
+
+  it('the scenarios are what git itself says they are', () => {
+    const at = (file: string, message: string) => followStatus(repo, file).find((s) => repo.git(['log', '-1', '--format=%s', s.commit]).trim() === message)!;
+    expect(at('content/ops/alpha.md', 'A page from the template')).toMatchObject({ status: expect.stringMatching(/^C/), paths: ['content/ops/template.md', 'content/ops/alpha.md'] });
+    expect(at('content/ops/gone.md', 'Delete gone')).toMatchObject({ status: 'D', paths: ['content/ops/gone.md'] });
+    expect(at('content/ops/renamed.md', 'Rename kept')).toMatchObject({ status: 'R100', paths: ['content/ops/kept.md', 'content/ops/renamed.md'] });
+    // The copy source keeps its file: git's log of it does not stop at the copy.
+    expect(repo.git(['ls-tree', '--name-only', 'HEAD', 'content/ops/template.md']).trim()).toBe('content/ops/template.md');
+  });
+
+  it.each(pages)('%s: each revision says what git log --follow says it did (copied from, renamed from, deleted), and only then', (file) => {
+    const revisions = json.pages[file]!.revisions;
+    const expected = followStatus(repo, file).map(({ commit, status, paths }) => ({
+      commit,
+      ...(status.startsWith('R') ? { previousPath: paths[0] } : {}),
+      ...(status.startsWith('C') ? { copiedFrom: paths[0] } : {}),
+      ...(status === 'D' ? { deleted: true } : {}),
+    }));
+    const keys = ['commit', 'date', 'author', 'coAuthors', 'message', 'path', 'added', 'removed', 'merge'];
+    // The optional fields after the documented ones, in the engine's order, and nothing else.
+    expect(revisions.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k === 'commit' || !keys.includes(k))))).toEqual(expected);
+    for (const r of revisions) expect(Object.keys(r).slice(0, keys.length)).toEqual(keys);
   });
 });

@@ -1,7 +1,7 @@
 // `wiki verify` compares the history engine with git itself on a real repository and says where they differ.
 import { afterEach, describe, expect, it } from 'vitest';
-import { samplePaths } from '../../src/lib/history/verify.ts';
-import { ada, grace, TestRepo } from '../helpers/git-repo.ts';
+import { percent, samplePaths } from '../../src/lib/history/verify.ts';
+import { ada, grace, linus, TestRepo } from '../helpers/git-repo.ts';
 import { wiki } from '../helpers/wiki-command.ts';
 
 const repos: TestRepo[] = [];
@@ -116,6 +116,37 @@ describe('wiki verify', () => {
     const gated = wiki(repo.dir, ['verify', '--min-agreement', '90']);
     expect(gated.status).toBe(1);
     expect(gated.stderr).toContain('below --min-agreement 90%');
+  });
+
+  it('names, in each page\'s reason, the blame it compared with: blame -C by default, plain blame with --no-moved-text', () => {
+    // A repository whose blame skips a reformatting commit (`blame.ignoreRevsFile`, as many projects set it): git
+    // credits the reformatted lines to the commit before, the engine (which reads no such list) to the reformatter.
+    const repo = TestRepo.create('wiki-verify-ignore-revs-');
+    repos.push(repo);
+    const file = 'content/ops/restores.md';
+    const text = '# Restores\n\nask before restoring.\ntest a restore every month.\nwrite down how long it took.\n';
+    repo.commit({ author: ada, date: '2026-01-05T10:00:00+00:00', message: 'Restores', files: { 'wiki.config.yml': 'title: Fixture\n', 'content/ops/community.yml': 'name: Ops\n', [file]: text } });
+    const reformat = repo.commit({ author: linus, date: '2026-02-01T10:00:00+00:00', message: 'Capitals', files: { [file]: text.replace(/^[a-z]/gm, (c) => c.toUpperCase()) } });
+    repo.commit({ author: linus, date: '2026-02-02T10:00:00+00:00', message: 'Blame skips the capitals', files: { '.git-blame-ignore-revs': `${reformat}\n` } });
+    repo.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+
+    for (const [args, blame] of [[['verify', '--no-moved-text'], []], [['verify'], ['-C']]] as const) {
+      const commits = (extra: readonly string[]) => repo.git(['blame', ...blame, ...extra, '--line-porcelain', 'HEAD', '--', file]).split('\n').filter((l) => /^[0-9a-f]{40} /.test(l)).map((l) => l.slice(0, 40));
+      const git = commits([]);
+      // An empty file name clears the list: the blame the engine's credit is.
+      const unignored = commits(['--ignore-revs-file=']);
+      const differ = git.flatMap((c, k) => (c !== unignored[k] ? [k] : []));
+      expect(differ.length).toBeGreaterThan(0);
+      const k = differ[0]!;
+      const name = blame.length ? 'blame -C' : 'blame';
+      const result = wiki(repo.dir, [...args]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        `${file}: lines: ${differ.length} of ${git.length} (${percent(differ.length / git.length)}) credited differently from ${name}; first line ${k + 1}: engine Linus Torvalds (${unignored[k]!.slice(0, 7)}), ${name} Ada Lovelace (${git[k]!.slice(0, 7)})`,
+      );
+      expect(result.stdout).toContain(`lines that differ from git ${name} line for line: ${differ.length} of ${git.length} (on 1 pages)`);
+      if (!blame.length) expect(result.stdout).not.toContain('blame -C');
+    }
   });
 
   it('checks a seeded sample of the pages with --sample', () => {

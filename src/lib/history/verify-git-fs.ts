@@ -91,7 +91,7 @@ export function combinedDiffHasOwnLine(diff: string): boolean {
   return false;
 }
 
-/** `git blame --line-porcelain -C`: for each line of the file at `rev`, the commit and (mailmapped) author git credits. */
+/** `git blame --line-porcelain -C` (plain blame with `copies` false): for each line of the file at `rev`, the commit and (mailmapped) author git credits. */
 export async function gitPageBlame(repoDir: string, rev: string, file: string, copies = true): Promise<GitBlameLine[]> {
   const out = await git(repoDir, ['blame', '--line-porcelain', ...(copies ? ['-C'] : []), rev, '--', file]);
   const lines: GitBlameLine[] = [];
@@ -109,12 +109,12 @@ export async function gitPageBlame(repoDir: string, rev: string, file: string, c
 /** With `movedText` false, git's side is plain `git blame` (no credit for text moved or copied from other files). */
 export async function gitPageFacts(repoDir: string, rev: string, file: string, movedText = true): Promise<GitPageFacts> {
   const log = await gitPageLog(repoDir, rev, file);
-  if (!movedText) return { log, blame: await gitPageBlame(repoDir, rev, file, false) };
+  if (!movedText) return { log, blame: await gitPageBlame(repoDir, rev, file, false), copies: false };
   try {
-    return { log, blame: await gitPageBlame(repoDir, rev, file) };
+    return { log, blame: await gitPageBlame(repoDir, rev, file), copies: true };
   } catch (error) {
     // -C reads the other files a commit changed; in a mirror without its largest blobs that can fail.
-    return { log, blame: await gitPageBlame(repoDir, rev, file, false), blameWithoutCopies: gitFailure(error) };
+    return { log, blame: await gitPageBlame(repoDir, rev, file, false), copies: false, blameWithoutCopies: gitFailure(error) };
   }
 }
 

@@ -1,4 +1,4 @@
-// Runs anywhere: compares the history engine's page histories with what native git says (`git log --follow`, `git blame -C`).
+// Runs anywhere: compares the history engine's page histories with what native git says (`git log --follow`, `git blame -C` or plain `git blame`).
 import type { PageHistory, Person } from './types.ts';
 
 /** One commit of a page as `git log --follow --cc` lists it (merges only where they wrote lines of their own). */
@@ -14,7 +14,7 @@ export interface GitCommitFact {
   rawEmail: string;
 }
 
-/** One line of the page at HEAD as `git blame --line-porcelain -C` credits it (author after .mailmap). */
+/** One line of the page at HEAD as `git blame --line-porcelain` (with -C, or without) credits it (author after .mailmap). */
 export interface GitBlameLine {
   commit: string;
   name: string;
@@ -25,9 +25,14 @@ export interface GitPageFacts {
   /** Newest first, as git prints them. */
   log: GitCommitFact[];
   blame: GitBlameLine[];
+  /** Whether `blame` is `git blame -C`'s answer (false: plain `git blame`'s, asked for or standing in). */
+  copies: boolean;
   /** Set when `blame -C` failed (git's message) and plain blame stood in for it. */
   blameWithoutCopies?: string;
 }
+
+/** The blame the page's lines were compared with, as the reasons name it. */
+export const blameName = (git: Pick<GitPageFacts, 'copies'>): string => (git.copies ? 'blame -C' : 'blame');
 
 /** Who the engine says authored a commit, for lines whose commit is not among the page's own revisions. */
 export type EngineAuthorOf = (commit: string) => { person: Person; bot: boolean } | undefined;
@@ -50,7 +55,7 @@ export interface PageVerdict {
   reasons: string[];
 }
 
-/** "Within 5%": at most this share of a page's lines is credited to someone other than `git blame -C` names. */
+/** "Within 5%": at most this share of a page's lines is credited to someone other than git's blame names. */
 export const LINE_TOLERANCE = 0.05;
 
 const short = (commit: string) => commit.slice(0, 7);
@@ -115,7 +120,7 @@ export function comparePage(page: PageHistory, git: GitPageFacts, engineAuthorOf
   const created = end('created');
   const updated = end('updated');
 
-  const { share, reason } = compareLines(page, git.blame, engineAuthorOf, isBot, sameAs);
+  const { share, reason } = compareLines(page, git.blame, blameName(git), engineAuthorOf, isBot, sameAs);
   const lines = share <= LINE_TOLERANCE;
   if (reason && !lines) reasons.push(reason);
   return { path: page.path, commits, authors, created, updated, lineShare: share, lines, ...lineForLine(page, git.blame), reasons };
@@ -132,9 +137,9 @@ function lineForLine(page: PageHistory, blame: readonly GitBlameLine[]): { lineC
   return { lineCount: blame.length, linesDiffer };
 }
 
-function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineAuthorOf: EngineAuthorOf, isBot: BotTest, sameAs: (email: string) => string): { share: number; reason?: string } {
+function compareLines(page: PageHistory, blame: readonly GitBlameLine[], name: string, engineAuthorOf: EngineAuthorOf, isBot: BotTest, sameAs: (email: string) => string): { share: number; reason?: string } {
   if (page.lineCommits.length !== blame.length) {
-    return { share: 1, reason: `lines: engine has ${page.lineCommits.length} lines, blame ${blame.length}` };
+    return { share: 1, reason: `lines: engine has ${page.lineCommits.length} lines, ${name} ${blame.length}` };
   }
   const own = new Map(page.revisions.map((r) => [r.commit as string, { person: r.author, bot: r.bot === true }]));
   let counted = 0;
@@ -155,11 +160,11 @@ function compareLines(page: PageHistory, blame: readonly GitBlameLine[], engineA
     const sameName = e !== undefined && e.person.name === b.name;
     const engineWho = e ? (engineBot ? 'a bot' : sameName ? `${e.person.name} <${e.person.email}>` : e.person.name) : 'unknown';
     const blameWho = blameBot ? 'a bot' : sameName ? `${b.name} <${who(b.email)}>` : b.name;
-    first ??= `line ${k + 1}: engine ${engineWho} (${short(page.lineCommits[k]!)}), blame ${blameWho} (${short(b.commit)})`;
+    first ??= `line ${k + 1}: engine ${engineWho} (${short(page.lineCommits[k]!)}), ${name} ${blameWho} (${short(b.commit)})`;
   }
   const share = counted === 0 ? 0 : differ / counted;
   if (differ === 0) return { share };
-  return { share, reason: `lines: ${differ} of ${counted} (${percent(share)}) credited differently from blame -C; first ${first}` };
+  return { share, reason: `lines: ${differ} of ${counted} (${percent(share)}) credited differently from ${name}; first ${first}` };
 }
 
 export interface Agreement {
