@@ -133,9 +133,9 @@ export function gitLogFollow(dir: string, file: string, extra: string[] = []): O
   return revisions;
 }
 
-/** `git blame --line-porcelain`: for each line of the file at HEAD, the commit git credits. */
-export function gitBlame(dir: string, file: string): { commit: string; email: string }[] {
-  const out = git(dir, ['blame', '--line-porcelain', 'HEAD', '--', file]);
+/** `git blame --line-porcelain` (with `extra`, such as `-C`): for each line of the file at HEAD, the commit git credits. */
+export function gitBlame(dir: string, file: string, extra: string[] = []): { commit: string; email: string }[] {
+  const out = git(dir, ['blame', ...extra, '--line-porcelain', 'HEAD', '--', file]);
   const lines: { commit: string; email: string }[] = [];
   let current = { commit: '', email: '' };
   for (const line of out.split('\n')) {

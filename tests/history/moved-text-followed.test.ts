@@ -1,14 +1,9 @@
 // Tests moved text in a page's history from before it moved into the content folder: git blame -C finds text cut and pasted there too, checked line for line against git.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
-import { ada, git, grace, linus, TestRepo, type Author } from '../helpers/git-repo.ts';
+import { ada, git, gitBlame, grace, linus, TestRepo, type Author } from '../helpers/git-repo.ts';
 
-function blameCopies(dir: string, file: string): string[] {
-  return git(dir, ['blame', '--line-porcelain', '-C', 'HEAD', '--', file])
-    .split('\n')
-    .map((line) => /^([0-9a-f]{40}) \d+ \d+/.exec(line)?.[1])
-    .filter((commit): commit is string => commit !== undefined);
-}
+const blameCopies = (dir: string, file: string) => gitBlame(dir, file, ['-C']).map((l) => l.commit);
 
 const text = (...parts: string[][]) => parts.flat().join('\n') + '\n';
 const section = (title: string, n: number) => [`## ${title}`, '', ...Array.from({ length: n }, (_, i) => `${title} explains step number ${i + 1} in some detail for readers.`), ''];

@@ -4,14 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
-import { ada, git, grace, linus, TestRepo, type Author } from '../helpers/git-repo.ts';
+import { ada, git, gitBlame, grace, linus, TestRepo, type Author } from '../helpers/git-repo.ts';
 
-function blameCopies(dir: string, file: string): string[] {
-  return git(dir, ['blame', '--line-porcelain', '-C', 'HEAD', '--', file])
-    .split('\n')
-    .map((line) => /^([0-9a-f]{40}) \d+ \d+/.exec(line)?.[1])
-    .filter((commit): commit is string => commit !== undefined);
-}
+const blameCopies = (dir: string, file: string) => gitBlame(dir, file, ['-C']).map((l) => l.commit);
 
 const text = (...parts: string[][]) => parts.flat().join('\n') + '\n';
 /** Lines of about 25 letters and digits each: six together score far above git's copy score (40), one alone does not. */

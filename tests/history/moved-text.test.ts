@@ -7,14 +7,7 @@ import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { RepositoryHistory } from '../../src/lib/history/types.ts';
 import { ada, git, gitBlame, gitLogFollow, grace, linus, TestRepo, type Author } from '../helpers/git-repo.ts';
 
-/** `git blame --line-porcelain -C HEAD`: the commit git credits for each line of the file. */
-function blameCopies(dir: string, file: string): string[] {
-  const out = git(dir, ['blame', '--line-porcelain', '-C', 'HEAD', '--', file]);
-  return out
-    .split('\n')
-    .map((line) => /^([0-9a-f]{40}) \d+ \d+/.exec(line)?.[1])
-    .filter((commit): commit is string => commit !== undefined);
-}
+const blameCopies = (dir: string, file: string) => gitBlame(dir, file, ['-C']).map((l) => l.commit);
 
 const section = (title: string, n: number) => [`## ${title}`, '', ...Array.from({ length: n }, (_, i) => `${title} explains step number ${i + 1} in some detail for readers.`), ''];
 const text = (...parts: string[][]) => parts.flat().join('\n') + '\n';
