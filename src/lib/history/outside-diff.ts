@@ -1,4 +1,4 @@
-// Runs anywhere: the files a commit deleted anywhere in the repository, and a file's blob at a path: where moves into the content folder come from.
+// Runs anywhere: the files a commit deleted anywhere in the repository, every file of a tree, and a file's blob at a path: where moves and copies into the content folder come from.
 import type { Side } from './renames.ts';
 import type { ReadTree } from './tree-diff.ts';
 import { compareEntries, type TreeEntry } from './git-objects.ts';
@@ -23,6 +23,20 @@ async function walk(readTree: ReadTree, oldTree: string | null, newTree: string 
     if (old.kind === 'tree') await walk(readTree, old.oid, now?.kind === 'tree' ? now.oid : null, path, out);
     else if (old.kind === 'blob' && now?.kind !== 'blob') out.push({ path, blob: old.oid });
   }
+}
+
+/** Every regular file of the tree `root` (symlinks and submodules are no copy source to git), in git's path order. */
+export async function regularFiles(readTree: ReadTree, root: string): Promise<Side[]> {
+  const out: Side[] = [];
+  const walkAll = async (oid: string, base: string): Promise<void> => {
+    for (const entry of await readTree(oid)) {
+      const path = base ? `${base}/${entry.name}` : entry.name;
+      if (entry.kind === 'tree') await walkAll(entry.oid, path);
+      else if (entry.kind === 'blob') out.push({ path, blob: entry.oid });
+    }
+  };
+  await walkAll(root, '');
+  return out;
 }
 
 /** A tree's entries by name: looking a path up in every commit of a long history stays cheap. */
