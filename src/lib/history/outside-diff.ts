@@ -58,3 +58,25 @@ export async function blobAt(readIndex: ReadTreeIndex, root: string, path: strin
   }
   return oid;
 }
+
+/**
+ * The blob at `path` in a parent's root tree `parentRoot`, given `blob`, the one the child's root
+ * `root` has there (null: none). Where the two trees share the folder on the way, the parent's is the
+ * child's without reading further: most commits changed something else.
+ */
+export async function blobInParent(readIndex: ReadTreeIndex, parentRoot: string, root: string, path: string, blob: string | null): Promise<string | null> {
+  const parts = path.split('/');
+  let before: string = parentRoot;
+  let after: string | null = root;
+  for (const [i, part] of parts.entries()) {
+    if (before === after) return blob;
+    const entry = (await readIndex(before)).get(part);
+    const last = i === parts.length - 1;
+    if (!entry || entry.kind !== (last ? 'blob' : 'tree')) return null;
+    if (last) return entry.oid;
+    const next: TreeEntry | undefined = after === null ? undefined : (await readIndex(after)).get(part);
+    before = entry.oid;
+    after = next?.kind === 'tree' ? next.oid : null;
+  }
+  return null;
+}

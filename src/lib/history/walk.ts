@@ -353,10 +353,13 @@ class Walker {
     return index;
   }
 
-  /** The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the pages moved in from them continue them. */
-  private async historiesOutside(parentOid: string, paths: string[]): Promise<(PageState | undefined)[]> {
+  /**
+   * The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the
+   * pages moved in from them continue them. `renamesOnly` when only their line origins are wanted.
+   */
+  private async historiesOutside(parentOid: string, paths: string[], renamesOnly = false): Promise<(PageState | undefined)[]> {
     const all = await followBack(
-      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, candidates: this.candidates, shallow: this.options.shallow },
+      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, candidates: this.candidates, files: (root) => this.nonPageFiles(root, true), renamesOnly, shallow: this.options.shallow },
       parentOid,
       paths,
       (oid) => this.indexOf(oid),
@@ -527,10 +530,10 @@ class Walker {
   /** Non-page trees by OID and place: consecutive commits share most folders, so a copy search reads only the changed ones. */
   private readonly nonPageTrees = new Lru<string, NonPageTree>(500_000, (t) => t.files.length + t.folders.length + 1);
 
-  /** Every regular file of the root tree `root` that is not a page (`deleted` false: callers take out the changed ones). */
-  private async nonPageFiles(root: string): Promise<CopySource[]> {
+  /** Every regular file of the root tree `root` that is not a page, or (`all`) every one (`deleted` false: callers take out the changed ones). */
+  private async nonPageFiles(root: string, all = false): Promise<CopySource[]> {
     const prefix = this.options.contentPrefix;
-    const tree = await this.nonPageTree(root, prefix ? { kind: 'above', path: '' } : { kind: 'content', inContent: '' });
+    const tree = await this.nonPageTree(root, all ? { kind: 'outside' } : prefix ? { kind: 'above', path: '' } : { kind: 'content', inContent: '' });
     const out: CopySource[] = [];
     const collect = (t: NonPageTree, base: string) => {
       for (const [name, blob] of t.files) out.push({ path: base + name, blob, deleted: false });
@@ -629,7 +632,7 @@ class Walker {
       const missing = paths.filter((path) => !followed.has(key(path)));
       if (missing.length > 0) {
         // Followed only for their line origins: no page continues these histories, so they are not kept.
-        const found = this.historiesOutside(parentOid, missing).then((all) => {
+        const found = this.historiesOutside(parentOid, missing, true).then((all) => {
           for (const followedState of all) if (followedState) this.state.histories.delete(followedState.historyId);
           return all;
         });
