@@ -1,5 +1,5 @@
 // Runs anywhere: where an added page was copied from, as `git log --follow` decides it (try_to_follow_renames: copies harder, one destination), and a chunk index that keeps that search cheap.
-import { MIN_SCORE, baseName } from './renames.ts';
+import { MIN_SCORE, RENAME_THRESHOLD, baseName, type CandidateReader, type Side } from './renames.ts';
 import { HASH_BUCKETS, score, sizesRuleOut, type Signature } from './similarity.ts';
 
 /** A file of the parent commit that a page may have been copied from; `deleted`: the commit deleted it (a rename source to git). */
@@ -43,6 +43,25 @@ export function chooseCopySource(destination: string, identical: readonly CopySo
     .sort((x, y) => y.score - x.score || sameName(y.source) - sameName(x.source) || byPath(x.source, y.source))
     .slice(0, CANDIDATES_PER_DESTINATION);
   return (ranked.find((s) => s.source.deleted) ?? ranked[0])?.source;
+}
+
+/**
+ * The source git's `--follow` takes for `destination` among
+ * `sources`, every file of the parent commit: same blob first, else each source its size leaves in
+ * is read and scored. A source the reader cannot read is left out.
+ */
+export async function findCopySource(destination: Side, signatureOf: (blob: string) => Promise<Signature>, sources: readonly CopySource[], read: CandidateReader): Promise<CopySource | undefined> {
+  const identical = sources.filter((s) => s.blob === destination.blob);
+  if (identical.length > 0) return chooseCopySource(destination.path, identical, []);
+  const signature = await signatureOf(destination.blob);
+  const scored: { source: CopySource; score: number }[] = [];
+  for (const source of sources) {
+    const size = await read.size(source);
+    if (size === null || sizesRuleOut(size, signature.size, RENAME_THRESHOLD)) continue;
+    const sig = await read.signature(source);
+    if (sig) scored.push({ source, score: score(sig, signature) });
+  }
+  return chooseCopySource(destination.path, [], scored);
 }
 
 /**

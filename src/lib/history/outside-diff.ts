@@ -1,4 +1,4 @@
-// Runs anywhere: the files a commit deleted anywhere in the repository, and a file's blob at a path: where moves into the content folder come from.
+// Runs anywhere: the files a commit deleted anywhere in the repository, every file of a tree, and a file's blob at a path: where moves and copies into the content folder come from.
 import type { Side } from './renames.ts';
 import type { ReadTree } from './tree-diff.ts';
 import { compareEntries, type TreeEntry } from './git-objects.ts';
@@ -25,6 +25,20 @@ async function walk(readTree: ReadTree, oldTree: string | null, newTree: string 
   }
 }
 
+/** Every regular file of the tree `root` (symlinks and submodules are no copy source to git), in git's path order. */
+export async function regularFiles(readTree: ReadTree, root: string): Promise<Side[]> {
+  const out: Side[] = [];
+  const walkAll = async (oid: string, base: string): Promise<void> => {
+    for (const entry of await readTree(oid)) {
+      const path = base ? `${base}/${entry.name}` : entry.name;
+      if (entry.kind === 'tree') await walkAll(entry.oid, path);
+      else if (entry.kind === 'blob') out.push({ path, blob: entry.oid });
+    }
+  };
+  await walkAll(root, '');
+  return out;
+}
+
 /** A tree's entries by name: looking a path up in every commit of a long history stays cheap. */
 export type ReadTreeIndex = (oid: string) => Promise<ReadonlyMap<string, TreeEntry>>;
 
@@ -43,4 +57,26 @@ export async function blobAt(readIndex: ReadTreeIndex, root: string, path: strin
     oid = entry.oid;
   }
   return oid;
+}
+
+/**
+ * The blob at `path` in a parent's root tree `parentRoot`, given `blob`, the one the child's root
+ * `root` has there (null: none). Where the two trees share the folder on the way, the parent's is the
+ * child's without reading further: most commits changed something else.
+ */
+export async function blobInParent(readIndex: ReadTreeIndex, parentRoot: string, root: string, path: string, blob: string | null): Promise<string | null> {
+  const parts = path.split('/');
+  let before: string = parentRoot;
+  let after: string | null = root;
+  for (const [i, part] of parts.entries()) {
+    if (before === after) return blob;
+    const entry = (await readIndex(before)).get(part);
+    const last = i === parts.length - 1;
+    if (!entry || entry.kind !== (last ? 'blob' : 'tree')) return null;
+    if (last) return entry.oid;
+    const next: TreeEntry | undefined = after === null ? undefined : (await readIndex(after)).get(part);
+    before = entry.oid;
+    after = next?.kind === 'tree' ? next.oid : null;
+  }
+  return null;
 }

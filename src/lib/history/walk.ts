@@ -2,7 +2,7 @@
 import { carryOrigins, type PageVersion } from './blame.ts';
 import { newCommits, type GraphCommit } from './commit-graph.ts';
 import { entriesOf, parseCommit, parseRawTree, type ParsedCommit, type RawTree, type TreeEntry } from './git-objects.ts';
-import type { ContentRule } from '../content/page-rule.ts';
+import { contentRule, isPageFile, type ContentRule } from '../content/page-rule.ts';
 import { toRepoPath } from '../content/paths.ts';
 import { toCommitId } from './commit-id.ts';
 import { GitObjectError, InternalError, MalformedObjectError, objectError } from './errors.ts';
@@ -87,6 +87,15 @@ interface FirstParent {
   /** False at a merge: its pages come from its parents, never from copies. */
   copies: boolean;
 }
+
+/** A tree's regular files that are not pages, folders without any left out: what a copy search adds to the pages. */
+interface NonPageTree {
+  files: [name: string, blob: string][];
+  folders: [name: string, tree: NonPageTree][];
+}
+
+/** Where a tree sits: outside the content folder, on the way to it (its repo path), or in it (its path there). */
+type Place = { kind: 'outside' } | { kind: 'above'; path: string } | { kind: 'content'; inContent: string };
 
 /** What one parent's tree says about the pages of the commit: for each of its paths, that page's path in the parent. */
 interface ParentView {
@@ -380,10 +389,13 @@ class Walker {
     return index;
   }
 
-  /** The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the pages moved in from them continue them. */
-  private async historiesOutside(parentOid: string, paths: string[]): Promise<(PageState | undefined)[]> {
+  /**
+   * The histories of `paths`, files outside the content folder at `parentOid`, up to that commit: the
+   * pages moved in from them continue them. `renamesOnly` when only their line origins are wanted.
+   */
+  private async historiesOutside(parentOid: string, paths: string[], renamesOnly = false): Promise<(PageState | undefined)[]> {
     const all = await followBack(
-      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, candidates: this.candidates, shallow: this.options.shallow },
+      { readCommit: (oid) => this.commitHead(oid), readTree: this.readTreeFn, readTreeIndex: (oid) => this.treeIndex(oid), signatureOf: this.signatureFn, candidates: this.candidates, files: (root) => this.nonPageFiles(root, true), renamesOnly, shallow: this.options.shallow },
       parentOid,
       paths,
       (oid) => this.indexOf(oid),
@@ -404,15 +416,23 @@ class Walker {
     const versions: PageVersion[] = [];
     for (const step of followed.steps) {
       const index = this.indexOf(step.commit);
-      const lines = splitLines(await this.text(step.blob));
+      const lines = step.deleted ? [] : splitLines(await this.text(step.blob));
       const own = step.parents.map((p) => (p === null ? undefined : versions[p]));
       const carried = carryOrigins(own, lines, index);
+      // As in processCommit: a copy of a file the commit kept is the copier's, line by line (git blame),
+      // but for the text it took from the files the commit changed.
+      const keptCopy = step.copiedFrom !== undefined;
+      if (keptCopy) {
+        carried.origins = lines.map(() => index);
+        carried.marks = undefined;
+      }
       // git blame -C looks for moved text at every commit it passes, outside the content folder too.
-      if (this.options.movedText !== false && carried.own > 0) {
+      if (this.options.movedText !== false && (carried.own > 0 || keptCopy)) {
         const head = await this.commitHead(step.commit);
         const parents = head.parents.map((parent, p): MoveParent => {
           const from = step.parents[p];
-          return { own: own[p], ownPath: from === undefined || from === null ? null : followed.steps[from]!.path, copies: () => this.followedCopies(parent, head.tree) };
+          const ownPath = from === undefined || from === null ? null : followed.steps[from]!.path;
+          return { own: p === 0 && keptCopy ? undefined : own[p], ownPath, copies: () => this.followedCopies(parent, head.tree) };
         });
         await creditMovedText(carried, lines, index, parents, { next: 0 });
       }
@@ -425,10 +445,12 @@ class Walker {
         added: isMerge ? carried.own : carried.added,
         removed: isMerge ? carried.ownRemoved : carried.removed,
         merge: isMerge,
-        blob: step.blob,
+        blob: step.deleted ? EMPTY_BLOB : step.blob,
         parentBlob: step.parentBlob,
       };
       if (step.previousPath !== undefined) revision.previousPath = toRepoPath(step.previousPath);
+      if (step.copiedFrom !== undefined) revision.copiedFrom = toRepoPath(step.copiedFrom);
+      if (step.deleted) revision.deleted = true;
       list.push(revision);
     }
     this.state.histories.set(id, list);
@@ -509,7 +531,7 @@ class Walker {
       const uncopied = unpaired.filter((a) => !movedIn.has(a));
       const deletedHere = new Set(deleted.map((d) => d.path));
       const claimed = new Set([...renames.map((r) => r.from.path), ...outside.map((r) => r.from.path)]);
-      for (const [to, copy] of await this.copiesOf(uncopied, roots.pages, deletedHere, outsideChanged)) {
+      for (const [to, copy] of await this.copiesOf(uncopied, roots.pages, deletedHere, outsideChanged, roots.parent)) {
         // A deleted file no rename took is the page's rename (git's rename pass wins over its copy pass).
         if (copy.source.deleted && !claimed.has(copy.source.path)) {
           claimed.add(copy.source.path);
@@ -537,24 +559,28 @@ class Walker {
 
   /**
    * For pages added with no rename source, the file of the first parent `git log --follow` copies
-   * them from: any of its pages (unchanged ones too, like a template), or a file outside the content
-   * folder that the commit changed or deleted (those were diffed for moves from outside already).
+   * them from (it searches copies harder: every file of the parent): any of its pages (unchanged ones
+   * too, like a template), a file that is no page that the commit changed or deleted (those were
+   * diffed for moves from outside already), or one it kept (an untouched `LICENSE.md`).
    */
-  private async copiesOf(added: Side[], parentPages: Pages, deletedHere: ReadonlySet<string>, outside: readonly OldFile[]): Promise<Map<Side, Copy>> {
+  private async copiesOf(added: Side[], parentPages: Pages, deletedHere: ReadonlySet<string>, outside: readonly OldFile[], parent: string): Promise<Map<Side, Copy>> {
     const found = new Map<Side, Copy>();
     if (added.length === 0) return found;
     const index = await this.pageVersions();
     const live = (path: string, blob: string) => parentPages.get(path)?.blob === blob;
     const inside = (path: string, blob: string): CopySource => ({ path, blob, deleted: deletedHere.has(path) });
-    const outsideSet = new Set(outside);
+    const changedPaths = new Set(outside.map((f) => f.path));
+    const kept: CopySource[] = (await this.nonPageFiles((await this.commitHead(parent)).tree)).filter((f) => !changedPaths.has(f.path) && !parentPages.get(f.path));
+    const candidates = [...outside, ...kept];
+    const outsideSet = new Set<CopySource>(candidates);
     for (const to of added) {
-      const destination = await this.signature(to.blob);
       const identical: CopySource[] = index.withBlob(to.blob).filter((v) => live(v.path, v.blob)).map((v) => inside(v.path, v.blob));
-      identical.push(...outside.filter((f) => f.blob === to.blob));
+      identical.push(...candidates.filter((f) => f.blob === to.blob));
       const scored: { source: CopySource; score: number }[] = [];
       if (identical.length === 0) {
+        const destination = await this.signature(to.blob);
         for (const v of index.scoredAgainst(destination, live)) scored.push({ source: inside(v.path, v.blob), score: v.score });
-        for (const f of outside) {
+        for (const f of candidates) {
           const size = await this.candidateSize(f);
           if (size === null || sizesRuleOut(size, destination.size, 0.5)) continue;
           const sig = await this.candidateRead(f, this.signatureFn);
@@ -562,9 +588,58 @@ class Walker {
         }
       }
       const source = chooseCopySource(to.path, identical, scored);
-      if (source) found.set(to, { source, outside: outsideSet.has(source as OldFile) });
+      if (source) found.set(to, { source, outside: outsideSet.has(source) });
     }
     return found;
+  }
+
+  /** Non-page trees by OID and place: consecutive commits share most folders, so a copy search reads only the changed ones. */
+  private readonly nonPageTrees = new Lru<string, NonPageTree>(500_000, (t) => t.files.length + t.folders.length + 1);
+
+  /** Every regular file of the root tree `root` that is not a page, or (`all`) every one (`deleted` false: callers take out the changed ones). */
+  private async nonPageFiles(root: string, all = false): Promise<CopySource[]> {
+    const prefix = this.options.contentPrefix;
+    const tree = await this.nonPageTree(root, all ? { kind: 'outside' } : prefix ? { kind: 'above', path: '' } : { kind: 'content', inContent: '' });
+    const out: CopySource[] = [];
+    const collect = (t: NonPageTree, base: string) => {
+      for (const [name, blob] of t.files) out.push({ path: base + name, blob, deleted: false });
+      for (const [name, sub] of t.folders) collect(sub, `${base}${name}/`);
+    };
+    collect(tree, '');
+    return out;
+  }
+
+  private async nonPageTree(oid: string, place: Place): Promise<NonPageTree> {
+    const key = place.kind === 'outside' ? oid : place.kind === 'above' ? `${oid}\0a${place.path}` : `${oid}\0c${place.inContent}`;
+    const hit = this.nonPageTrees.get(key);
+    if (hit) return hit;
+    const rule = this.options.rule ?? contentRule();
+    const prefix = this.options.contentPrefix;
+    const node: NonPageTree = { files: [], folders: [] };
+    for (const entry of await this.readTree(oid)) {
+      if (entry.kind === 'other') continue;
+      const isTree = entry.kind === 'tree';
+      let inner: Place = { kind: 'outside' };
+      if (place.kind === 'above') {
+        const path = place.path ? `${place.path}/${entry.name}` : entry.name;
+        if (isTree && path === prefix) inner = { kind: 'content', inContent: '' };
+        else if (isTree && prefix.startsWith(`${path}/`)) inner = { kind: 'above', path };
+      } else if (place.kind === 'content') {
+        // The page rule diffPageTrees applies: hidden and excluded entries are never content.
+        const inContent = place.inContent ? `${place.inContent}/${entry.name}` : entry.name;
+        if (!rule.skipReason(inContent, isTree)) {
+          if (!isTree && isPageFile(entry.name)) continue;
+          inner = { kind: 'content', inContent };
+        }
+      }
+      if (!isTree) node.files.push([entry.name, entry.oid]);
+      else {
+        const sub = await this.nonPageTree(entry.oid, inner);
+        if (sub.files.length > 0 || sub.folders.length > 0) node.folders.push([entry.name, sub]);
+      }
+    }
+    this.nonPageTrees.set(key, node);
+    return node;
   }
 
   /** The page version index, brought up to date: started from every page the walk still holds, then fed what each commit changed. */
@@ -623,7 +698,7 @@ class Walker {
       const missing = paths.filter((path) => followed.get(key(path)) === undefined);
       if (missing.length > 0) {
         // Followed only for their line origins: no page continues these histories, so they are not kept.
-        const found = this.historiesOutside(parentOid, missing).then((all) => {
+        const found = this.historiesOutside(parentOid, missing, true).then((all) => {
           for (const followedState of all) if (followedState) this.state.histories.delete(followedState.historyId);
           return all;
         });
