@@ -431,8 +431,10 @@ class Walker {
         const head = await this.commitHead(step.commit);
         const parents = head.parents.map((parent, p): MoveParent => {
           const from = step.parents[p];
-          const ownPath = from === undefined || from === null ? null : followed.steps[from]!.path;
-          return { own: p === 0 && keptCopy ? undefined : own[p], ownPath, copies: () => this.followedCopies(parent, head.tree) };
+          // A copy's path is new to git blame (as in processCommit): its source is searched like any file.
+          const copied = p === 0 && keptCopy;
+          const ownPath = copied || from === undefined || from === null ? null : followed.steps[from]!.path;
+          return { own: copied ? undefined : own[p], ownPath, copies: () => this.followedCopies(parent, head.tree) };
         });
         await creditMovedText(carried, lines, index, parents, { next: 0 });
       }
