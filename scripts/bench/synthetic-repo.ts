@@ -403,12 +403,14 @@ if (import.meta.main) {
       'stub-rate': { type: 'string' },
       'template-rate': { type: 'string' },
       'section-move-rate': { type: 'string' },
+      'content-dir': { type: 'string' },
+      rich: { type: 'boolean', default: false },
       checkout: { type: 'boolean', default: false },
     },
   });
   if (!values.dir) {
     console.error(
-      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--checkout]',
+      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--content-dir DIR] [--rich] [--checkout]',
     );
     process.exit(2);
   }
@@ -425,6 +427,8 @@ if (import.meta.main) {
     ...(values['stub-rate'] ? { stubRate: Number(values['stub-rate']) } : {}),
     ...(values['template-rate'] ? { templateRate: Number(values['template-rate']) } : {}),
     ...(values['section-move-rate'] ? { sectionMoveRate: Number(values['section-move-rate']) } : {}),
+    ...(values['content-dir'] ? { contentDir: values['content-dir'] } : {}),
+    rich: values.rich,
     checkout: values.checkout,
   });
   console.log(`${repo.dir}: ${repo.commits} commits (${repo.merges} merges, ${repo.renames} renames, ${repo.stubs} stubs, ${repo.templateCopies} from templates, ${repo.sectionMoves} sections moved) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
