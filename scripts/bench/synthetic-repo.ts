@@ -31,6 +31,14 @@ export interface SyntheticRepoOptions {
   templateRate?: number;
   /** Chance that an edit commit cuts a section out of one page and pastes it into another (default 0). */
   sectionMoveRate?: number;
+  /** The folder the pages live in, from the repository root (default `content`). */
+  contentDir?: string;
+  /**
+   * Pages as documentation sites have them: front matter with a title (no level-1 heading), lists,
+   * fenced code, tables, links to earlier pages and to the web; edits change prose lines only, so
+   * code blocks and tables stay whole (default false: headings and paragraphs, as before).
+   */
+  rich?: boolean;
 }
 
 export interface SyntheticRepo {
@@ -71,6 +79,62 @@ const sentence = (draw: Draw) => {
   const words = Array.from({ length: 8 + draw.int(14) }, () => draw.pick(VOCABULARY));
   return words[0]!.charAt(0).toUpperCase() + words.join(' ').slice(1) + '.';
 };
+
+const COMMANDS = ['kubectl get pods -n', 'psql -c "select 1" -h', 'terraform plan -target', 'git log --oneline --', 'curl -fsS https://status.example.org/', 'pg_dump --schema-only'];
+
+/** A rich page (see `rich`): `links` are paths relative to the page, of pages written before it. */
+function richPageText(draw: Draw, title: string, links: string[]): string[] {
+  const words = (n: number) => Array.from({ length: n }, () => draw.pick(VOCABULARY)).join(' ');
+  const lines = ['---', `title: ${title}`, `description: ${sentence(draw)}`, '---', '', sentence(draw) + ' ' + sentence(draw), ''];
+  const sections = 2 + draw.int(4);
+  for (let s = 0; s < sections; s++) {
+    lines.push(`## ${sentence(draw).split(' ').slice(0, 3).join(' ').replace(/\.$/, '')}`, '');
+    for (let p = 0, n = 1 + draw.int(3); p < n; p++) lines.push(sentence(draw) + ' ' + sentence(draw), '');
+    const kind = draw.int(4);
+    if (kind === 0) {
+      for (let i = 0, n = 3 + draw.int(4); i < n; i++) lines.push(`- ${words(3 + draw.int(6))}`);
+      lines.push('');
+    } else if (kind === 1) {
+      for (let i = 0, n = 3 + draw.int(3); i < n; i++) lines.push(`${i + 1}. ${words(4 + draw.int(6))}`);
+      lines.push('');
+    } else if (kind === 2) {
+      lines.push('```sh');
+      for (let i = 0, n = 2 + draw.int(5); i < n; i++) lines.push(`${draw.pick(COMMANDS)} ${draw.pick(VOCABULARY)}-${draw.int(100)}`);
+      lines.push('```', '');
+    } else {
+      lines.push('| Setting | Value | Why |', '| --- | --- | --- |');
+      for (let i = 0, n = 2 + draw.int(5); i < n; i++) lines.push(`| \`${draw.pick(VOCABULARY)}_${draw.pick(VOCABULARY)}\` | ${draw.int(1000)} | ${words(4 + draw.int(5))} |`);
+      lines.push('');
+    }
+  }
+  if (links.length) {
+    lines.push('## See also', '');
+    for (const link of links) lines.push(`- [${link.slice(link.lastIndexOf('/') + 1, -3)}](${link})`);
+    lines.push(`- [${words(2)}](https://example.org/${draw.pick(VOCABULARY)}/${draw.int(1000)})`, '');
+  }
+  return lines;
+}
+
+/** Rich edits (see `rich`): the same kinds of change, on prose lines only. */
+function editProse(draw: Draw, lines: string[]): string[] {
+  const next = [...lines];
+  for (let edits = 1 + draw.int(3); edits > 0; edits--) {
+    let fenced = false;
+    const prose = next.flatMap((line, i) => {
+      if (line.startsWith('```')) fenced = !fenced;
+      return !fenced && /^[A-Z]/.test(line) ? [i] : [];
+    });
+    const at = prose.length ? draw.pick(prose) : next.length;
+    const kind = draw();
+    if (kind < 0.5 && at < next.length) next[at] = sentence(draw);
+    else if (kind < 0.85 || prose.length < 4) next.splice(at, 0, sentence(draw), '');
+    else next.splice(at, 1);
+  }
+  return next;
+}
+
+/** A page's lines with another title (a page begun from a template). */
+const retitled = (lines: string[], title: string, rich: boolean) => (rich ? [lines[0]!, `title: ${title}`, ...lines.slice(2)] : [`# ${title}`, ...lines.slice(1)]);
 
 function pageText(draw: Draw, title: string): string[] {
   const lines = [`# ${title}`, ''];
@@ -113,10 +177,12 @@ function sectionIn(draw: Draw, lines: string[]): [number, number] | null {
 
 async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' | 'checkout'>>, stats: Stats) {
   const draw = drawFrom(options.seed);
+  const root = options.contentDir;
+  const edit = options.rich ? editProse : editLines;
   // A few people write most of the pages, as in real communities.
   const authorOf = () => Math.min(options.authors - 1, Math.floor(options.authors * Math.pow(draw(), 2.2)));
   const folders = Math.max(1, Math.ceil(options.pages / 40));
-  const pathOf = (i: number, folder = i % folders) => `content/community-${folder % options.communities}/topic-${folder}/page-${i}.md`;
+  const pathOf = (i: number, folder = i % folders) => `${root}/community-${folder % options.communities}/topic-${folder}/page-${i}.md`;
   const main: Branch = { name: 'main', files: new Map() };
   const pagePaths: string[] = [];
   const creationCommits = Math.max(1, Math.floor(options.commits / 3));
@@ -129,7 +195,7 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
   // Reorganisations are spread evenly over the commits after the pages were created; one waits for a commit on main.
   const reorganiseAt = new Set(Array.from({ length: options.reorganisations }, (_, r) => creationCommits + Math.floor(((options.commits - creationCommits) * (r + 0.5)) / options.reorganisations)));
   let reorganisationsDue = 0;
-  const templateOf = (community: number) => `content/community-${community}/template.md`;
+  const templateOf = (community: number) => `${root}/community-${community}/template.md`;
   const templates = new Map<number, string[]>();
   const onTopicBranch = (file: string) => topic?.branch.files.has(file) ?? false;
 
@@ -156,7 +222,7 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
     const toCreate = c >= creationCommits - 1 ? remaining : Math.min(remaining, Math.round((options.pages / creationCommits) * (0.5 + draw())));
     if (c === 0 && options.templateRate > 0) {
       for (let k = 0; k < options.communities; k++) {
-        const lines = pageText(draw, `Template for community ${k}`);
+        const lines = options.rich ? richPageText(draw, `Template for community ${k}`, []) : pageText(draw, `Template for community ${k}`);
         templates.set(k, lines);
         main.files.set(templateOf(k), lines);
         changes.push(`M 100644 inline ${templateOf(k)}\n${data(lines.join('\n'))}`);
@@ -167,7 +233,12 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
       const title = `Page ${created} ${draw.pick(VOCABULARY)} ${draw.pick(VOCABULARY)}`;
       const template = options.templateRate > 0 && draw() < options.templateRate ? templates.get((created % folders) % options.communities) : undefined;
       // A page begun from the template: its title, the template's sections, and a first paragraph of its own.
-      const lines = template ? [`# ${title}`, ...template.slice(1), sentence(draw) + ' ' + sentence(draw), ''] : pageText(draw, title);
+      const links = options.rich && pagePaths.length ? Array.from({ length: 1 + draw.int(3) }, () => path.posix.relative(path.posix.dirname(file), draw.pick(pagePaths))) : [];
+      const lines = template
+        ? [...retitled(template, title, options.rich), sentence(draw) + ' ' + sentence(draw), '']
+        : options.rich
+          ? richPageText(draw, title, links)
+          : pageText(draw, title);
       if (template) stats.templateCopies++;
       main.files.set(file, lines);
       if (branch !== main) branch.files.set(file, lines);
@@ -181,22 +252,22 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
       reorganisationsDue--;
       // One community's pages move into per-group folders, edited on the way; some leave a stub at the old path.
       const community = draw.int(options.communities);
-      const inCommunity = pagePaths.flatMap((file, index) => (file.startsWith(`content/community-${community}/`) && !onTopicBranch(file) ? [index] : []));
+      const inCommunity = pagePaths.flatMap((file, index) => (file.startsWith(`${root}/community-${community}/`) && !onTopicBranch(file) ? [index] : []));
       const batch = Math.min(inCommunity.length, Math.floor(options.reorganisationSize / 2) + draw.int(options.reorganisationSize));
       for (let n = 0; n < batch; n++) {
         const [index] = inCommunity.splice(draw.int(inCommunity.length), 1) as [number];
         const file = pagePaths[index]!;
-        const moved = `content/community-${community}/group-${draw.int(6)}/page-${index}.md`;
+        const moved = `${root}/community-${community}/group-${draw.int(6)}/page-${index}.md`;
         if (moved === file) continue;
         const current = main.files.get(file)!;
-        const next = draw() < 0.7 ? editLines(draw, current) : current;
+        const next = draw() < 0.7 ? edit(draw, current) : current;
         main.files.delete(file);
         main.files.set(moved, next);
         pagePaths[index] = moved;
         stats.renames++;
         changes.push(`D ${file}\n`, `M 100644 inline ${moved}\n${data(next.join('\n'))}`);
         if (draw() < options.stubRate) {
-          const stub = [`# Moved`, '', `This page is now at [${moved.slice(moved.lastIndexOf('/') + 1)}](/${moved}).`, ''];
+          const stub = [...(options.rich ? ['---', 'title: Moved', '---'] : ['# Moved']), '', `This page is now at [${moved.slice(moved.lastIndexOf('/') + 1)}](/${moved}).`, ''];
           main.files.set(file, stub);
           changes.push(`M 100644 inline ${file}\n${data(stub.join('\n'))}`);
           stats.stubs++;
@@ -236,7 +307,7 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
           stats.renames++;
           continue;
         }
-        const next = editLines(draw, current);
+        const next = edit(draw, current);
         branch.files.set(file, next);
         changes.push(`M 100644 inline ${file}\n${data(next.join('\n'))}`);
       }
@@ -287,6 +358,8 @@ export async function generateSyntheticRepo(options: SyntheticRepoOptions): Prom
     stubRate: options.stubRate ?? 0.5,
     templateRate: options.templateRate ?? 0,
     sectionMoveRate: options.sectionMoveRate ?? 0,
+    contentDir: options.contentDir ?? 'content',
+    rich: options.rich ?? false,
   };
   mkdirSync(options.dir, { recursive: true });
   const git = (...args: string[]) => {
@@ -313,7 +386,7 @@ export async function generateSyntheticRepo(options: SyntheticRepoOptions): Prom
   git('repack', '-a', '-d', '-q');
   if (options.checkout) git('checkout', '-q', '-f', 'main');
   else git('symbolic-ref', 'HEAD', 'refs/heads/main');
-  return { dir: options.dir, contentDir: path.join(options.dir, 'content'), commits: settings.commits, ...stats };
+  return { dir: options.dir, contentDir: path.join(options.dir, settings.contentDir), commits: settings.commits, ...stats };
 }
 
 if (import.meta.main) {
@@ -330,12 +403,14 @@ if (import.meta.main) {
       'stub-rate': { type: 'string' },
       'template-rate': { type: 'string' },
       'section-move-rate': { type: 'string' },
+      'content-dir': { type: 'string' },
+      rich: { type: 'boolean', default: false },
       checkout: { type: 'boolean', default: false },
     },
   });
   if (!values.dir) {
     console.error(
-      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--checkout]',
+      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--content-dir DIR] [--rich] [--checkout]',
     );
     process.exit(2);
   }
@@ -352,6 +427,8 @@ if (import.meta.main) {
     ...(values['stub-rate'] ? { stubRate: Number(values['stub-rate']) } : {}),
     ...(values['template-rate'] ? { templateRate: Number(values['template-rate']) } : {}),
     ...(values['section-move-rate'] ? { sectionMoveRate: Number(values['section-move-rate']) } : {}),
+    ...(values['content-dir'] ? { contentDir: values['content-dir'] } : {}),
+    rich: values.rich,
     checkout: values.checkout,
   });
   console.log(`${repo.dir}: ${repo.commits} commits (${repo.merges} merges, ${repo.renames} renames, ${repo.stubs} stubs, ${repo.templateCopies} from templates, ${repo.sectionMoves} sections moved) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
