@@ -1,4 +1,4 @@
-// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run, each sealed with the folder's key.
+// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run, each sealed with the folder's key; and beside it the signatures of HEAD's pages for copy searches.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,8 @@ import { InvalidPathError } from '../content/paths.ts';
 import { isSealed, readSealKey, seal, sealKeyFor } from './cache-seal-fs.ts';
 import { TableReader, TableWriter, type CommitTable, type PageTable, type RevisionTable, type UndoTable } from './cache-tables.ts';
 import { InvalidIdError } from './errors.ts';
+import { decodeSignatures, encodeSignatures } from './signature-file.ts';
+import type { Signature } from './similarity.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type PageState, type RawRevision, type WalkState } from './walk-state.ts';
 
 /** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD. 10: stored as tables (cache-tables.ts). */
@@ -258,4 +260,29 @@ export function appendWalkState(cacheDir: string, key: string, state: WalkState,
   };
   const json = JSON.stringify({ ...append, paths: tables.paths } satisfies Append);
   appendFileSync(log, `${seal(sealKeyFor(cacheDir), json)} ${json}\n`);
+}
+
+const signatureFile = (cacheDir: string, key: string) => cacheFile(cacheDir, key).replace(/\.json$/, '.sigs');
+
+/** The chunk signatures of page blobs a run kept (sealed like the state), by blob; null when there are none to trust. */
+export function loadSignatures(cacheDir: string, key: string): Map<string, Signature> | null {
+  let framed: Buffer;
+  try {
+    framed = readFileSync(signatureFile(cacheDir, key));
+  } catch {
+    return null;
+  }
+  const sealKey = readSealKey(cacheDir);
+  if (!sealKey || framed[SEAL_LENGTH] !== 0x0a) return null;
+  const body = framed.subarray(SEAL_LENGTH + 1);
+  return isSealed(sealKey, body, framed.toString('latin1', 0, SEAL_LENGTH)) ? decodeSignatures(body) : null;
+}
+
+export function saveSignatures(cacheDir: string, key: string, signatures: ReadonlyMap<string, Signature>): void {
+  const file = signatureFile(cacheDir, key);
+  mkdirSync(cacheDir, { recursive: true });
+  const body = encodeSignatures(signatures);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${seal(sealKeyFor(cacheDir), body)}\n`), body]));
+  renameSync(tmp, file);
 }
