@@ -188,6 +188,9 @@ export class TableWriter {
   }
 }
 
+/** The co-authors of every commit without any: one list (nothing adds to a commit's co-authors), not an empty one per commit. */
+const NO_CO_AUTHORS: { name: string; email: string }[] = [];
+
 /** A table that does not hold what this engine writes (sealed here, so a bug of an older version): the cache is not used. */
 function malformed(table: string): never {
   throw new InvalidIdError('a table of the history cache', table, 'its columns do not fit together');
@@ -265,7 +268,7 @@ export class TableReader {
       const step = times[i]!;
       if (!Number.isSafeInteger(step)) malformed('commits');
       time += step;
-      out[i] = { oid: oids[i]!, name: author.name, email: author.email, date: dates[i]!, subject: subjects[i]!, coAuthors: [], time };
+      out[i] = { oid: oids[i]!, name: author.name, email: author.email, date: dates[i]!, subject: subjects[i]!, coAuthors: NO_CO_AUTHORS, time };
     }
     for (let p = 0; p < co.length; ) {
       const i = co[p]!;

@@ -22,6 +22,9 @@ interface LineAuthor {
   lines: number;
 }
 
+/** The co-authors of each revision without any: one list shared by them all (readers only read it). */
+const NO_ONE: Person[] = [];
+
 export function buildPageHistories(state: WalkState, identities: Identities): Record<string, PageHistory> {
   // Per commit index; one identity per raw name and email, so each person is one object throughout.
   const people: (Credit | undefined)[] = new Array(state.commits.length);
@@ -43,7 +46,7 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
     if (!known) {
       const c = state.commits[index]!;
       const { person, bot } = resolve(c.name, c.email);
-      known = { author: person, coAuthors: c.coAuthors.map((p) => resolve(p.name, p.email).person), bot };
+      known = { author: person, coAuthors: c.coAuthors.length === 0 ? NO_ONE : c.coAuthors.map((p) => resolve(p.name, p.email).person), bot };
       people[index] = known;
     }
     return known;

@@ -149,7 +149,8 @@ class Walker {
 
   /** Continues a prior walk; returns why it cannot (then nothing was changed in the prior state), or null. */
   async continueFrom(prior: WalkState): Promise<string | null> {
-    const known = new Map<string, number>(prior.commits.map((c, i) => [c.oid, i]));
+    const known = new Map<string, number>();
+    for (let i = 0; i < prior.commits.length; i++) known.set(prior.commits[i]!.oid, i);
     const { ordered, knownParents } = await newCommits(this.options.head, (oid) => this.readCommit(oid), (oid) => known.has(oid), this.options.shallow);
     if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
     if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
