@@ -47,18 +47,26 @@ function engine(repo: string, cache: string | null): ChildResult {
   return { ...(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<ChildResult, 'wallMs'>), wallMs };
 }
 
-/** One commit editing one page, made without a checkout (plumbing on a private index). */
-function addCommit(repo: string): string {
+/** One commit editing one page, or adding a new one (which copy detection then looks for among every page), made without a checkout (plumbing on a private index). */
+function addCommit(repo: string, kind: 'edit' | 'add' = 'edit'): string {
   const git = (args: string[], input?: string, env: Record<string, string> = {}) =>
     execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_INDEX_FILE: path.join(repo, '.git', 'bench-index'), ...env } }).trim();
   const page = git(['ls-tree', '-r', '--name-only', 'HEAD', 'content/']).split('\n').find((p) => p.endsWith('.md'))!;
   git(['read-tree', 'HEAD']);
-  const text = `${git(['show', `HEAD:${page}`])}\n\nOne more paragraph written for the benchmark at ${Date.now()}.\n`;
-  const blob = git(['hash-object', '-w', '--stdin'], text);
-  git(['update-index', '--cacheinfo', `100644,${blob},${page}`]);
+  const stamp = Date.now();
+  if (kind === 'edit') {
+    const text = `${git(['show', `HEAD:${page}`])}\n\nOne more paragraph written for the benchmark at ${stamp}.\n`;
+    git(['update-index', '--cacheinfo', `100644,${git(['hash-object', '-w', '--stdin'], text)},${page}`]);
+  } else {
+    // A page of its own words, about as long as the generated ones: no page it could be a copy of.
+    const words = 'river stone cloud lantern harbour meadow orchard quarry beacon thistle ember willow falcon granite'.split(' ');
+    const paragraphs = Array.from({ length: 12 }, (_, p) => Array.from({ length: 30 }, (_, w) => words[(p * 31 + w * 7 + stamp) % words.length]).join(' '));
+    const text = `# A page added for the benchmark at ${stamp}\n\n${paragraphs.join('.\n\n')}.\n`;
+    git(['update-index', '--add', '--cacheinfo', `100644,${git(['hash-object', '-w', '--stdin'], text)},content/bench-added/page-${stamp}.md`]);
+  }
   const tree = git(['write-tree']);
   const who = { GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
-  const commit = git(['commit-tree', tree, '-p', 'HEAD', '-m', 'Benchmark edit'], undefined, who);
+  const commit = git(['commit-tree', tree, '-p', 'HEAD', '-m', kind === 'edit' ? 'Benchmark edit' : 'Benchmark new page'], undefined, who);
   git(['update-ref', 'HEAD', commit]);
   return commit;
 }
@@ -85,6 +93,9 @@ export default async function run(args: string[]): Promise<void> {
         addCommit(dir);
         const next = engine(dir, cache);
         if (next.stats.processed !== 1) throw new Error(`one new commit walked ${next.stats.processed} commits (${next.stats.mode})`);
+        addCommit(dir, 'add');
+        const added = engine(dir, cache);
+        if (added.stats.processed !== 1) throw new Error(`one new commit adding a page walked ${added.stats.processed} commits (${added.stats.mode})`);
         const peak = Math.max(...colds.map((c) => c.maxRssBytes));
         rows.push([
           `${size} (${spec.pages} pages, ${colds[0]!.stats.commits} commits)`,
@@ -93,9 +104,10 @@ export default async function run(args: string[]): Promise<void> {
           seconds(coldMs),
           `${(coldMs / nativeMs).toFixed(1)}x`,
           `${seconds(next.ms)} (process ${seconds(next.wallMs)})`,
+          `${seconds(added.ms)} (process ${seconds(added.wallMs)})`,
           `${(peak / 1024 / 1024).toFixed(0)} MiB`,
         ]);
-        console.error(`  ${rows.at(-1)!.join(' | ')}; cold phases (ms) ${JSON.stringify(colds[0]!.stats.phases)}`);
+        console.error(`  ${rows.at(-1)!.join(' | ')}; cold phases (ms) ${JSON.stringify(colds[0]!.stats.phases)}; one new commit ${JSON.stringify(next.stats.phases)}; adding a page ${JSON.stringify(added.stats.phases)}`);
       } finally {
         rmSync(cache, { recursive: true, force: true });
       }
@@ -104,7 +116,7 @@ export default async function run(args: string[]): Promise<void> {
       execFileSync('git', ['-C', dir, 'update-ref', 'HEAD', head]);
     }
   }
-  const header = ['size', 'runs', 'git log --numstat -- content', 'engine cold', 'cold / native', 'one new commit', 'peak RSS (cold)'];
+  const header = ['size', 'runs', 'git log --numstat -- content', 'engine cold', 'cold / native', 'one new commit', 'one new commit adding a page', 'peak RSS (cold)'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

@@ -1,38 +1,34 @@
-// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run, each sealed with the folder's key.
+// Runs in Node: keeps the walk's state on disk: a snapshot plus a log of small appends, one per incremental run, each sealed with the folder's key; and beside it the signatures of HEAD's pages for copy searches.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { InvalidPathError, toRepoPath } from '../content/paths.ts';
+import { InvalidPathError } from '../content/paths.ts';
 import { isSealed, readSealKey, seal, sealKeyFor } from './cache-seal-fs.ts';
-import { toCommitId } from './commit-id.ts';
+import { TableReader, TableWriter, type CommitTable, type PageTable, type RevisionTable, type UndoTable } from './cache-tables.ts';
 import { InvalidIdError } from './errors.ts';
-import { decodeMarks, encodeMarks, type StoredCopy } from './move-marks.ts';
-import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
+import { decodeSignatures, encodeSignatures } from './signature-file.ts';
+import type { Signature } from './similarity.ts';
+import { joinHistories, rootId, UNDO_DEPTH, type PageState, type RawRevision, type WalkState } from './walk-state.ts';
 
-/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD; histories followed back from outside take copies and re-creations. */
-const CACHE_VERSION = 9;
+/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD; histories followed back from outside take copies and re-creations. 10: stored as tables (cache-tables.ts). */
+const CACHE_VERSION = 10;
 /** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
 const MAX_APPENDS = 200;
 
-type StoredCommit = [oid: string, name: string, email: string, date: string, subject: string, coAuthors: [string, string][], time: number];
-type StoredRevision = [commitIndex: number, path: string, added: number, removed: number, merge: 0 | 1, blob: string, parentBlob: string | null, previousPath?: string | null, copiedFrom?: string | null, deleted?: 1];
-/** `moved`: the moved lines' marks as `encodeMarks` writes them, and the groups git copies from another file (line, origin pairs) once known; only on a page with marks. */
-type StoredPage = [path: string, historyId: number, blob: string, origins: number[], moved?: [marks: number[], copies: StoredCopy[], rematched: number[] | null]];
-/** A restored page, or just its path where the page did not exist. */
-type StoredUndo = [oid: string, parent: string, restore: (StoredPage | [path: string])[]];
-
-/** The stored shape keeps its field names (`nextId` is the next history id), so older files stay readable. */
+/** The stored shape keeps its field names (`nextId` is the next history id); every table names its paths by their place in `paths`. */
 interface Snapshot {
   version: number;
   key: string;
   head: string;
   contentPrefix: string;
   nextId: number;
-  commits: StoredCommit[];
-  histories: [number, StoredRevision[]][];
-  aliases: [number, number][];
-  pages: StoredPage[];
-  undo: StoredUndo[];
+  paths: string[];
+  commits: CommitTable;
+  revisions: RevisionTable;
+  /** Pairs of ids joined at merges: from, to. */
+  aliases: number[];
+  pages: PageTable;
+  undo: UndoTable;
 }
 
 /** What one incremental run added on top of the state at `from`. */
@@ -42,13 +38,15 @@ interface Append {
   from: string;
   head: string;
   nextId: number;
-  commits: StoredCommit[];
-  revisions: [number, StoredRevision][];
-  aliases: [number, number][];
-  pages: StoredPage[];
-  deleted: string[];
+  paths: string[];
+  commits: CommitTable;
+  revisions: RevisionTable;
+  aliases: number[];
+  pages: PageTable;
+  /** Keys of the pages gone since `from`. */
+  deleted: number[];
   /** Undo records of the new commits on HEAD's line; the older ones continue from `undoFrom` in the records before. */
-  undo: StoredUndo[];
+  undo: UndoTable;
   undoFrom: string | null;
 }
 
@@ -117,15 +115,17 @@ function readWalkState(cacheDir: string, key: string): LoadedState {
     return {};
   }
   if (snapshot.version !== CACHE_VERSION || snapshot.key !== key) return {};
+  const tables = new TableReader(snapshot.paths);
+  const commits = tables.commits(snapshot.commits);
   const state: WalkState = {
     head: snapshot.head,
     contentPrefix: snapshot.contentPrefix,
     nextHistoryId: snapshot.nextId,
-    commits: snapshot.commits.map(toCommit),
-    histories: new Map(snapshot.histories.map(([id, list]) => [id, list.map(toRevision)])),
+    commits,
+    histories: new Map(tables.revisions(snapshot.revisions, commits.length)),
     aliases: new Map(),
-    pages: new Map(snapshot.pages.map(toPage)),
-    undo: snapshot.undo.map(toUndo),
+    pages: livePages(tables.pages(snapshot.pages, commits.length)),
+    undo: tables.undo(snapshot.undo, commits.length),
   };
   applyAliases(state, snapshot.aliases);
   let log = '';
@@ -145,90 +145,72 @@ function readWalkState(cacheDir: string, key: string): LoadedState {
       break;
     }
     if (append.version !== CACHE_VERSION || append.key !== key || append.from !== state.head) break;
+    const tables = new TableReader(append.paths);
     state.head = append.head;
     state.nextHistoryId = append.nextId;
-    state.commits.push(...append.commits.map(toCommit));
+    for (const c of tables.commits(append.commits)) state.commits.push(c);
     applyAliases(state, append.aliases);
-    for (const [id, raw] of append.revisions) {
+    for (const [id, list] of tables.revisions(append.revisions, state.commits.length)) {
       const root = rootId(state, id);
-      const list = state.histories.get(root);
-      if (list) list.push(toRevision(raw));
-      else state.histories.set(root, [toRevision(raw)]);
+      const known = state.histories.get(root);
+      if (known) for (const r of list) known.push(r);
+      else state.histories.set(root, list);
     }
-    for (const p of append.deleted) state.pages.delete(p);
-    for (const page of append.pages) state.pages.set(page[0], toPage(page)[1]);
+    for (const p of tables.keys(append.deleted, 'deleted')) state.pages.delete(p);
+    for (const [p, page] of livePages(tables.pages(append.pages, state.commits.length))) state.pages.set(p, page);
     const from = state.undo.findIndex((r) => r.oid === append.undoFrom);
-    state.undo = [...append.undo.map(toUndo), ...(from >= 0 ? state.undo.slice(from) : [])].slice(0, UNDO_DEPTH);
+    state.undo = [...tables.undo(append.undo, state.commits.length), ...(from >= 0 ? state.undo.slice(from) : [])].slice(0, UNDO_DEPTH);
   }
   return { state };
 }
 
-function applyAliases(state: WalkState, aliases: [number, number][]): void {
-  for (const [from, to] of aliases) joinHistories(state, from, to);
+/** The pages of a page table, which never holds an empty row. */
+function livePages(rows: [string, PageState | null][]): Map<string, PageState> {
+  const pages = new Map<string, PageState>();
+  for (const [p, page] of rows) {
+    if (!page) throw new InvalidIdError('a table of the history cache', 'pages', 'it holds a page that is not there');
+    pages.set(p, page);
+  }
+  return pages;
 }
 
-const toCommit = ([oid, name, email, date, subject, co, time]: StoredCommit): CommitInfo => ({ oid: toCommitId(oid), name, email, date, subject, coAuthors: co.map(([n, e]) => ({ name: n, email: e })), time });
-const fromCommit = (c: CommitInfo): StoredCommit => [c.oid, c.name, c.email, c.date, c.subject, c.coAuthors.map((p): [string, string] => [p.name, p.email]), c.time];
-function toPage([p, historyId, blob, origins, moved]: StoredPage): [string, PageState] {
-  if (moved === undefined) return [p, { historyId, blob, origins }];
-  const [flat, copies, rematched] = Array.isArray(moved) ? moved : [];
-  const marks = Array.isArray(flat) && Array.isArray(copies) ? decodeMarks(flat, copies, origins.length) : null;
-  const pairs = rematched === null || (Array.isArray(rematched) && rematched.length % 2 === 0 && rematched.every((x, i) => Number.isSafeInteger(x) && x >= 0 && (i % 2 === 1 || x < origins.length)));
-  if (!marks || !pairs) throw new InvalidIdError('move marks', p, 'they are not marks of its lines');
-  return [p, { historyId, blob, origins, marks, ...(rematched ? { rematched } : {}) }];
-}
-
-function fromPage(p: string, page: PageState): StoredPage {
-  if (!page.marks) return [p, page.historyId, page.blob, page.origins];
-  const { flat, copies } = encodeMarks(page.marks);
-  return [p, page.historyId, page.blob, page.origins, [flat, copies, page.rematched ? [...page.rematched] : null]];
-}
-
-const toUndo = ([oid, parent, restore]: StoredUndo): UndoRecord => ({
-  oid,
-  parent,
-  restore: restore.map((row): [string, PageState | null] => (row.length === 1 ? [row[0], null] : toPage(row))),
-});
-const fromUndo = (r: UndoRecord): StoredUndo => [r.oid, r.parent, r.restore.map(([p, page]) => (page ? fromPage(p, page) : [p]))];
-
-function toRevision([commitIndex, p, added, removed, merge, blob, parentBlob, previousPath, copiedFrom, deleted]: StoredRevision): RawRevision {
-  const revision: RawRevision = { commitIndex, path: toRepoPath(p), added, removed, merge: merge === 1, blob, parentBlob };
-  if (previousPath !== undefined && previousPath !== null) revision.previousPath = toRepoPath(previousPath);
-  if (copiedFrom !== undefined && copiedFrom !== null) revision.copiedFrom = toRepoPath(copiedFrom);
-  if (deleted === 1) revision.deleted = true;
-  return revision;
-}
-
-function fromRevision(r: RawRevision): StoredRevision {
-  const row: StoredRevision = [r.commitIndex, r.path, r.added, r.removed, r.merge ? 1 : 0, r.blob, r.parentBlob];
-  if (r.previousPath !== undefined || r.copiedFrom !== undefined || r.deleted) row.push(r.previousPath ?? null);
-  if (r.copiedFrom !== undefined || r.deleted) row.push(r.copiedFrom ?? null);
-  if (r.deleted) row.push(1);
-  return row;
+function applyAliases(state: WalkState, aliases: unknown): void {
+  if (!Array.isArray(aliases) || aliases.length % 2 !== 0 || !aliases.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+    throw new InvalidIdError('a table of the history cache', 'aliases', 'its columns do not fit together');
+  }
+  for (let k = 0; k < aliases.length; k += 2) joinHistories(state, aliases[k] as number, aliases[k + 1] as number);
 }
 
 /** Ids joined at merges, each pointing at its final history: replaying them rebuilds the same joins. */
-const aliasesOf = (state: WalkState): [number, number][] => [...state.aliases.keys()].map((id) => [id, rootId(state, id)]);
+const aliasesOf = (state: WalkState, keep: (to: number) => boolean = () => true): number[] => {
+  const flat: number[] = [];
+  for (const id of state.aliases.keys()) {
+    const to = rootId(state, id);
+    if (keep(to)) flat.push(id, to);
+  }
+  return flat;
+};
 
 export function saveWalkState(cacheDir: string, key: string, state: WalkState): void {
   // Only histories of pages at HEAD, or at the recent commits the undo records restore, can still grow.
   const live = new Set([...state.pages.values()].map((p) => rootId(state, p.historyId)));
   for (const record of state.undo) for (const [, page] of record.restore) if (page) live.add(rootId(state, page.historyId));
-  const snapshot: Snapshot = {
+  const tables = new TableWriter();
+  const snapshot: Omit<Snapshot, 'paths'> = {
     version: CACHE_VERSION,
     key,
     head: state.head,
     contentPrefix: state.contentPrefix,
     nextId: state.nextHistoryId,
-    commits: state.commits.map(fromCommit),
-    histories: [...state.histories].filter(([id]) => live.has(id)).map(([id, list]) => [id, list.map(fromRevision)]),
-    aliases: aliasesOf(state).filter(([, to]) => live.has(to)),
-    pages: [...state.pages].map(([p, page]) => fromPage(p, page)),
-    undo: state.undo.map(fromUndo),
+    commits: tables.commits(state.commits),
+    revisions: tables.revisions([...state.histories].filter(([id]) => live.has(id))),
+    aliases: aliasesOf(state, (to) => live.has(to)),
+    pages: tables.pages(state.pages),
+    undo: tables.undo(state.undo),
   };
   const file = cacheFile(cacheDir, key);
   mkdirSync(cacheDir, { recursive: true });
-  const body = Buffer.from(JSON.stringify(snapshot));
+  const body = Buffer.from(JSON.stringify({ ...snapshot, paths: tables.paths } satisfies Snapshot));
   // Write then rename, so a run cut off halfway never leaves a torn file for the next one.
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, Buffer.concat([Buffer.from(`${seal(sealKeyFor(cacheDir), body)}\n`), body]));
@@ -248,26 +230,59 @@ export function appendWalkState(cacheDir: string, key: string, state: WalkState,
   if ([...state.aliases.keys()].some((id) => isNewHistory(id) !== isNewHistory(rootId(state, id)))) return saveWalkState(cacheDir, key, state);
   const newCommits = new Set<string>(state.commits.slice(baseline.commits).map((c) => c.oid));
   const isNew = (oid: string) => newCommits.has(oid);
-  const revisions: [number, StoredRevision][] = [];
-  for (const [id, list] of state.histories) for (const r of list) if (r.commitIndex >= baseline.commits || isNewHistory(id)) revisions.push([id, fromRevision(r)]);
-  const pages: StoredPage[] = [];
-  for (const [p, page] of state.pages) if (baseline.pages.get(p) !== page) pages.push(fromPage(p, page));
+  // Runs of new revisions, each continuing its history in order.
+  const runs: [number, RawRevision[]][] = [];
+  for (const [id, list] of state.histories) {
+    if (isNewHistory(id)) runs.push([id, list]);
+    else {
+      const fresh = list.filter((r) => r.commitIndex >= baseline.commits);
+      if (fresh.length > 0) runs.push([id, fresh]);
+    }
+  }
+  const pages: [string, PageState][] = [];
+  for (const [p, page] of state.pages) if (baseline.pages.get(p) !== page) pages.push([p, page]);
   const fresh = state.undo.findIndex((r) => !isNew(r.oid));
   const newUndo = fresh < 0 ? state.undo : state.undo.slice(0, fresh);
-  const append: Append = {
+  const tables = new TableWriter();
+  const append: Omit<Append, 'paths'> = {
     version: CACHE_VERSION,
     key,
     from: baseline.head,
     head: state.head,
     nextId: state.nextHistoryId,
-    commits: state.commits.slice(baseline.commits).map(fromCommit),
-    revisions,
+    commits: tables.commits(state.commits.slice(baseline.commits)),
+    revisions: tables.revisions(runs),
     aliases: aliasesOf(state),
-    pages,
-    deleted: [...baseline.pages.keys()].filter((p) => !state.pages.has(p)),
-    undo: newUndo.map(fromUndo),
+    pages: tables.pages(pages),
+    deleted: [...baseline.pages.keys()].filter((p) => !state.pages.has(p)).map((p) => tables.key(p)),
+    undo: tables.undo(newUndo),
     undoFrom: fresh < 0 ? null : state.undo[fresh]!.oid,
   };
-  const json = JSON.stringify(append);
+  const json = JSON.stringify({ ...append, paths: tables.paths } satisfies Append);
   appendFileSync(log, `${seal(sealKeyFor(cacheDir), json)} ${json}\n`);
+}
+
+const signatureFile = (cacheDir: string, key: string) => cacheFile(cacheDir, key).replace(/\.json$/, '.sigs');
+
+/** The chunk signatures of page blobs a run kept (sealed like the state), by blob; null when there are none to trust. */
+export function loadSignatures(cacheDir: string, key: string): Map<string, Signature> | null {
+  let framed: Buffer;
+  try {
+    framed = readFileSync(signatureFile(cacheDir, key));
+  } catch {
+    return null;
+  }
+  const sealKey = readSealKey(cacheDir);
+  if (!sealKey || framed[SEAL_LENGTH] !== 0x0a) return null;
+  const body = framed.subarray(SEAL_LENGTH + 1);
+  return isSealed(sealKey, body, framed.toString('latin1', 0, SEAL_LENGTH)) ? decodeSignatures(body) : null;
+}
+
+export function saveSignatures(cacheDir: string, key: string, signatures: ReadonlyMap<string, Signature>): void {
+  const file = signatureFile(cacheDir, key);
+  mkdirSync(cacheDir, { recursive: true });
+  const body = encodeSignatures(signatures);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${seal(sealKeyFor(cacheDir), body)}\n`), body]));
+  renameSync(tmp, file);
 }

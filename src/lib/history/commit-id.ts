@@ -13,3 +13,11 @@ export function toCommitId(raw: string): CommitId {
   if (!isCommitId(raw)) throw new InvalidIdError('a commit id', raw, 'a commit id is 40 or 64 lowercase hex digits');
   return raw;
 }
+
+/** `toCommitId` for a whole list, checked in one pass: the cache holds tens of thousands. */
+export function toCommitIds(raw: readonly string[]): CommitId[] {
+  let sameLength = true;
+  for (const id of raw) if (id.length !== 40 && id.length !== 64) sameLength = false;
+  if (sameLength && /^[0-9a-f]*$/.test(raw.join(''))) return raw as CommitId[];
+  return raw.map(toCommitId);
+}

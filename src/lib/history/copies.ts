@@ -75,8 +75,52 @@ export class PageVersionIndex {
   private readonly blobs: string[] = [];
   private readonly signatures: Signature[] = [];
   private readonly byBlob = new Map<string, number[]>();
-  private readonly postings: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(HASH_BUCKETS);
+  /**
+   * Each chunk hash's postings sit in one slab, at `starts[hash]`, `lengths[hash]` of `capacities[hash]`
+   * in use: thousands of small typed arrays cost far more to make (and collect) than one large one.
+   */
+  private slab = new Int32Array(1 << 16);
+  private used = 0;
+  private readonly starts = new Int32Array(HASH_BUCKETS);
+  private readonly capacities = new Int32Array(HASH_BUCKETS);
   private readonly lengths = new Int32Array(HASH_BUCKETS);
+
+  private post(hash: number, id: number): void {
+    const n = this.lengths[hash]!;
+    if (n === this.capacities[hash]) {
+      const capacity = Math.max(4, n * 2);
+      if (this.used + capacity > this.slab.length) this.makeRoom(capacity);
+      this.slab.copyWithin(this.used, this.starts[hash]!, this.starts[hash]! + n);
+      this.starts[hash] = this.used;
+      this.capacities[hash] = capacity;
+      this.used += capacity;
+    }
+    this.slab[this.starts[hash]! + n] = id;
+    this.lengths[hash] = n + 1;
+  }
+
+  /** Twice the slab; or, when at least half of it is postings that grew and moved away, the live ones packed into a new one. */
+  private makeRoom(needed: number): void {
+    let live = 0;
+    for (let h = 0; h < HASH_BUCKETS; h++) live += this.capacities[h]!;
+    if (2 * live >= this.used) {
+      const grown = new Int32Array(2 * this.slab.length + needed);
+      grown.set(this.slab.subarray(0, this.used));
+      this.slab = grown;
+      return;
+    }
+    const slab = new Int32Array(Math.max(this.slab.length, 2 * (live + needed)));
+    let at = 0;
+    for (let h = 0; h < HASH_BUCKETS; h++) {
+      const capacity = this.capacities[h]!;
+      if (capacity === 0) continue;
+      slab.set(this.slab.subarray(this.starts[h]!, this.starts[h]! + this.lengths[h]!), at);
+      this.starts[h] = at;
+      at += capacity;
+    }
+    this.slab = slab;
+    this.used = at;
+  }
 
   has(path: string, blob: string): boolean {
     return this.ids.has(`${path}\0${blob}`);
@@ -93,17 +137,13 @@ export class PageVersionIndex {
     const same = this.byBlob.get(blob);
     if (same) same.push(id);
     else this.byBlob.set(blob, [id]);
-    for (const hash of signature.hashes) {
-      const n = this.lengths[hash]!;
-      let list = this.postings[hash];
-      if (!list || list.length === n) {
-        const grown = new Int32Array(Math.max(4, n * 2));
-        if (list) grown.set(list);
-        this.postings[hash] = list = grown;
-      }
-      list[n] = id;
-      this.lengths[hash] = n + 1;
-    }
+    for (const hash of signature.hashes) this.post(hash, id);
+  }
+
+  /** The signature indexed for this blob, if any version has it. */
+  signatureOf(blob: string): Signature | undefined {
+    const id = this.byBlob.get(blob)?.[0];
+    return id === undefined ? undefined : this.signatures[id];
   }
 
   /** Indexed versions with this blob. */
@@ -129,9 +169,9 @@ export class PageVersionIndex {
         continue;
       }
       const hash = destination.hashes[k]!;
-      const list = this.postings[hash];
-      const n = this.lengths[hash]!;
-      for (let i = 0; i < n; i++) bound.set(list![i]!, (bound.get(list![i]!) ?? 0) + bytes);
+      const start = this.starts[hash]!;
+      const end = start + this.lengths[hash]!;
+      for (let i = start; i < end; i++) bound.set(this.slab[i]!, (bound.get(this.slab[i]!) ?? 0) + bytes);
     }
     const out: { path: string; blob: string; score: number }[] = [];
     for (const [id, bytes] of bound) {

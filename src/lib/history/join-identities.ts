@@ -34,10 +34,12 @@ export interface Identity {
   /** A .mailmap line applied: the identity it gave is kept as it is. */
   mapped: boolean;
   bot: boolean;
+  /** How many commits and co-authorships it stands for (default 1): one entry per distinct identity does for all of them. */
+  uses?: number;
 }
 
 /**
- * Groups the identities seen, oldest commit first, into people. Unmapped identities join by folded name and by
+ * Groups the identities seen, oldest commit first (an entry with `uses` where it was last seen), into people. Unmapped identities join by folded name and by
  * noreply login; a mapped identity keeps its own email and never joins another mapped one, but unmapped commits
  * with its name join it unless two mapped people share that name. Bots and generic names never join.
  * Returns, for each email, the person it belongs to: the newest name, the email used most (a mapped or
@@ -67,11 +69,11 @@ export function joinIdentities(seen: readonly Identity[], isReachable: (email: s
     set.add(email);
     map.set(key, set);
   };
-  for (const [at, { person, mapped, bot }] of seen.entries()) {
+  for (const [at, { person, mapped, bot, uses: times = 1 }] of seen.entries()) {
     const email = person.email;
     newestAt.set(email, at);
     if (!parent.has(email)) parent.set(email, email);
-    uses.set(email, (uses.get(email) ?? 0) + 1);
+    uses.set(email, (uses.get(email) ?? 0) + times);
     newestName.set(email, person.name);
     if (mapped) mappedEmails.add(email);
     if (bot) continue;
@@ -127,15 +129,33 @@ export function joinedResolver(
   options: { join: boolean; isBot: (person: Person) => boolean; isReachable: (email: string) => boolean },
 ): IdentityResolver {
   if (!options.join) return (name, email) => lookup(name, email).person;
-  const seen: Identity[] = [];
-  const identityOf = (name: string, email: string): Identity => {
-    const { person, mapped } = lookup(name, email);
-    return { person, mapped, bot: options.isBot({ name, email }) || options.isBot(person) };
+  // Each raw identity once, ordered by where it was last seen: .mailmap and the bot patterns run per identity, not per commit.
+  const distinct: { name: string; email: string; last: number; uses: number }[] = [];
+  const byName = new Map<string, Map<string, (typeof distinct)[number]>>();
+  let at = 0;
+  const note = (name: string, email: string) => {
+    let byEmail = byName.get(name);
+    if (!byEmail) byName.set(name, (byEmail = new Map()));
+    const known = byEmail.get(email);
+    if (known) {
+      known.last = at++;
+      known.uses++;
+    } else {
+      const entry = { name, email, last: at++, uses: 1 };
+      byEmail.set(email, entry);
+      distinct.push(entry);
+    }
   };
   for (const c of commits) {
-    seen.push(identityOf(c.name, c.email));
-    for (const co of c.coAuthors) seen.push(identityOf(co.name, co.email));
+    note(c.name, c.email);
+    for (const co of c.coAuthors) note(co.name, co.email);
   }
+  const seen = distinct
+    .sort((a, b) => a.last - b.last)
+    .map(({ name, email, uses }): Identity => {
+      const { person, mapped } = lookup(name, email);
+      return { person, mapped, bot: options.isBot({ name, email }) || options.isBot(person), uses };
+    });
   const people = joinIdentities(seen, options.isReachable);
   return (name, email) => {
     const { person } = lookup(name, email);

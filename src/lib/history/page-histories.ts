@@ -22,17 +22,22 @@ interface LineAuthor {
   lines: number;
 }
 
+/** The co-authors of each revision without any: one list shared by them all (readers only read it). */
+const NO_ONE: Person[] = [];
+
 export function buildPageHistories(state: WalkState, identities: Identities): Record<string, PageHistory> {
   // Per commit index; one identity per raw name and email, so each person is one object throughout.
   const people: (Credit | undefined)[] = new Array(state.commits.length);
-  const identity = new Map<string, { person: Person; bot: boolean }>();
+  // By name, then email: no key string is built per commit.
+  const identity = new Map<string, Map<string, { person: Person; bot: boolean }>>();
   const resolve = (name: string, email: string) => {
-    const key = `${name}\n${email}`;
-    let found = identity.get(key);
+    let byEmail = identity.get(name);
+    if (!byEmail) identity.set(name, (byEmail = new Map()));
+    let found = byEmail.get(email);
     if (!found) {
       const person = identities.resolve(name, email);
       found = { person, bot: identities.isBot({ name, email }) || identities.isBot(person) };
-      identity.set(key, found);
+      byEmail.set(email, found);
     }
     return found;
   };
@@ -41,7 +46,7 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
     if (!known) {
       const c = state.commits[index]!;
       const { person, bot } = resolve(c.name, c.email);
-      known = { author: person, coAuthors: c.coAuthors.map((p) => resolve(p.name, p.email).person), bot };
+      known = { author: person, coAuthors: c.coAuthors.length === 0 ? NO_ONE : c.coAuthors.map((p) => resolve(p.name, p.email).person), bot };
       people[index] = known;
     }
     return known;
@@ -73,6 +78,7 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
   // Lines per commit index, counted in one array shared by all pages (reset after each): no map per page.
   const linesOf = new Int32Array(state.commits.length);
   const seen: number[] = [];
+  const tally = new Tally();
   for (const path of [...state.pages.keys()].filter((key) => !isGrave(key)).sort()) {
     const page = state.pages.get(path)!;
     const raws = newestFirst(state.histories.get(rootId(state, page.historyId)) ?? [], state.commits);
@@ -98,11 +104,12 @@ export function buildPageHistories(state: WalkState, identities: Identities): Re
     }
     seen.length = 0;
     pages[path] = {
-      path: toRepoPath(path),
+      // The newest revision's path is the page's path at HEAD, already checked; any other is checked here.
+      path: revisions[0]!.path === path ? revisions[0]!.path : toRepoPath(path),
       commits: revisions.length,
       created: revisions[revisions.length - 1]!,
       updated: revisions[0]!,
-      contributors: contributorsOf(revisions, lineAuthors, identities.isBot),
+      contributors: contributorsOf(tally, revisions, lineAuthors, identities.isBot),
       revisions,
       lineCommits,
     };
@@ -123,21 +130,47 @@ function newestFirst(list: RawRevision[], commits: readonly CommitInfo[]): RawRe
   return ordered ? copy.reverse() : copy.sort(later);
 }
 
-function contributorsOf(revisions: Revision[], lineAuthors: LineAuthor[], isBot: (p: Person) => boolean): Contributor[] {
-  const byEmail = new Map<string, Contributor>();
-  const entry = (p: Person) => {
-    let c = byEmail.get(p.email);
+const byRank = (a: Contributor, b: Contributor) => b.lines - a.lines || b.commits - a.commits || b.coAuthored - a.coAuthored || a.name.localeCompare(b.name);
+
+/** Tallies one page's contributors at a time in slots numbered by email once for all pages: no map per page. */
+class Tally {
+  private readonly numbers = new Map<string, number>();
+  private readonly slots: (Contributor | undefined)[] = [];
+  private readonly used: number[] = [];
+
+  entry(p: Person): Contributor {
+    let n = this.numbers.get(p.email);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(p.email, n);
+    }
+    let c = this.slots[n];
     if (!c) {
       c = { name: p.name, email: p.email, commits: 0, coAuthored: 0, added: 0, removed: 0, lines: 0 };
-      byEmail.set(p.email, c);
+      this.slots[n] = c;
+      this.used.push(n);
     }
     return c;
-  };
+  }
+
+  /** The page's contributors in the order they were met, and the slots emptied for the next page. */
+  take(): Contributor[] {
+    const out = new Array<Contributor>(this.used.length);
+    for (let k = 0; k < this.used.length; k++) {
+      out[k] = this.slots[this.used[k]!]!;
+      this.slots[this.used[k]!] = undefined;
+    }
+    this.used.length = 0;
+    return out;
+  }
+}
+
+function contributorsOf(tally: Tally, revisions: Revision[], lineAuthors: LineAuthor[], isBot: (p: Person) => boolean): Contributor[] {
   // Oldest first, so the newest spelling of a person's name is the one kept.
   for (let k = revisions.length - 1; k >= 0; k--) {
     const r = revisions[k]!;
     if (!r.bot) {
-      const c = entry(r.author);
+      const c = tally.entry(r.author);
       c.name = r.author.name;
       c.commits++;
       c.added += r.added;
@@ -145,9 +178,9 @@ function contributorsOf(revisions: Revision[], lineAuthors: LineAuthor[], isBot:
     }
     for (const co of r.coAuthors) {
       if (co.email === r.author.email || isBot(co)) continue;
-      entry(co).coAuthored++;
+      tally.entry(co).coAuthored++;
     }
   }
-  for (const { author, bot, lines } of lineAuthors) if (!bot) entry(author).lines += lines;
-  return [...byEmail.values()].sort((a, b) => b.lines - a.lines || b.commits - a.commits || b.coAuthored - a.coAuthored || a.name.localeCompare(b.name));
+  for (const { author, bot, lines } of lineAuthors) if (!bot) tally.entry(author).lines += lines;
+  return tally.take().sort(byRank);
 }

@@ -4,7 +4,7 @@ import { contentRule } from '../content/page-rule.ts';
 import { locateContent } from '../location-fs.ts';
 import type { ContentPlace } from '../location.ts';
 import { cacheMismatch } from './cache-check.ts';
-import { appendWalkState, loadWalkState, saveWalkState, type Baseline } from './cache-fs.ts';
+import { appendWalkState, loadSignatures, loadWalkState, saveSignatures, saveWalkState, type Baseline } from './cache-fs.ts';
 import { defaultCacheDir, trackedCacheRefusal } from './cache-place-fs.ts';
 import { parseTree } from './git-objects.ts';
 import { botMatcher, mailmapLookup, parseMailmap } from './identities.ts';
@@ -14,6 +14,7 @@ import { toCommitId } from './commit-id.ts';
 import { buildPageHistories } from './page-histories.ts';
 import { ObjectStore } from './objects-fs.ts';
 import { readReplacements, readShallow, resolveHead } from './repo-fs.ts';
+import type { Signature } from './similarity.ts';
 import type { RepositoryHistory } from './types.ts';
 import { walkHistory } from './walk.ts';
 
@@ -102,13 +103,17 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
     // Taken before the walk, which continues the prior state in place.
     const baseline: Baseline | undefined = prior && { head: prior.head, commits: prior.commits.length, nextHistoryId: prior.nextHistoryId, pages: prior.pages };
     const load = lap();
-    const outcome = await walkHistory({ reader: store, head, contentPrefix, rule, shallow, movedText, prior, onProgress: options.onProgress });
+    // Read only when a commit adds a page (its copy search scores it against every page) or renames one.
+    let stored: ReadonlyMap<string, Signature> | null = null;
+    const storedSignatures = cacheDir ? () => (stored = loadSignatures(cacheDir!, key)) : undefined;
+    const outcome = await walkHistory({ reader: store, head, contentPrefix, rule, shallow, movedText, prior, storedSignatures, onProgress: options.onProgress });
     warnings.push(...outcome.warnings);
     const walk = lap();
     if (cacheDir && outcome.processed > 0) {
       try {
         if (outcome.mode === 'incremental' && baseline) appendWalkState(cacheDir, key, outcome.state, baseline);
         else saveWalkState(cacheDir, key, outcome.state);
+        if (outcome.signatures && signaturesStale(outcome.signatures, stored)) saveSignatures(cacheDir, key, outcome.signatures);
       } catch (error) {
         warnings.push(`the history cache could not be written to ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -138,6 +143,16 @@ export async function readRepositoryHistory(options: ReadHistoryOptions): Promis
   } finally {
     store.close();
   }
+}
+
+/** Signatures missing from the stored file that a run computes again rather than write the file anew (a few blob reads). */
+const SIGNATURE_SLACK = 64;
+
+function signaturesStale(atHead: ReadonlyMap<string, Signature>, stored: ReadonlyMap<string, Signature> | null): boolean {
+  if (!stored) return true;
+  let missing = 0;
+  for (const blob of atHead.keys()) if (!stored.has(blob) && ++missing > SIGNATURE_SLACK) return true;
+  return false;
 }
 
 /** The .mailmap committed at HEAD (not the working copy), so every checkout of one commit agrees. */

@@ -37,6 +37,8 @@ export interface WalkOptions {
   shallow: ReadonlySet<string>;
   /** Lines moved or copied from the pages a commit changed keep their origins, as `git blame -C` (default true); part of the cache key. */
   movedText?: boolean | undefined;
+  /** Signatures of page blobs an earlier run kept, by blob (the cache's); asked for once, when a signature is first needed. */
+  storedSignatures?: (() => ReadonlyMap<string, Signature> | null) | undefined;
   /** The state at an earlier HEAD, continued in place when every new commit descends from it; otherwise left as it was and the walk starts over. */
   prior?: WalkState | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -50,6 +52,8 @@ export interface WalkOutcome {
   restartReason?: string;
   /** Commits read this run whose dates could not be shown as written, one line each naming the commit. */
   warnings: string[];
+  /** When this run searched for copies: the signature of every page blob at HEAD, for the next run to keep. */
+  signatures?: Map<string, Signature>;
 }
 
 type Pages = PageMap;
@@ -109,15 +113,19 @@ export async function walkHistory(options: WalkOptions): Promise<WalkOutcome> {
   const { prior } = options;
   if (prior && prior.head === options.head && prior.contentPrefix === options.contentPrefix) return { state: prior, processed: 0, mode: 'cached', warnings: [] };
   const walker = new Walker(options);
+  const kept = async (w: Walker) => {
+    const signatures = await w.headSignatures();
+    return signatures ? { signatures } : {};
+  };
   if (prior && prior.contentPrefix === options.contentPrefix) {
     const reason = await walker.continueFrom(prior);
-    if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental', warnings: walker.warnings };
+    if (!reason) return { state: walker.state, processed: walker.processed, mode: 'incremental', warnings: walker.warnings, ...(await kept(walker)) };
     const fresh = new Walker(options);
     await fresh.walkAll();
-    return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason, warnings: fresh.warnings };
+    return { state: fresh.state, processed: fresh.processed, mode: 'cold', restartReason: reason, warnings: fresh.warnings, ...(await kept(fresh)) };
   }
   await walker.walkAll();
-  return { state: walker.state, processed: walker.processed, mode: 'cold', warnings: walker.warnings };
+  return { state: walker.state, processed: walker.processed, mode: 'cold', warnings: walker.warnings, ...(await kept(walker)) };
 }
 
 class Walker {
@@ -151,7 +159,8 @@ class Walker {
 
   /** Continues a prior walk; returns why it cannot (then nothing was changed in the prior state), or null. */
   async continueFrom(prior: WalkState): Promise<string | null> {
-    const known = new Map<string, number>(prior.commits.map((c, i) => [c.oid, i]));
+    const known = new Map<string, number>();
+    for (let i = 0; i < prior.commits.length; i++) known.set(prior.commits[i]!.oid, i);
     const { ordered, knownParents } = await newCommits(this.options.head, (oid) => this.readCommit(oid), (oid) => known.has(oid), this.options.shallow);
     if (ordered.length === 0) return 'HEAD moved back to an earlier commit';
     if (!knownParents.has(prior.head)) return `HEAD no longer descends from the cached ${prior.head.slice(0, 7)} (history rewritten)`;
@@ -313,9 +322,18 @@ class Walker {
     return text;
   }
 
+  /** The signatures an earlier run kept: undefined until first asked for. */
+  private stored: ReadonlyMap<string, Signature> | null | undefined;
+
   private async signature(blob: string): Promise<Signature> {
     const hit = this.signatures.get(blob);
     if (hit) return hit;
+    if (this.stored === undefined) this.stored = this.options.storedSignatures?.() ?? null;
+    const kept = this.stored?.get(blob);
+    if (kept) {
+      this.signatures.set(blob, kept);
+      return kept;
+    }
     // A text already read is its blob's bytes again, unless decoding replaced some (then the blob is read again).
     const text = this.texts.get(blob);
     const sig = signatureOf(text !== undefined && !text.includes('\uFFFD') ? Buffer.from(text, 'utf8') : (await this.options.reader.read(blob)).content);
@@ -661,6 +679,18 @@ class Walker {
     }
     this.pendingVersions = [];
     return index;
+  }
+
+  /** When a copy was searched for: the signature of each page blob at HEAD (the index holds most of them). */
+  async headSignatures(): Promise<Map<string, Signature> | undefined> {
+    if (!this.versionIndex) return undefined;
+    const out = new Map<string, Signature>();
+    for (const [path, page] of this.state.pages) {
+      if (path.startsWith(GRAVE) || out.has(page.blob)) continue;
+      const sig = this.versionIndex.signatureOf(page.blob) ?? (await this.candidateRead({ path, blob: page.blob }, this.signatureFn));
+      if (sig) out.set(page.blob, sig);
+    }
+    return out;
   }
 
   /** The parents' pages of the commit being processed (taken out of `waiting` for it). */
