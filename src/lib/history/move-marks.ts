@@ -15,6 +15,8 @@ export interface CopySplit {
   readonly end: number;
   readonly path: string;
   readonly ownPath: string | null;
+  /** A later file in path order had some of its lines: only then can git take a part of it from another file. */
+  readonly contested: boolean;
 }
 
 /** One move of one line: `inner` is the move that line had in the file it was moved from. */
@@ -99,7 +101,7 @@ export function copiedParts(marks: Marks): { start: number; end: number; mark: M
   const parts: { start: number; end: number; mark: MoveMark & { copy: CopySplit } }[] = [];
   eachGroup(marks, ({ start, end, mark, kept }) => {
     const { copy } = mark;
-    if (kept && copy && end - start < copy.end - copy.start) parts.push({ start, end, mark: { ...mark, copy } });
+    if (kept && copy?.contested && end - start < copy.end - copy.start) parts.push({ start, end, mark: { ...mark, copy } });
   });
   return parts;
 }
@@ -107,7 +109,7 @@ export function copiedParts(marks: Marks): { start: number; end: number; mark: M
 const FIELDS = 6;
 
 /** A copy split as the cache stores it. */
-export type StoredCopy = [parent: number, start: number, end: number, path: string, ownPath: string | null];
+export type StoredCopy = [parent: number, start: number, end: number, path: string, ownPath: string | null, contested: 0 | 1];
 
 /** The marks as flat numbers for the cache: per marked line its index, its chain's length, then each move's fields; copy splits in a table of their own. */
 export function encodeMarks(marks: Marks): { flat: number[]; copies: StoredCopy[] } {
@@ -125,7 +127,7 @@ export function encodeMarks(marks: Marks): { flat: number[]; copies: StoredCopy[
         copy = ids.get(m.copy) ?? copies.length;
         if (copy === copies.length) {
           ids.set(m.copy, copy);
-          copies.push([m.copy.parent, m.copy.start, m.copy.end, m.copy.path, m.copy.ownPath]);
+          copies.push([m.copy.parent, m.copy.start, m.copy.end, m.copy.path, m.copy.ownPath, m.copy.contested ? 1 : 0]);
         }
       }
       flat.push(m.commit, m.split, m.line, m.alnum, m.threshold, copy + 1);
@@ -140,10 +142,10 @@ export function decodeMarks(flat: readonly unknown[], storedCopies: readonly unk
   const int = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
   const copies: CopySplit[] = [];
   for (const row of storedCopies) {
-    if (!Array.isArray(row) || row.length !== 5) return null;
-    const [parent, start, end, path, ownPath] = row as unknown[];
-    if (!int(parent) || !int(start) || !int(end) || start >= end || typeof path !== 'string' || (ownPath !== null && typeof ownPath !== 'string')) return null;
-    copies.push({ parent, start, end, path, ownPath });
+    if (!Array.isArray(row) || row.length !== 6) return null;
+    const [parent, start, end, path, ownPath, contested] = row as unknown[];
+    if (!int(parent) || !int(start) || !int(end) || start >= end || typeof path !== 'string' || (ownPath !== null && typeof ownPath !== 'string') || (contested !== 0 && contested !== 1)) return null;
+    copies.push({ parent, start, end, path, ownPath, contested: contested === 1 });
   }
   const marks = new Array<MoveMark | null>(length).fill(null);
   for (let p = 0; p < flat.length; ) {

@@ -47,6 +47,8 @@ interface Split extends Run {
   score: number;
   /** The score it had to be above: git keeps the same rule when blaming from HEAD (move-marks.ts). */
   threshold: number;
+  /** A copy whose lines a later file has too (CopyIndex.laterHas). */
+  contested?: boolean;
   source: { lines: readonly string[]; origins: readonly number[] | null; marks?: Marks | undefined };
   path: string | null;
 }
@@ -127,6 +129,14 @@ export class CopyIndex {
   }
 
   static readonly empty = new CopyIndex([]);
+
+  /** Whether a file after `file` in path order (but the page's own) has some line of `run`: only then can a part of the run be taken from another file (move-marks.ts copiedParts). */
+  laterHas(lines: readonly string[], run: Run, file: number, ownPath: string | null): boolean {
+    for (let k = run.start; k < run.end; k++) {
+      for (const f of this.postings.get(lines[k]!) ?? []) if (f > file && this.files[f]!.path !== ownPath) return true;
+    }
+    return false;
+  }
 
   /**
    * For each file that has some of the run's lines, the highest score a stretch of the run could reach
@@ -210,7 +220,7 @@ function apply(credit: Credit, mover: Mover, run: Run, split: Split, later: Spli
   else later.push(split);
   const marks = (credit.marks ??= new Array<MoveMark | null>(credit.origins.length).fill(null));
   const id = mover.splits.next++;
-  const copy: CopySplit | undefined = split.path === null ? undefined : { parent: mover.parent, start: split.start, end: split.end, path: split.path, ownPath: mover.ownPath };
+  const copy: CopySplit | undefined = split.path === null ? undefined : { parent: mover.parent, start: split.start, end: split.end, path: split.path, ownPath: mover.ownPath, contested: split.contested === true };
   for (let k = split.start; k < split.end; k++) {
     const inner = split.source.marks?.[split.from + k - split.start] ?? null;
     const mark: MoveMark = { commit: mover.commit, split: id, line: k, alnum: mover.scores.alnum[k]!, threshold: split.threshold, inner };
@@ -270,12 +280,17 @@ function copySplit(index: CopyIndex, ownPath: string | null, lines: readonly str
   return (run) => {
     const bounds = [...index.bounds(lines, run, scores)].filter(([f, bound]) => bound > COPY_SCORE && index.files[f]!.path !== ownPath).sort((a, b) => b[0] - a[0]);
     let best: Split | undefined;
+    let bestFile = -1;
     for (const [f, bound] of bounds) {
       if (best && bound <= best.score) continue;
       const file = index.files[f]!;
       const split = bestSplit(file, file.path, lines, run, scores, COPY_SCORE);
-      if (split && (!best || split.score > best.score)) best = split;
+      if (split && (!best || split.score > best.score)) {
+        best = split;
+        bestFile = f;
+      }
     }
+    if (best) best.contested = index.laterHas(lines, best, bestFile, ownPath);
     return best;
   };
 }

@@ -252,8 +252,11 @@ class Walker {
   /**
    * For each page at HEAD whose copied lines git would blame apart from the rest of their stretch
    * (move-marks.ts copiedParts), the file git's copy search takes such a part from, when it is another
-   * file than the move's: a later file in path order that has it too. Kept on the page, which holds it
-   * for as long as its lines and marks stay.
+   * file than the move's: a later file in path order that has it too, when that file is not a page (its
+   * lines' origins come from following it back, as for text copied from it at the commit). A later page
+   * is left out: its origins at that commit would mean following a page's whole history again, per part,
+   * which on template-heavy wikis costs more than the whole walk. Kept on the page, which holds it for
+   * as long as its lines and marks stay.
    */
   private async rematchCopiedParts(): Promise<void> {
     for (const [path, page] of this.state.pages) {
@@ -268,13 +271,20 @@ class Walker {
         const index = await this.followedCopies(parent, head.tree);
         const { lines } = await this.version(page);
         const found = bestCopy(index, mark.copy.ownPath, lines, start, end);
-        if (!found || found.path === mark.copy.path || found.start !== start || found.end !== end) continue;
+        if (!found || found.path === mark.copy.path || found.start !== start || found.end !== end || this.isPagePath(found.path)) continue;
         const [from] = await index.originsOf([found.path]);
         if (from?.origins.length !== found.sourceLength) continue;
         for (let k = start; k < end; k++) pairs.push(k, from.origins[found.from + k - start]!);
       }
       page.rematched = pairs;
     }
+  }
+
+  /** Whether a path names a page when it exists: under the content folder, with a page's name. */
+  private isPagePath(repoPath: string): boolean {
+    const prefix = this.options.contentPrefix;
+    if (prefix !== '' && !repoPath.startsWith(`${prefix}/`)) return false;
+    return isPageFile(repoPath.slice(repoPath.lastIndexOf('/') + 1));
   }
 
   private async readTree(oid: string): Promise<TreeEntry[]> {
