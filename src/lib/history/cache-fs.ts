@@ -9,8 +9,8 @@ import { InvalidIdError } from './errors.ts';
 import { decodeMarks, encodeMarks, type StoredCopy } from './move-marks.ts';
 import { joinHistories, rootId, UNDO_DEPTH, type CommitInfo, type PageState, type RawRevision, type UndoRecord, type WalkState } from './walk-state.ts';
 
-/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD; histories followed back from outside take copies and re-creations. */
-const CACHE_VERSION = 9;
+/** Bump when the stored shape or the meaning of its numbers changes: older files are then ignored. 5: a merge that wrote no line of its own is no revision; commits keep their committer time. 6: pages moved in from outside the content folder carry their history. 7: lines matched by git's own diff (xdiff); moved and copied text keeps its origins (`git blame -C`); copies and pages created again follow `git log --follow`. 8: moved text also keeps the origins of lines copied from files that are not pages. 9: moved lines keep their move marks, decided again at HEAD; histories followed back from outside take copies and re-creations. 10: histories followed back from outside also list the commits of a merge's other parents where the merge has one parent's version (git log --follow simplifies no history). */
+const CACHE_VERSION = 10;
 /** Past this many appends (or a log a quarter of the snapshot's size) the next save writes a new snapshot. */
 const MAX_APPENDS = 200;
 
