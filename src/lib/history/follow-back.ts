@@ -146,9 +146,9 @@ export async function followBack(io: FollowReaders, start: string, paths: readon
 }
 
 /**
- * Walks one node past its commit: to the first parent with the same blob (the other parents' sides are
- * walked too, for their commits), or a step to every parent that has the file (or the file it was renamed
- * from on that parent's side).
+ * Walks one node past its commit: to the first parent with the same blob (the other parents that have the
+ * file at this path are walked too, for their commits), or a step to every parent that has the file (or
+ * the file it was renamed from on that parent's side).
  */
 async function stepBack(
   io: FollowReaders,
@@ -164,9 +164,10 @@ async function stepBack(
   const same = before.indexOf(n.blob);
   if (same >= 0) {
     n.via = nodeAt(n.file, parents[same]!, n.path, n.blob);
-    // git log --follow simplifies no history (revision.c prunes only without --follow): the other parents'
-    // branches are walked too and their commits listed, as the main walk joins every parent's history at a merge.
-    if (!io.renamesOnly) for (let p = 0; p < parents.length; p++) if (p !== same) await sourceIn(io, n, tree, parents[p]!, roots[p]!, before[p]!, nodeAt);
+    // git log --follow simplifies no history (revision.c prunes only without --follow): the other parents
+    // that have the file at this path are walked too and their commits listed. Not a rename found against
+    // such a parent: git's one followed path does not take it (the side's old name is another file to it).
+    if (!io.renamesOnly) for (const [p, blob] of before.entries()) if (p !== same && blob !== null) nodeAt(n.file, parents[p]!, n.path, blob);
     return null;
   }
   // Every parent that has the file, at this path or (a rename on that parent's side) at the path it was
