@@ -62,7 +62,7 @@ interface Node {
   blob: string;
   /** The commit changed the file: its step. */
   step?: PendingStep;
-  /** The commit kept a parent's version: that parent's node (git's history simplification). */
+  /** The commit kept a parent's version: that parent's node, which its lines come from (git blame passes the whole file to it). */
   via?: Node;
 }
 
@@ -145,7 +145,11 @@ export async function followBack(io: FollowReaders, start: string, paths: readon
   return starts.map((node, file) => (node ? ordered(node, steps[file]!, order) : null));
 }
 
-/** Walks one node past its commit: to the parent with the same blob, or a step to every parent that has the file (or the file it was renamed from on that parent's side). */
+/**
+ * Walks one node past its commit: to the first parent with the same blob (the other parents that have the
+ * file at this path are walked too, for their commits), or a step to every parent that has the file (or
+ * the file it was renamed from on that parent's side).
+ */
 async function stepBack(
   io: FollowReaders,
   n: Node,
@@ -156,10 +160,14 @@ async function stepBack(
   gapAt: GapAt,
 ): Promise<PendingStep | null> {
   const before = await Promise.all(roots.map((r) => blobInParent(io.readTreeIndex, r, tree, n.path, n.blob)));
-  // A parent with the same blob: the change happened on its side; git follows that parent only.
+  // A parent with the same blob (the first one, as git blame takes): the file's lines are that parent's.
   const same = before.indexOf(n.blob);
   if (same >= 0) {
     n.via = nodeAt(n.file, parents[same]!, n.path, n.blob);
+    // git log --follow simplifies no history (revision.c prunes only without --follow): the other parents
+    // that have the file at this path are walked too and their commits listed. Not a rename found against
+    // such a parent: git's one followed path does not take it (the side's old name is another file to it).
+    if (!io.renamesOnly) for (const [p, blob] of before.entries()) if (p !== same && blob !== null) nodeAt(n.file, parents[p]!, n.path, blob);
     return null;
   }
   // Every parent that has the file, at this path or (a rename on that parent's side) at the path it was
@@ -168,18 +176,21 @@ async function stepBack(
   const sources: (Node | null)[] = [];
   let previousPath: string | undefined;
   for (const [p, blob] of before.entries()) {
-    if (blob !== null) {
-      sources.push(nodeAt(n.file, parents[p]!, n.path, blob));
-      continue;
-    }
-    const rename: Rename | undefined = (await pairRenames(await deletedFiles(io.readTree, roots[p]!, tree), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0];
-    sources.push(rename ? nodeAt(n.file, parents[p]!, rename.from.path, rename.from.blob) : null);
-    if (rename && p === 0) previousPath = rename.from.path;
+    const source = await sourceIn(io, n, tree, parents[p]!, roots[p]!, blob, nodeAt);
+    sources.push(source);
+    if (source && blob === null && p === 0) previousPath = source.path;
   }
   const step: PendingStep = { commit: n.commit, path: n.path, blob: n.blob, parents: sources.some((s) => s !== null) ? sources : [] };
   if (previousPath !== undefined) step.previousPath = previousPath;
   n.step = step;
   return step;
+}
+
+/** The file in one parent: at the node's path (`blob`, null when the parent has none there) or, a rename on that parent's side, at the path it was renamed from; null when neither. */
+async function sourceIn(io: FollowReaders, n: Node, tree: string, parent: string, root: string, blob: string | null, nodeAt: NodeAt): Promise<Node | null> {
+  if (blob !== null) return nodeAt(n.file, parent, n.path, blob);
+  const rename: Rename | undefined = (await pairRenames(await deletedFiles(io.readTree, root, tree), [{ path: n.path, blob: n.blob }], io.signatureOf, io.candidates))[0];
+  return rename ? nodeAt(n.file, parent, rename.from.path, rename.from.blob) : null;
 }
 
 /**
