@@ -1,11 +1,9 @@
 // Tests copies (a template, a page moved out leaving a stub, a file outside the content folder) and pages created again at a deleted page's path, against git log --follow and git blame -C themselves.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { RepositoryHistory } from '../../src/lib/history/types.ts';
 import { ada, git, grace, linus, TestRepo, type CommitOptions } from '../helpers/git-repo.ts';
+import { replayWithCache } from '../helpers/stepwise-cache.ts';
 
 const lines = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} line ${i + 1} of the page`).join('\n') + '\n';
 
@@ -146,25 +144,9 @@ describe('copies and pages created again, as git log --follow follows them', () 
 
 describe('the cache with copies and pages created again', () => {
   it('gives after every commit, continued one commit at a time, what a walk from scratch gives', async () => {
-    const stepwise = TestRepo.create();
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'wiki-history-copies-cache-'));
-    try {
-      for (const [k, step] of steps.entries()) {
-        stepwise.commit(step);
-        const cached = await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir });
-        expect(cached.stats?.mode).toBe(k === 0 ? 'cold' : 'incremental');
-        const cold = await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir: null });
-        expect(cached.pages, step.message).toEqual(cold.pages);
-      }
-      // Read back from the snapshot and its log in a fresh run.
-      const again = await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir });
-      expect(again.stats?.mode).toBe('cached');
-      expect(again.pages).toEqual((await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir: null })).pages);
-      for (const file of pages) expect(engine(again, file), file).toEqual(follow(stepwise.dir, file));
-    } finally {
-      stepwise.remove();
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
+    await replayWithCache(steps, (again, dir) => {
+      for (const file of pages) expect(engine(again, file), file).toEqual(follow(dir, file));
+    });
   });
 });
 

@@ -1,11 +1,9 @@
 // Tests what `git log --follow` finds with copies harder that the engine used to miss: pages copied from files that are not pages and that the commit kept, copies and a path deleted and created again outside the content folder before a move in, against git itself.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/lib/history/index.ts';
 import type { RepositoryHistory } from '../../src/lib/history/types.ts';
 import { ada, git, grace, linus, TestRepo, type CommitOptions } from '../helpers/git-repo.ts';
+import { replayWithCache } from '../helpers/stepwise-cache.ts';
 
 const lines = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} line ${i + 1} of the file`).join('\n') + '\n';
 
@@ -127,21 +125,8 @@ describe('copies harder and paths created again, as git log --follow follows the
 
 describe('the cache with copies harder and paths created again outside', () => {
   it('gives after every commit, continued one commit at a time, what a walk from scratch gives', async () => {
-    const stepwise = TestRepo.create();
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'wiki-history-follow-copies-cache-'));
-    try {
-      for (const [k, step] of steps.entries()) {
-        stepwise.commit(step);
-        const cached = await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir });
-        expect(cached.stats?.mode).toBe(k === 0 ? 'cold' : 'incremental');
-        const cold = await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir: null });
-        expect(cached.pages, step.message).toEqual(cold.pages);
-      }
-      const again = await readRepositoryHistory({ contentDir: `${stepwise.dir}/content`, cacheDir });
-      for (const file of pages) expect(engine(again, file), file).toEqual(follow(stepwise.dir, file));
-    } finally {
-      stepwise.remove();
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
+    await replayWithCache(steps, (again, dir) => {
+      for (const file of pages) expect(engine(again, file), file).toEqual(follow(dir, file));
+    });
   });
 });
