@@ -97,11 +97,11 @@ export function settleOrigins(origins: readonly number[], marks: Marks | undefin
  * Groups kept as copied that are only part of the stretch they were copied in: git searches such a
  * part again on its own, and where another file has it too the later file in git's order wins.
  */
-export function copiedParts(marks: Marks): { start: number; end: number; mark: MoveMark & { copy: CopySplit } }[] {
-  const parts: { start: number; end: number; mark: MoveMark & { copy: CopySplit } }[] = [];
+export function copiedParts(marks: Marks): { start: number; end: number; commit: number; copy: CopySplit }[] {
+  const parts: { start: number; end: number; commit: number; copy: CopySplit }[] = [];
   eachGroup(marks, ({ start, end, mark, kept }) => {
     const { copy } = mark;
-    if (kept && copy?.contested && end - start < copy.end - copy.start) parts.push({ start, end, mark: { ...mark, copy } });
+    if (kept && copy?.contested && end - start < copy.end - copy.start) parts.push({ start, end, commit: mark.commit, copy });
   });
   return parts;
 }
@@ -158,8 +158,7 @@ export function decodeMarks(flat: readonly unknown[], storedCopies: readonly unk
     for (let d = depth - 1; d >= 0; d--) {
       const [commit, split, line, alnum, threshold, copy] = fields.slice(d * FIELDS, d * FIELDS + FIELDS) as number[];
       if (copy! > copies.length) return null;
-      const mark: MoveMark = { commit: commit!, split: split!, line: line!, alnum: alnum!, threshold: threshold!, inner };
-      inner = copy! > 0 ? { ...mark, copy: copies[copy! - 1]! } : mark;
+      inner = { commit: commit!, split: split!, line: line!, alnum: alnum!, threshold: threshold!, copy: copies[copy! - 1], inner };
     }
     marks[k] = inner;
     p += 2 + depth * FIELDS;

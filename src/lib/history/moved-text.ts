@@ -223,8 +223,7 @@ function apply(credit: Credit, mover: Mover, run: Run, split: Split, later: Spli
   const copy: CopySplit | undefined = split.path === null ? undefined : { parent: mover.parent, start: split.start, end: split.end, path: split.path, ownPath: mover.ownPath, contested: split.contested === true };
   for (let k = split.start; k < split.end; k++) {
     const inner = split.source.marks?.[split.from + k - split.start] ?? null;
-    const mark: MoveMark = { commit: mover.commit, split: id, line: k, alnum: mover.scores.alnum[k]!, threshold: split.threshold, inner };
-    marks[k] = copy ? { ...mark, copy } : mark;
+    marks[k] = { commit: mover.commit, split: id, line: k, alnum: mover.scores.alnum[k]!, threshold: split.threshold, copy, inner };
   }
   const rest: Run[] = [];
   if (split.start > run.start) rest.push({ start: run.start, end: split.start });

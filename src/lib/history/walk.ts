@@ -262,16 +262,16 @@ class Walker {
     for (const [path, page] of this.state.pages) {
       if (isGrave(path) || !page.marks || page.rematched) continue;
       const pairs: number[] = [];
-      for (const { start, end, mark } of copiedParts(page.marks)) {
-        const commit = this.state.commits[mark.commit];
-        if (!commit) throw new InternalError(`a move mark names commit ${mark.commit}, which the walk does not have`);
+      for (const { start, end, commit: moving, copy } of copiedParts(page.marks)) {
+        const commit = this.state.commits[moving];
+        if (!commit) throw new InternalError(`a move mark names commit ${moving}, which the walk does not have`);
         const head = await this.commitHead(commit.oid);
-        const parent = head.parents[mark.copy.parent];
+        const parent = head.parents[copy.parent];
         if (!parent) continue;
         const index = await this.followedCopies(parent, head.tree);
         const { lines } = await this.version(page);
-        const found = bestCopy(index, mark.copy.ownPath, lines, start, end);
-        if (!found || found.path === mark.copy.path || found.start !== start || found.end !== end || this.isPagePath(found.path)) continue;
+        const found = bestCopy(index, copy.ownPath, lines, start, end);
+        if (!found || found.path === copy.path || found.start !== start || found.end !== end || this.isPagePath(found.path)) continue;
         const [from] = await index.originsOf([found.path]);
         if (from?.origins.length !== found.sourceLength) continue;
         for (let k = start; k < end; k++) pairs.push(k, from.origins[found.from + k - start]!);
@@ -280,11 +280,15 @@ class Walker {
     }
   }
 
-  /** Whether a path names a page when it exists: under the content folder, with a page's name. */
+  /** Whether a path names a page when it exists: under the content folder, with a page's name, not skipped by the page rule diffPageTrees applies. */
   private isPagePath(repoPath: string): boolean {
     const prefix = this.options.contentPrefix;
     if (prefix !== '' && !repoPath.startsWith(`${prefix}/`)) return false;
-    return isPageFile(repoPath.slice(repoPath.lastIndexOf('/') + 1));
+    const inContent = prefix === '' ? repoPath : repoPath.slice(prefix.length + 1);
+    const rule = this.options.rule ?? contentRule();
+    const folders = inContent.split('/').slice(0, -1);
+    if (folders.some((_, k) => rule.skipReason(folders.slice(0, k + 1).join('/'), true))) return false;
+    return !rule.skipReason(inContent, false) && isPageFile(repoPath.slice(repoPath.lastIndexOf('/') + 1));
   }
 
   private async readTree(oid: string): Promise<TreeEntry[]> {
