@@ -2,9 +2,14 @@
 import { resolveWikiLocation, type LocationResult } from '../src/lib/location-fs.ts';
 import { WikiContentError, formatProblem } from '../src/lib/problems.ts';
 import { escaped, escapeLines } from '../src/lib/terminal-text.ts';
+import type { Progress } from '../src/lib/progress.ts';
+import { stderrProgress } from '../src/lib/progress-fs.ts';
 
-/** A command gets its arguments and the wiki's location, resolved here once; nothing below reads the environment or the clock. */
-type Command = (argv: string[], located: LocationResult) => Promise<number>;
+/**
+ * A command gets its arguments, the wiki's location and where to report the phases of long work (stderr),
+ * resolved here once; nothing below reads the environment or the clock.
+ */
+type Command = (argv: string[], located: LocationResult, progress: Progress) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   new: { summary: 'create a draft page in a community: new <community> "<title>" [--type how-to] [--tags a,b]', load: async () => (await import('./commands/new.ts')).run },
@@ -32,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const run = await command.load();
-  return run(rest, resolveWikiLocation({ cwd: process.cwd(), env: process.env, now: new Date() }));
+  return run(rest, resolveWikiLocation({ cwd: process.cwd(), env: process.env, now: new Date() }), stderrProgress(process.env));
 }
 
 main(process.argv.slice(2)).then(

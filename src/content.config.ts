@@ -4,6 +4,7 @@ import path from 'node:path';
 import { wikiPagesLoader } from './integration/pages-loader-fs.ts';
 import { contentRule } from './lib/content/page-rule.ts';
 import { locatedOrThrow, resolveWikiLocation } from './lib/location-fs.ts';
+import { stderrProgress } from './lib/progress-fs.ts';
 
 // Astro loads this file itself, so it is an edge too: it resolves the location the one way the integration does.
 const { config, location } = locatedOrThrow(resolveWikiLocation({ cwd: process.cwd(), env: process.env, now: new Date() }));
@@ -13,5 +14,7 @@ const fileLabel = (entry: string) => path.relative(root, path.join(contentDir, e
 // Front matter is validated (with file:line messages) by the content model before Astro reads it,
 // so the collection takes the data as it is and the model is the one source of page metadata.
 export const collections = {
-  pages: defineCollection({ loader: wikiPagesLoader({ contentDir, defaultCommunity: config.defaultCommunity.slug, fileLabel, rule: contentRule(config.exclude) }) }),
+  pages: defineCollection({
+    loader: wikiPagesLoader({ contentDir, defaultCommunity: config.defaultCommunity.slug, fileLabel, rule: contentRule(config.exclude), progress: (line) => stderrProgress(process.env, line) }),
+  }),
 };

@@ -7,6 +7,7 @@ import { CHECK_FORMATS, countBySeverity, formatGithub, formatText, sortFindings,
 import { WikiContentError } from '../../src/lib/problems.ts';
 import { fromRepositoryRoot } from '../../src/lib/location.ts';
 import type { LocatedWiki, LocationResult } from '../../src/lib/location-fs.ts';
+import { count, type Progress } from '../../src/lib/progress.ts';
 import { loadWiki, type LoadedWiki } from '../../src/lib/wiki-fs.ts';
 import { codeownersTarget } from './codeowners-fs.ts';
 import { mailmapFindings } from './mailmap-check-fs.ts';
@@ -39,13 +40,17 @@ function reviewByLine(root: string) {
   };
 }
 
-function collect(located: LocatedWiki): { findings: Finding[]; pages: number } {
+function collect(located: LocatedWiki, progress: Progress): { findings: Finding[]; pages: number } {
   let wiki: LoadedWiki;
+  const reading = progress.start('check', { verb: 'reading', unit: 'pages' });
   try {
     wiki = loadWiki(located);
+    reading.end(`${count(wiki.model.pages.length)} pages read`);
   } catch (error) {
     if (error instanceof WikiContentError) return { findings: error.problems, pages: 0 };
     throw error;
+  } finally {
+    reading.clear();
   }
   const findings = checkFindings({
     problems: wiki.model.problems,
@@ -60,14 +65,16 @@ function collect(located: LocatedWiki): { findings: Finding[]; pages: number } {
   return { findings, pages: wiki.model.pages.length };
 }
 
-export async function run(argv: string[], located: LocationResult): Promise<number> {
+export async function run(argv: string[], located: LocationResult, progress: Progress): Promise<number> {
   const options = parseOrExitCode(argv, parse, USAGE);
   if (typeof options === 'number') return options;
   const started = performance.now();
   // A config that cannot be read is reported like any other problem; the rest of the wiki's place is still known.
   const place = located.problems ? located : located.location;
-  const { findings, pages } = located.problems ? { findings: [...located.problems], pages: 0 } : collect(located);
+  const { findings, pages } = located.problems ? { findings: [...located.problems], pages: 0 } : collect(located, progress);
+  const mailmap = progress.start('check', { verb: 'checking', unit: '.mailmap' });
   findings.push(...(await mailmapFindings(place, options.base)));
+  mailmap.end('.mailmap checked');
   const sorted = sortFindings(findings);
   if (options.format === 'github') {
     // Annotations name files from the repository root, where GitHub looks for them.

@@ -1,10 +1,11 @@
 // Runs in Node: `npm run wiki -- history [--repo DIR] [--content DIR] [--json]`, who contributed what, read from git.
 import { historyOptionsOf } from '../../src/lib/config/history-options.ts';
 import { historyFolderOf } from './history-folder.ts';
-import { readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { readHistoryReporting } from './history-walk.ts';
 import type { PageHistory, RepositoryHistory, Revision } from '../../src/lib/history/types.ts';
 import { escaped, jsonForTerminal } from '../../src/lib/terminal-text.ts';
 import { locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
+import type { Progress } from '../../src/lib/progress.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- history [--repo DIR] [--content DIR] [--json]';
@@ -71,23 +72,15 @@ function summary(history: RepositoryHistory): string {
   return out.join('\n');
 }
 
-export async function run(argv: string[], located: LocationResult): Promise<number> {
+export async function run(argv: string[], located: LocationResult, progress: Progress): Promise<number> {
   const args = parseOrExitCode(argv, parse, USAGE);
   if (typeof args === 'number') return args;
   const { config, location } = locatedOrThrow(located);
   const contentDir = historyFolderOf(args, location);
-  const started = Date.now();
-  let shown = false;
-  // Progress goes to stderr, only where someone watches or the run is long; stdout stays pure output.
-  const onProgress = (done: number, total: number) => {
-    if (!process.stderr.isTTY && Date.now() - started < 5000) return;
-    shown = true;
-    process.stderr.write(`\rwiki history: ${done}/${total} commits`);
-  };
   // The wiki's own content folder is where the location says; other folders are located the same way.
   const content = contentDir || args.repo ? { contentDir: contentDir ?? location.contentDir, repoDir: args.repo } : { place: location };
-  const history = await readRepositoryHistory({ ...content, cacheDir: location.historyCache, ...historyOptionsOf(config), onProgress });
-  if (shown) process.stderr.write('\n');
+  // Progress goes to stderr; stdout stays pure output.
+  const history = await readHistoryReporting({ ...content, cacheDir: location.historyCache, ...historyOptionsOf(config) }, progress);
   for (const warning of history.warnings) console.error(escaped`wiki history: warning: ${warning}`);
   console.log(args.json ? jsonForTerminal(historyJson(history)) : summary(history));
   return 0;

@@ -2,12 +2,13 @@
 import { historyOptionsOf } from '../../src/lib/config/history-options.ts';
 import { historyFolderOf } from './history-folder.ts';
 import { botMatcher } from '../../src/lib/history/identities.ts';
-import { readRepositoryHistory } from '../../src/lib/history/index.ts';
+import { readHistoryReporting } from './history-walk.ts';
 import { gitAuthors, gitFailure, gitPageFacts } from '../../src/lib/history/verify-git-fs.ts';
 import { agreementOf, joinedEmailKeys, comparePage, lowestAgreement, percent, samplePaths, type Agreement, type EngineAuthorOf, type PageVerdict } from '../../src/lib/history/verify.ts';
 import type { Person, RepositoryHistory } from '../../src/lib/history/types.ts';
 import { escaped } from '../../src/lib/terminal-text.ts';
 import { locateContent, locatedOrThrow, type LocationResult } from '../../src/lib/location-fs.ts';
+import type { Progress } from '../../src/lib/progress.ts';
 import { parseOrExitCode, readArgs, UsageError } from './usage.ts';
 
 const USAGE = 'Usage: npm run wiki -- verify [--repo DIR] [--content DIR] [--sample N] [--seed S] [--min-agreement P] [--no-moved-text]';
@@ -84,14 +85,14 @@ function report(agreement: Agreement, verdicts: readonly PageVerdict[], scope: s
   return out.join('\n');
 }
 
-export async function run(argv: string[], located: LocationResult): Promise<number> {
+export async function run(argv: string[], located: LocationResult, progress: Progress): Promise<number> {
   const args = parseOrExitCode(argv, parse, USAGE);
   if (typeof args === 'number') return args;
   const { config, location } = locatedOrThrow(located);
   const contentDir = historyFolderOf(args, location);
   const place = contentDir || args.repo ? locateContent(contentDir ?? location.contentDir, args.repo) : location;
   const repoDir = place.repository?.workdir;
-  const history = await readRepositoryHistory({ place, cacheDir: location.historyCache, ...historyOptionsOf(config), movedText: args.movedText });
+  const history = await readHistoryReporting({ place, cacheDir: location.historyCache, ...historyOptionsOf(config), movedText: args.movedText }, progress);
   for (const warning of history.warnings) console.error(escaped`wiki verify: warning: ${warning}`);
   if (!repoDir || !history.head) {
     console.log('wiki verify: no history to compare');
@@ -102,17 +103,18 @@ export async function run(argv: string[], located: LocationResult): Promise<numb
   const chosen = samplePaths(all, args.sample, args.seed);
   const facts = [];
   const unchecked: { file: string; reason: string }[] = [];
+  // Progress goes to stderr: stdout stays the report.
+  const asking = progress.start('verify', { verb: 'asking git about', unit: 'pages', total: chosen.length });
   for (const [k, file] of chosen.entries()) {
-    // Progress only where someone watches: stdout stays the report.
-    if (process.stderr.isTTY) process.stderr.write(`\rwiki verify: ${k + 1}/${chosen.length} pages`);
     try {
       facts.push({ file, git: await gitPageFacts(repoDir, history.head, file, args.movedText) });
     } catch (error) {
       // A repository with missing objects (a partial mirror) costs that page its check, not the run.
       unchecked.push({ file, reason: gitFailure(error) });
     }
+    asking.update(k + 1);
   }
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  asking.end();
   const authorOf = await engineAuthors(history, repoDir, facts.flatMap((f) => history.pages[f.file]!.lineCommits), isBot);
   // People the engine joined (one name, two emails) are one person on git's side too.
   const sameAs = joinedEmailKeys(Object.values(history.pages));

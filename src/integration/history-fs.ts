@@ -28,10 +28,11 @@ function keyByPageId(result: RepositoryHistory, wiki: Pick<LoadedWiki, 'model' |
   return { head: result.head, shallow: result.shallow, pages };
 }
 
-export async function loadSiteHistory(wiki: LoadedWiki): Promise<LoadedHistory> {
+/** `onProgress` hears of the walk as it goes: commits done of the commits to walk. */
+export async function loadSiteHistory(wiki: LoadedWiki, onProgress?: (done: number, total: number) => void): Promise<LoadedHistory> {
   let result: RepositoryHistory;
   try {
-    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, ...historyOptionsOf(wiki.config) });
+    result = await readRepositoryHistory({ place: wiki.location, cacheDir: wiki.location.historyCache, ...historyOptionsOf(wiki.config), onProgress });
   } catch (error) {
     // A damaged repository costs the site its history sections, not the build.
     const message = error instanceof Error ? error.message : String(error);

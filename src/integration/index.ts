@@ -39,6 +39,8 @@ import { blobReader } from './revision-texts-fs.ts';
 import { outdatedBeforeBotsFs } from './outdated-fs.ts';
 import { buildSiteView, type SiteView } from '../lib/site-view/site-view.ts';
 import { terminalSafeLogger } from './terminal-logger.ts';
+import { count } from '../lib/progress.ts';
+import { isWatchedTerminal, stderrProgress } from '../lib/progress-fs.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/site';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -69,6 +71,7 @@ export default function wikiIntegration(): AstroIntegration {
   let wiki: LoadedWiki;
   let revisionTexts: ReturnType<typeof blobReader> | undefined;
   let cwd: string;
+  let env: LocationInputs['env'];
   return {
     name: 'cop-wiki',
     hooks: {
@@ -77,8 +80,12 @@ export default function wikiIntegration(): AstroIntegration {
         // The edge: the only place the build reads the working folder, the environment and the clock.
         const inputs: LocationInputs = { cwd: process.cwd(), env: process.env, now: new Date() };
         cwd = inputs.cwd;
+        env = inputs.env;
         wiki = loadOrStop(logger, inputs);
-        const loadedHistory = await loadSiteHistory(wiki);
+        // The summary below is the phase's line; the live line only shows the walk as it goes.
+        const walking = stderrProgress(env, (line) => logger.info(line)).start('history', { verb: 'walking', unit: 'commits' });
+        const loadedHistory = await loadSiteHistory(wiki, (done, total) => walking.update(done, total));
+        walking.clear();
         for (const warning of loadedHistory.warnings) logger.warn(warning);
         logger.info(loadedHistory.summary);
         const { config, model, contentDir } = wiki;
@@ -156,7 +163,7 @@ export default function wikiIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         logger = terminalSafeLogger(logger);
         revisionTexts?.close();
         revisionTexts = undefined;
@@ -176,6 +183,9 @@ export default function wikiIntegration(): AstroIntegration {
         // Grouped by reason, so the list stays short at thousands of files; `--verbose` and `wiki check` give every one.
         for (const line of unpublishedSummary(wiki.model.unpublished, { fullList: 'each with its reason: `npm run wiki -- check`, or build with --verbose' })) logger.warn(line);
         for (const f of wiki.model.unpublished) logger.debug(`not published: ${f.file}: ${f.reason}`);
+        // Pagefind reports nothing until it is done, and Astro's own "Waiting for integration" line would break a
+        // line redrawn in place: a terminal is told what the wait is for, a log keeps its one line per phase.
+        if (isWatchedTerminal(process.stderr, env)) logger.info(`search: indexing ${count(pages.length)} built pages`);
         logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
         // After everything that writes into the build folder (pages, assets, the search index): the site as served.
         stopOnDanglingLinks(logger, outDir, { base: wiki.config.base, ...(wiki.config.site ? { site: wiki.config.site } : {}) }, cwd);

@@ -11,6 +11,7 @@ import { pageFormatOf, type ContentRule } from '../lib/content/page-rule.ts';
 import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
 import { urlNamesFor } from '../lib/content/url-names.ts';
 import { problem, type Problem } from '../lib/problems.ts';
+import { noProgress, type Progress } from '../lib/progress.ts';
 import { failOnRenderErrors, stopOnRenderErrors } from './render-errors.ts';
 
 export interface PagesLoaderOptions {
@@ -20,6 +21,8 @@ export interface PagesLoaderOptions {
   fileLabel: (contentPath: string) => string;
   /** What is never content (config `exclude`), the rule the model's discovery used. */
   rule: ContentRule;
+  /** Where the render reports its progress, finished lines going to `line` (the loader's logger). */
+  progress?: (line: (text: string) => void) => Progress;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface PagesLoaderOptions {
  * MDX compiles to a module that Vite imports, which only the glob loader sets up; it is given every
  * spelling of the extension, and the model refuses the .mdx names it cannot load ("#", "?").
  */
-export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule }: PagesLoaderOptions): Loader {
+export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule, progress = () => noProgress }: PagesLoaderOptions): Loader {
   return {
     name: 'cop-wiki-pages',
     load: async (context) => {
@@ -63,6 +66,9 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule 
         });
       };
       const failed: Problem[] = [];
+      const markdown = pages.filter((p) => pageFormatOf(p.path) === 'md').length;
+      const rendering = progress((line) => context.logger.info(line)).start('pages', { verb: 'rendering', unit: 'Markdown pages', total: markdown });
+      let rendered = 0;
       for (const { path: file, source } of pages) {
         if (pageFormatOf(file) !== 'md') continue;
         try {
@@ -70,7 +76,9 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule 
         } catch (error) {
           failed.push(renderProblem(fileLabel(file), error));
         }
+        rendering.update(++rendered);
       }
+      rendering.end();
       if (failed.length > 0) stopOnRenderErrors(failed, context);
       // In `astro dev`, an edited Markdown page is rendered again (the glob loader watches the .mdx ones).
       context.watcher?.add(contentDir);

@@ -124,3 +124,28 @@ describe('wiki history --json with copies, renames and pages created again', () 
     for (const r of revisions) expect(Object.keys(r).slice(0, keys.length)).toEqual(keys);
   });
 });
+
+describe('wiki history progress on a pipe (a CI log)', () => {
+  let repo: TestRepo;
+  beforeAll(() => {
+    repo = TestRepo.create('wiki-history-progress-');
+    repo.commit({ author: ada, date: '2026-01-05T10:00:00+00:00', message: 'Start', files: { 'wiki.config.yml': 'title: Fixture\n', 'content/ops/a.md': '# A\n' } });
+    repo.commit({ author: grace, date: '2026-01-06T10:00:00+00:00', message: 'More', files: { 'content/ops/b.md': '# B\n' } });
+  });
+  afterAll(() => repo.remove());
+
+  it('writes one line per phase to stderr and never a "\\r" redraw', () => {
+    // WIKI_PROGRESS=all reports phases however short; a small wiki's walk is otherwise too quick to report.
+    const result = wiki(repo.dir, ['history'], { WIKI_PROGRESS: 'all' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/[\r\x1b]/);
+    expect(result.stderr).toMatch(/^history: 2 commits \(2 walked\) in \d+\.\d s\n$/);
+    expect(result.stdout).not.toContain('history:');
+  });
+
+  it('writes nothing for phases shorter than a few seconds', () => {
+    const result = wiki(repo.dir, ['history']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+});

@@ -203,6 +203,7 @@ class Walker {
     const times = new Map<string, number>();
     const children = new Map<string, number>();
     for (const c of ordered) for (const p of c.parents) children.set(p, (children.get(p) ?? 0) + 1);
+    this.options.onProgress?.(0, ordered.length);
     for (const commit of ordered) {
       const index = this.state.commits.length;
       this.commitIndex?.set(commit.oid, index);
