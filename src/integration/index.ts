@@ -28,7 +28,8 @@ import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { BuildStoppedError, plural } from './build-stop.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
-import { stopOnDanglingLinks } from './built-links-fs.ts';
+import { readBuiltPages, stopOnDanglingLinks } from './built-links-fs.ts';
+import { loadBuiltLinksCache, saveBuiltLinksCache } from './built-links-cache-fs.ts';
 import { mdxAnyCasePlugin } from './mdx-any-case-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
@@ -69,6 +70,7 @@ export default function wikiIntegration(): AstroIntegration {
   let wiki: LoadedWiki;
   let revisionTexts: ReturnType<typeof blobReader> | undefined;
   let cwd: string;
+  let cacheDir: string;
   return {
     name: 'cop-wiki',
     hooks: {
@@ -153,6 +155,10 @@ export default function wikiIntegration(): AstroIntegration {
         const moved = defaultCommunityNote(model.communities, config.defaultCommunity.slug);
         if (moved) logger.info(moved);
       },
+      // Astro's cache folder (config `cacheDir`), where the built-link check keeps what it read last build.
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
@@ -176,9 +182,16 @@ export default function wikiIntegration(): AstroIntegration {
         // Grouped by reason, so the list stays short at thousands of files; `--verbose` and `wiki check` give every one.
         for (const line of unpublishedSummary(wiki.model.unpublished, { fullList: 'each with its reason: `npm run wiki -- check`, or build with --verbose' })) logger.warn(line);
         for (const f of wiki.model.unpublished) logger.debug(`not published: ${f.file}: ${f.reason}`);
-        logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
-        // After everything that writes into the build folder (pages, assets, the search index): the site as served.
-        stopOnDanglingLinks(logger, outDir, { base: wiki.config.base, ...(wiki.config.site ? { site: wiki.config.site } : {}) }, cwd);
+        // Pagefind indexes in its own process while the pages are read for their links; the links are checked once
+        // its files are written too (the site as served). Its failure is reported first, as when it ran alone.
+        const cache = loadBuiltLinksCache(cacheDir);
+        const [search, read] = await Promise.allSettled([buildSearchIndex(outDir), readBuiltPages(outDir, cache)]);
+        if (search.status === 'rejected') throw search.reason;
+        logger.info(describeSearchIndex(search.value));
+        if (read.status === 'rejected') throw read.reason;
+        const unsaved = saveBuiltLinksCache(cacheDir, read.value.byHash);
+        if (unsaved) logger.warn(unsaved);
+        stopOnDanglingLinks(logger, outDir, { base: wiki.config.base, ...(wiki.config.site ? { site: wiki.config.site } : {}) }, cwd, read.value);
         // Last, so a team adopting an existing repository sees what is left to fix (config `brokenLinks: warning`).
         const broken = brokenLinksSummary(wiki.model.pages.length, wiki.model.brokenLinks);
         if (broken) logger.warn(broken);
