@@ -28,7 +28,8 @@ import { loadWiki, type LoadedWiki } from '../lib/wiki-fs.ts';
 import { assetMiddleware, copyAssets } from './assets-fs.ts';
 import { BuildStoppedError, plural } from './build-stop.ts';
 import { pagesWithoutOutput } from './built-pages-fs.ts';
-import { stopOnDanglingLinks } from './built-links-fs.ts';
+import { readBuiltPages, stopOnDanglingLinks } from './built-links-fs.ts';
+import { loadBuiltLinksCache, saveBuiltLinksCache } from './built-links-cache-fs.ts';
 import { mdxAnyCasePlugin } from './mdx-any-case-fs.ts';
 import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
@@ -72,6 +73,7 @@ export default function wikiIntegration(): AstroIntegration {
   let revisionTexts: ReturnType<typeof blobReader> | undefined;
   let cwd: string;
   let env: LocationInputs['env'];
+  let cacheDir: string;
   return {
     name: 'cop-wiki',
     hooks: {
@@ -160,6 +162,10 @@ export default function wikiIntegration(): AstroIntegration {
         const moved = defaultCommunityNote(model.communities, config.defaultCommunity.slug);
         if (moved) logger.info(moved);
       },
+      // Astro's cache folder (config `cacheDir`), where the built-link check keeps what it read last build.
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(assetMiddleware(wiki.model.assets, wiki.contentDir, wiki.config.base));
       },
@@ -186,9 +192,16 @@ export default function wikiIntegration(): AstroIntegration {
         // Pagefind reports nothing until it is done, and Astro's own "Waiting for integration" line would break a
         // line redrawn in place: a terminal is told what the wait is for, a log keeps its one line per phase.
         if (isWatchedTerminal(process.stderr, env)) logger.info(`search: indexing ${count(pages.length)} built pages`);
-        logger.info(describeSearchIndex(await buildSearchIndex(outDir)));
-        // After everything that writes into the build folder (pages, assets, the search index): the site as served.
-        stopOnDanglingLinks(logger, outDir, { base: wiki.config.base, ...(wiki.config.site ? { site: wiki.config.site } : {}) }, cwd);
+        // Pagefind indexes in its own process while the pages are read for their links; the links are checked once
+        // its files are written too (the site as served). Its failure is reported first, as when it ran alone.
+        const cache = loadBuiltLinksCache(cacheDir);
+        const [search, read] = await Promise.allSettled([buildSearchIndex(outDir), readBuiltPages(outDir, cache)]);
+        if (search.status === 'rejected') throw search.reason;
+        logger.info(describeSearchIndex(search.value));
+        if (read.status === 'rejected') throw read.reason;
+        const unsaved = saveBuiltLinksCache(cacheDir, read.value.byHash);
+        if (unsaved) logger.warn(unsaved);
+        stopOnDanglingLinks(logger, outDir, { base: wiki.config.base, ...(wiki.config.site ? { site: wiki.config.site } : {}) }, cwd, read.value);
         // Last, so a team adopting an existing repository sees what is left to fix (config `brokenLinks: warning`).
         const broken = brokenLinksSummary(wiki.model.pages.length, wiki.model.brokenLinks);
         if (broken) logger.warn(broken);
