@@ -37,13 +37,30 @@ async function mergeDiff(texts: BlobReader, revision: Revision, all: readonly Re
 }
 
 /**
+ * The reader with the texts of one history page kept: a revision's text before is, most often, the next older
+ * revision's text after, so each is read and inflated once per page (and dropped with the page).
+ */
+function cachedTexts(reader: BlobReader | undefined): BlobReader | undefined {
+  if (!reader) return undefined;
+  const read = new Map<string, Promise<string | undefined>>();
+  return {
+    text: (oid) => {
+      let found = read.get(oid);
+      if (!found) read.set(oid, (found = reader.text(oid)));
+      return found;
+    },
+    mergeParents: (commit, paths) => reader.mergeParents(commit, paths),
+  };
+}
+
+/**
  * Each revision's diff by commit; undefined where a blob cannot be read (e.g. beyond a shallow clone's boundary).
  * `all` is the page's whole history (the revisions shown may be one page of it): where a merge's parents had the page.
  */
 export async function revisionDiffs(revisions: readonly Revision[], all: readonly Revision[] = revisions): Promise<Map<string, ShownDiff | undefined>> {
   const diffs = new Map<string, ShownDiff | undefined>();
   let budget = MAX_PAGE_CHARS;
-  const texts = revisionTexts();
+  const texts = cachedTexts(revisionTexts());
   for (const revision of revisions) {
     const after = await texts?.text(revision.blob);
     let diff: ShownDiff | undefined;

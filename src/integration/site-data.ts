@@ -21,3 +21,6 @@ export interface SiteData {
   /** Pages a person last left `status: outdated` whose mark a bot's later commit removed: still outdated (src/lib/attribution/outdated.ts). */
   outdatedBeforeBots?: string[];
 }
+
+/** The virtual module's source: the data as a JSON string, parsed once when the page bundle loads it. */
+export const siteDataModule = (data: SiteData): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;

@@ -15,14 +15,16 @@ export interface RecentChange {
  * changes (`hide`), as wikis' recent changes do by default, so a bulk import or a link fixer does not push people out.
  */
 export function recentChanges(pages: readonly PageRecord[], limit = 50, options: { hide?: (revision: Revision) => boolean } = {}): RecentChange[] {
-  const changes: RecentChange[] = [];
+  const changes: { change: RecentChange; time: number }[] = [];
   for (const page of pages) {
     for (const revision of page.history.revisions) {
       if (options.hide?.(revision)) continue;
-      changes.push({ pageId: page.id, community: page.community, title: page.title, revision });
+      changes.push({ change: { pageId: page.id, community: page.community, title: page.title, revision }, time: timeOf(revision.date) });
     }
   }
+  // Each date is parsed once, not once per comparison: a site's every revision is sorted here.
   return changes
-    .sort((a, b) => timeOf(b.revision.date) - timeOf(a.revision.date) || a.pageId.localeCompare(b.pageId))
-    .slice(0, limit);
+    .sort((a, b) => b.time - a.time || a.change.pageId.localeCompare(b.change.pageId))
+    .slice(0, limit)
+    .map((c) => c.change);
 }
