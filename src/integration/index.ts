@@ -1,7 +1,7 @@
 // Runs in Node at build time: the Astro integration that wires the content model, Markdown plugins and assets into the build.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { rehypeShiki, unified, type RemarkPlugin } from '@astrojs/markdown-remark';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkSmartypants from 'remark-smartypants';
@@ -35,6 +35,9 @@ import { loadSiteHistory } from './history-fs.ts';
 import { buildSearchIndex, describeSearchIndex } from './search-index-fs.ts';
 import { siteDataModule, type SiteData } from './site-data.ts';
 import { sectionCreditLookups } from './section-credits-fs.ts';
+import { renderCodeDigest } from './render-code-fs.ts';
+import { provideRenderInputs } from './render-inputs.ts';
+import { pageRenderInputs, siteRenderInputs } from '../lib/markdown/render-digest.ts';
 import { provideRevisionTexts } from './revision-texts.ts';
 import { blobReader } from './revision-texts-fs.ts';
 import { outdatedBeforeBotsFs } from './outdated-fs.ts';
@@ -66,6 +69,14 @@ function loadOrStop(logger: AstroIntegrationLogger, inputs: LocationInputs): Loa
   logger.error(`${plural(errors.length, 'content problem')} to fix before the site can build:`);
   for (const p of errors) logger.error(formatProblem(p));
   throw new BuildStoppedError(`the build stopped: fix the ${plural(errors.length, 'content problem')} listed above`);
+}
+
+/**
+ * Plugin options with the build's secret (wiki-markup.ts) out of sight of Astro's config digest: a new one each
+ * build would clear the content store every time (no page kept), and the digest is written to the cache folder.
+ */
+function withMarkupToken<T extends object>(options: T, token: string): T & { markupToken: string } {
+  return Object.defineProperty({ ...options }, 'markupToken', { value: token, enumerable: false }) as T & { markupToken: string };
 }
 
 export default function wikiIntegration(): AstroIntegration {
@@ -111,6 +122,13 @@ export default function wikiIntegration(): AstroIntegration {
         revisionTexts?.close();
         revisionTexts = blobReader(wiki.location.repository?.commondir);
         provideRevisionTexts(revisionTexts);
+        const credits = sectionCreditLookups(data, pageForFile, siteView);
+        // The pages loader renders a page again only when its digest of these changes (pages-loader-fs.ts).
+        const site = siteRenderInputs({ code: renderCodeDigest(), config, pages: model.pages, assets: model.assets, unpublished: model.unpublished, repository: wiki.repositoryLinks });
+        provideRenderInputs({
+          site: createHash('sha256').update(site).digest('hex'),
+          page: (file) => pageRenderInputs(credits.creditsForFile(file), credits.personHref),
+        });
         updateConfig({
           base: config.base,
           ...(config.site ? { site: config.site } : {}),
@@ -124,7 +142,7 @@ export default function wikiIntegration(): AstroIntegration {
               remarkPlugins: [
                 remarkIgnoreLayout,
                 [remarkTitleHeading, { titleForFile: (file: string) => pageForFile(file)?.title }],
-                [remarkWikiLinks, { base: config.base, index, pageForFile, markupToken, repository: wiki.repositoryLinks }],
+                [remarkWikiLinks, withMarkupToken({ base: config.base, index, pageForFile, repository: wiki.repositoryLinks }, markupToken)],
                 remarkTemplateTags,
                 // Its types name unist's Node where Astro's name mdast's Root; the plugin takes any tree.
                 remarkSmartypants as RemarkPlugin,
@@ -133,11 +151,11 @@ export default function wikiIntegration(): AstroIntegration {
               rehypePlugins: [
                 [
                   rehypeSanitizeContent,
-                  { iframeHosts: config.security.iframeHosts, markupToken, rawHtmlLinks: { base: config.base, index, pageForFile, repository: wiki.repositoryLinks } },
+                  withMarkupToken({ iframeHosts: config.security.iframeHosts, rawHtmlLinks: { base: config.base, index, pageForFile, repository: wiki.repositoryLinks } }, markupToken),
                 ],
                 rehypeHeadingAnchors,
                 rehypeAuthorAnchorLinks,
-                [rehypeSectionCredits, { ...sectionCreditLookups(data, pageForFile, siteView), historyKey: data.history.head }],
+                [rehypeSectionCredits, credits],
                 rehypeCodeLanguage,
                 [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
               ],

@@ -7,12 +7,14 @@ import { discoverContent } from '../lib/content/discover-fs.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import { unwrapUrlTags } from '../lib/content/template-tags.ts';
 import { MDX_SPELLINGS, mdxModulePath } from '../lib/content/mdx-names.ts';
-import { pageFormatOf, type ContentRule } from '../lib/content/page-rule.ts';
+import { isMdxPath, pageFormatOf, type ContentRule } from '../lib/content/page-rule.ts';
 import { pageIdFor, toContentPath, type ContentPath } from '../lib/content/paths.ts';
 import { urlNamesFor } from '../lib/content/url-names.ts';
 import { problem, type Problem } from '../lib/problems.ts';
 import { noProgress, type Progress } from '../lib/progress.ts';
+import { entryRenderInputs } from '../lib/markdown/render-digest.ts';
 import { failOnRenderErrors, stopOnRenderErrors } from './render-errors.ts';
+import { renderInputs } from './render-inputs.ts';
 
 export interface PagesLoaderOptions {
   contentDir: string;
@@ -41,16 +43,23 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule,
       // Named from the same files the model is named from, so every entry has its page's id.
       const names = urlNamesFor(discovered, defaultCommunity);
       const idOf = (file: string) => pageIdFor(toContentPath(file), names);
-      context.store.clear();
+      // Entries are kept from the last build; those of pages gone, or now in the other format, go first.
+      const current = new Map(pages.map((p) => [idOf(p.path), pageFormatOf(p.path)]));
+      for (const [id, entry] of context.store.entries()) if (current.get(id) !== pageFormatOf(entry.filePath)) context.store.delete(id);
       if (pages.some((p) => pageFormatOf(p.path) === 'mdx')) {
         // The glob leaves hidden files and folders out by itself (tinyglobby's dot: false), as discovery does.
         const mdxGlob = glob({ base: contentDir, pattern: [...rule.mdxGlobPatterns], generateId: ({ entry }) => idOf(entry) });
         await failOnRenderErrors(mdxGlob, fileLabel).load(anyCaseMdx(context));
       }
       const render = await markdownRenderer(context);
+      const inputs = renderInputs();
       const syncMarkdown = async (file: ContentPath, source: string) => {
         const id = idOf(file);
         const filePath = path.join(contentDir, file);
+        const storedPath = path.relative(fileURLToPath(context.config.root), filePath).split(path.sep).join('/');
+        // Without the integration's inputs (`astro sync` alone) there is nothing to compare with: the page is rendered.
+        const digest = inputs ? context.generateDigest(entryRenderInputs(source, storedPath, inputs.site, inputs.page(filePath))) : undefined;
+        if (digest !== undefined && context.store.get(id)?.digest === digest) return;
         const { data, body, bodyLine } = parseFrontMatter(source, file);
         // Blank lines stand in for the front matter, so positions in the tree are the file's own lines.
         // Link destinations written as Eleventy's or Jekyll's URL tags read as the paths they name, as the outline reads them.
@@ -59,8 +68,8 @@ export function wikiPagesLoader({ contentDir, defaultCommunity, fileLabel, rule,
           id,
           data: await context.parseData({ id, data, filePath }),
           body,
-          filePath: path.relative(fileURLToPath(context.config.root), filePath).split(path.sep).join('/'),
-          digest: context.generateDigest(source),
+          filePath: storedPath,
+          ...(digest === undefined ? {} : { digest }),
           rendered,
           assetImports: rendered.metadata.imagePaths,
         });
@@ -107,13 +116,18 @@ type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, unknown>
 /**
  * The loader context as Astro's glob loader needs it for `Caps.MDX`: the .mdx entry type under every
  * spelling of the extension, and the entry recorded under its lower-case module name (see mdxModulePath).
+ * It sees only the .mdx entries, since it deletes every entry it did not load.
  */
 function anyCaseMdx(context: ContextWithEntryTypes): ContextWithEntryTypes {
   const mdx = context.entryTypes?.get('.mdx');
   if (!context.entryTypes || !mdx) return context;
   const entryTypes = new Map(context.entryTypes);
   for (const ext of MDX_SPELLINGS) entryTypes.set(ext, mdx);
-  const store = { ...context.store, set: (entry: Parameters<typeof context.store.set>[0]) => context.store.set({ ...entry, ...(entry.filePath ? { filePath: mdxModulePath(entry.filePath) } : {}) }) };
+  const store = {
+    ...context.store,
+    keys: () => context.store.entries().flatMap(([id, entry]) => (isMdxPath(entry.filePath) ? [id] : [])),
+    set: (entry: Parameters<typeof context.store.set>[0]) => context.store.set({ ...entry, ...(entry.filePath ? { filePath: mdxModulePath(entry.filePath) } : {}) }),
+  };
   return { ...context, entryTypes, store };
 }
 

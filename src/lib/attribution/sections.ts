@@ -41,11 +41,22 @@ export interface SectionOptions {
   maxDepth?: number;
 }
 
+/** Credits per section of a page file, its headings read from `source` (the content model reads them once, in its outline). */
+export function sectionCredits(source: string, format: PageFormat, history: PageHistory, options: SectionOptions = {}): SectionCredit[] {
+  return sectionCreditsOf(source, () => sourceHeadings(source, format), history, options);
+}
+
 /**
  * Credits per section; empty when the page has a single (non-bot) author, so one-author pages carry no clutter.
  * A section runs from its heading to the next heading of the same or a higher level; blank lines do not count.
+ * `headings` are the file's (with file lines), asked for only when the page has several authors.
  */
-export function sectionCredits(source: string, format: PageFormat, history: PageHistory, options: SectionOptions = {}): SectionCredit[] {
+export function sectionCreditsOf(
+  source: string,
+  headings: () => readonly SourceHeading[],
+  history: PageHistory,
+  options: SectionOptions = {},
+): SectionCredit[] {
   const maxDepth = options.maxDepth ?? 3;
   const revisions = new Map(history.revisions.map((r) => [r.commit, r]));
   const lines = source.split('\n');
@@ -63,11 +74,11 @@ export function sectionCredits(source: string, format: PageFormat, history: Page
   });
   if (authorsOnPage.size < 2) return [];
 
-  const headings = sourceHeadings(source, format);
+  const all = headings();
   const credits: SectionCredit[] = [];
-  headings.forEach((heading, h) => {
+  all.forEach((heading, h) => {
     if (heading.depth > maxDepth) return;
-    const next = headings.slice(h + 1).find((other) => other.depth <= heading.depth);
+    const next = all.slice(h + 1).find((other) => other.depth <= heading.depth);
     const endLine = next ? next.line - 1 : lines.length;
     const byEmail = new Map<string, SectionAuthor>();
     const credit = (person: Person) => {

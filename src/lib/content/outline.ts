@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { authorAnchorsOf } from './author-anchors.ts';
-import { headingsOf, type Heading } from './headings.ts';
+import { headingsOf, type SourceHeading } from './headings.ts';
 import { htmlLinksOf } from './html-links.ts';
 import { leadingHeadingOf, titleHeadingOf } from './title-heading.ts';
 import { parseMarkdown } from './markdown-parser.ts';
@@ -29,7 +29,8 @@ export interface Outline {
   firstHeading?: string;
   /** A level-1 heading that is the page's first block: what names a community from its home page. */
   leadingHeading?: string;
-  headings: Heading[];
+  /** With their file lines, which section credits read. */
+  headings: SourceHeading[];
   /** Ids and names written in the page's raw HTML (see author-anchors.ts). */
   anchors: string[];
   links: LinkOccurrence[];
@@ -83,7 +84,7 @@ export function outlineOf(body: string, format: PageFormat, lineOffset = 1): Out
   const outline: Outline = {
     ...(firstHeading ? { firstHeading } : {}),
     ...(leadingHeading ? { leadingHeading } : {}),
-    headings: headingsOf(tree).map(({ line: _line, ...heading }) => heading),
+    headings: headingsOf(tree),
     anchors: authorAnchorsOf(tree),
     links: [],
     words: 0,

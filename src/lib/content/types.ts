@@ -1,7 +1,7 @@
 // Runs anywhere: the shapes of the site's content model (communities, pages, assets, tags) and of the input it is built from.
 import type { Problem, Severity } from '../problems.ts';
 import type { ContentFolder } from './folders.ts';
-import type { Heading } from './headings.ts';
+import type { SourceHeading } from './headings.ts';
 import type { PageFormat } from './page-rule.ts';
 import type { ContentPath, PageId } from './paths.ts';
 import type { PAGE_STATUSES, PAGE_TYPES, Steward } from './schemas.ts';
@@ -43,7 +43,8 @@ export interface WikiPage {
   status?: (typeof PAGE_STATUSES)[number];
   reviewBy?: string;
   lang: string;
-  headings: Heading[];
+  /** With their file lines (front matter lines counted). */
+  headings: SourceHeading[];
   /** Ids and names written in the page's raw HTML; links to them land on `user-content-` + name. */
   anchors: string[];
   words: number;

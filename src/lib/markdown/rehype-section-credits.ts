@@ -9,11 +9,6 @@ export interface SectionCreditsOptions {
   creditsForFile: (absolutePath: string) => readonly SectionCredit[] | undefined;
   /** A person's page, when they have one. */
   personHref: (email: string) => string | undefined;
-  /**
-   * Changes whenever the history does (HEAD's commit): Astro caches rendered Markdown by file content and
-   * clears that cache when its config changes, and these options are part of that config.
-   */
-  historyKey?: string | null;
 }
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
