@@ -5,7 +5,7 @@ import rehypeRaw from 'rehype-raw';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { sectionCredits } from '../../src/lib/attribution/sections.ts';
+import { sectionCredits, sectionCreditsOf, sourceHeadings } from '../../src/lib/attribution/sections.ts';
 import { parseMarkdown } from '../../src/lib/content/markdown-parser.ts';
 import { rehypeHeadingAnchors } from '../../src/lib/markdown/rehype-heading-anchors.ts';
 import { ada, grace, history, rev } from '../helpers/history-fixtures.ts';
@@ -59,6 +59,21 @@ function renderedIds(body: string): string[] {
 }
 
 describe('section credits and headings', () => {
+  it('take the same headings, lines and all, from the content model as from parsing the file again', () => {
+    const setext = ['---', 'title: T', 'tags: [a]', '---', 'Intro', '=====', '', '- ## In a list', '', '> ### Quoted', '', 'Plain', '-----', '', '```', '## not a heading', '```', '<h2>HTML</h2>', ''].join('\n');
+    const model = modelOf({ 'ops/runbook.md': markdown, 'ops/setext.md': setext, 'ops/home.mdx': mdx });
+    for (const [id, source, format] of [['ops/runbook', markdown, 'md'], ['ops/setext', setext, 'md'], ['ops/home', mdx, 'mdx']] as const) {
+      const fromModel = page(model, id).headings;
+      expect(fromModel).toEqual(sourceHeadings(source, format));
+      expect(fromModel.length).toBeGreaterThan(1);
+      const a = rev(ada, '2025-01-01T10:00:00Z');
+      const g = rev(grace, '2025-02-01T10:00:00Z');
+      const lines = source.split('\n').length - 1;
+      const h = history([g, a], Array.from({ length: lines }, (_, i) => (i % 2 ? g.commit : a.commit)));
+      expect(sectionCreditsOf(source, () => fromModel, h)).toEqual(sectionCredits(source, format, h));
+    }
+  });
+
   it('cover exactly the outline headings a credit is for, with the ids the rendered page has', () => {
     const model = modelOf({ 'ops/runbook.md': markdown });
     const outline = page(model, 'ops/runbook').headings;
