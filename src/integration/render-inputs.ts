@@ -1,4 +1,5 @@
 // Runs in Node at build time: hands the pages loader what rendered HTML depends on beyond a page's file, through a process-global slot.
+import { processSlot } from './process-slot.ts';
 
 export interface RenderInputs {
   /** The site-wide inputs every page's HTML depends on (renderer code, config, link index), as text. */
@@ -7,14 +8,10 @@ export interface RenderInputs {
   page(absolutePath: string): unknown;
 }
 
-// The loader runs from the content config, a separately loaded copy of the modules: a registered symbol is the name both share.
-const SLOT = Symbol.for('cop-wiki.render-inputs');
-type Slot = { [SLOT]?: RenderInputs };
+// The loader runs from the content config, a separately loaded copy of the modules.
+const slot = processSlot<RenderInputs>('render-inputs');
 
-export function provideRenderInputs(inputs: RenderInputs | undefined): void {
-  if (inputs) (globalThis as Slot)[SLOT] = inputs;
-  else delete (globalThis as Slot)[SLOT];
-}
+export const provideRenderInputs = (inputs: RenderInputs | undefined): void => slot.provide(inputs);
 
 /** Undefined outside a build the integration set up (`astro sync` alone): then every page is rendered. */
-export const renderInputs = (): RenderInputs | undefined => (globalThis as Slot)[SLOT];
+export const renderInputs = (): RenderInputs | undefined => slot.get();

@@ -1,4 +1,5 @@
 // Runs in Node at build time: hands the page bundle the integration's reader of past page texts, through a process-global slot.
+import { processSlot } from './process-slot.ts';
 
 export interface BlobReader {
   /**
@@ -19,15 +20,10 @@ export interface ParentVersion {
   blob: string | null;
 }
 
-// Astro renders the pages in the process the integration runs in, from a separately bundled copy of the modules:
-// a registered symbol is the one name both copies share. The page bundle never opens git itself.
-const SLOT = Symbol.for('cop-wiki.revision-texts');
-type Slot = { [SLOT]?: BlobReader };
+// The page bundle never opens git itself: it reads past texts through the integration's reader.
+const slot = processSlot<BlobReader>('revision-texts');
 
-export function provideRevisionTexts(reader: BlobReader | undefined): void {
-  if (reader) (globalThis as Slot)[SLOT] = reader;
-  else delete (globalThis as Slot)[SLOT];
-}
+export const provideRevisionTexts = (reader: BlobReader | undefined): void => slot.provide(reader);
 
 /** The reader the integration opened; none (no diffs shown) outside a build or without a repository. */
-export const revisionTexts = (): BlobReader | undefined => (globalThis as Slot)[SLOT];
+export const revisionTexts = (): BlobReader | undefined => slot.get();
