@@ -1,7 +1,7 @@
 // Runs in Node: where `wiki check` keeps page outlines between runs: beside the history cache, in a folder git does not track.
 import path from 'node:path';
 import type { Finding } from '../../src/lib/contributing/check-report.ts';
-import { openOutlineCache, type OutlineCache } from '../../src/lib/content/outline-cache-fs.ts';
+import { openOutlineCache, type OutlineCache } from '../../src/lib/outline-cache-fs.ts';
 import { defaultCacheDir, trackedCacheRefusal } from '../../src/lib/history/cache-place-fs.ts';
 import type { WikiLocation } from '../../src/lib/location.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openOutlineCache } from '../../src/lib/content/outline-cache-fs.ts';
+import { openOutlineCache } from '../../src/lib/outline-cache-fs.ts';
 import { outlinesInWorkers, POOL_THRESHOLD } from '../../src/lib/content/outline-pool-fs.ts';
 import { MarkdownSyntaxError, outlineOf } from '../../src/lib/content/outline.ts';
 import { outlineText } from '../../src/lib/content/pages.ts';

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSealed, readSealKey, seal, sealKeyFor } from '../history/cache-seal-fs.ts';
-import { outlineOf, type Outline } from './outline.ts';
-import { outlinesInWorkers } from './outline-pool-fs.ts';
-import { parseableOutlineText } from './pages.ts';
-import { pageFormatOf, type PageFormat } from './page-rule.ts';
+import { isSealed, readSealKey, seal, sealKeyFor } from './history/cache-seal-fs.ts';
+import { outlineOf, type Outline } from './content/outline.ts';
+import { outlinesInWorkers } from './content/outline-pool-fs.ts';
+import { parseableOutlineText } from './content/pages.ts';
+import { pageFormatOf, type PageFormat } from './content/page-rule.ts';
 
 export interface OutlineCache {
   /** outline.ts `outlineOf`, answered from the cache when the same text was read before. */
@@ -21,10 +21,10 @@ export interface OutlineCache {
 }
 
 const PREFIX = 'outlines-';
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
 
 /**
- * What an outline depends on besides its text: the code that reads it (this folder) and the parser's packages
+ * What an outline depends on besides its text: the code that reads it (src/lib/content) and the parser's packages
  * (the lockfile). Any change to either names another cache file, so no outline outlives the code that read it.
  */
 function readerVersion(): string {
