@@ -1,13 +1,12 @@
 // Runs in Node: `npm run bench -- build [--pages N] [--commits M] [--authors K] [--runs R] [--dir DIR]` builds the same synthetic wiki
 // (rich Markdown in a seeded git history) with this wiki and with Astro Starlight, cold and after one new commit, and prints the ratios.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSyntheticRepo, type SyntheticRepoOptions } from './synthetic-repo.ts';
+import { cachedRepo } from './cached-repo.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Starlight and the Astro it builds with, installed by the benchmark in a folder of its own, never a dependency of the wiki. */
@@ -45,21 +44,6 @@ function timedBuild(what: string, cwd: string, env: Record<string, string>, log:
   const rssBytes = withTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : null;
   rmSync(timeFile, { force: true });
   return { seconds, rssBytes };
-}
-
-/** The repository for these options under `root`, generated once: a finished generation leaves its spec in the git folder. */
-async function cachedRepo(root: string, spec: Omit<SyntheticRepoOptions, 'dir'>): Promise<string> {
-  const settings = JSON.stringify({ generator: GENERATOR_VERSION, ...spec });
-  const dir = path.join(root, `repo-${spec.pages}p-${spec.commits}c-${createHash('sha1').update(settings).digest('hex').slice(0, 8)}`);
-  const marker = path.join(dir, '.git', 'bench-spec.json');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === settings) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  console.error(`generating ${dir} …`);
-  const started = performance.now();
-  const made = await generateSyntheticRepo({ dir, ...spec });
-  writeFileSync(marker, settings);
-  console.error(`  ${made.commits} commits (${made.merges} merges, ${made.renames} renames) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return dir;
 }
 
 /** Starlight's packages, installed once per version pair under `root`. */
@@ -147,7 +131,7 @@ export default async function main(args: string[]): Promise<void> {
   mkdirSync(root, { recursive: true });
   const runs = Number(values.runs);
   const spec = { pages: Number(values.pages), commits: Number(values.commits), authors: Number(values.authors), seed: Number(values.seed), rich: true, contentDir: DOCS, checkout: true };
-  const repo = await cachedRepo(root, spec);
+  const repo = await cachedRepo(root, 'repo', spec, GENERATOR_VERSION);
   const install = starlightInstall(root);
   const head = git(repo, ['rev-parse', 'HEAD']);
 

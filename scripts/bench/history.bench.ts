@@ -1,12 +1,12 @@
 // Runs in Node (benchmarks): the history engine against native `git log --numstat` on synthetic repositories, cold, after one new commit, and its peak memory.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSyntheticRepo, type SyntheticRepoOptions } from './synthetic-repo.ts';
+import { cachedRepo } from './cached-repo.ts';
+import type { SyntheticRepoOptions } from './synthetic-repo.ts';
 
 type Spec = Omit<SyntheticRepoOptions, 'dir' | 'checkout'>;
 
@@ -78,7 +78,7 @@ export default async function run(args: string[]): Promise<void> {
   for (const size of values.sizes.split(',')) {
     const spec = SIZES[size];
     if (!spec) throw new Error(`unknown size "${size}" (sizes: ${Object.keys(SIZES).join(', ')})`);
-    const dir = await cachedRepo(root, size, spec);
+    const dir = await cachedRepo(root, size, { seed: 1, ...spec }, GENERATOR_VERSION);
     const head = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     const runs = Number(values.runs ?? (size === 'small' ? 3 : 1));
     try {
@@ -127,18 +127,3 @@ export default async function run(args: string[]): Promise<void> {
   );
 }
 
-/** The size's repository under `root`, generated once: a finished generation leaves its spec in the git folder, so reruns reuse it. */
-async function cachedRepo(root: string, size: string, spec: Spec): Promise<string> {
-  const settings = JSON.stringify({ generator: GENERATOR_VERSION, seed: 1, ...spec });
-  const dir = path.join(root, `${size}-${spec.pages}p-${spec.commits}c-${createHash('sha1').update(settings).digest('hex').slice(0, 8)}`);
-  const marker = path.join(dir, '.git', 'bench-spec.json');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === settings) return dir;
-  // Absent, or cut off halfway by an earlier run: made again from nothing.
-  rmSync(dir, { recursive: true, force: true });
-  console.error(`generating ${dir} …`);
-  const started = performance.now();
-  const made = await generateSyntheticRepo({ dir, seed: 1, ...spec });
-  writeFileSync(marker, settings);
-  console.error(`  ${made.commits} commits (${made.merges} merges, ${made.renames} renames, ${made.stubs} stubs, ${made.templateCopies} from templates, ${made.sectionMoves} sections moved) in ${seconds(performance.now() - started)}`);
-  return dir;
-}

@@ -31,8 +31,13 @@ export interface SyntheticRepoOptions {
   templateRate?: number;
   /** Chance that an edit commit cuts a section out of one page and pastes it into another (default 0). */
   sectionMoveRate?: number;
-  /** The folder the pages live in, from the repository root (default `content`). */
+  /** The folder the pages live in, from the repository root (default `content`; `''` or `.`: the repository root). */
   contentDir?: string;
+  /**
+   * Each community folder gets a community.yml naming two stewards, and the repository a .mailmap folding
+   * a second address of some authors into their first, in the first commit (default false).
+   */
+  communityFiles?: boolean;
   /**
    * Pages as documentation sites have them: front matter with a title (no level-1 heading), lists,
    * fenced code, tables, links to earlier pages and to the web; edits change prose lines only, so
@@ -159,6 +164,25 @@ function editLines(draw: Draw, lines: string[]): string[] {
   return next;
 }
 
+/** A community's community.yml: its name and two stewards, authors of the history, one by GitHub handle and one by email. */
+function communityYml(community: number, authors: number): string {
+  const [a, b] = [community % authors, (community + 1) % authors];
+  return [
+    `name: Community ${community}`,
+    `description: The people of community ${community}, and what they know.`,
+    'stewards:',
+    `  - name: Author ${a}`,
+    `    github: author-${a}`,
+    `  - name: Author ${b}`,
+    `    email: author-${b}@example.org`,
+    '',
+  ].join('\n');
+}
+
+/** A .mailmap folding every fifth author's second address into their first. */
+const mailmapText = (authors: number) =>
+  Array.from({ length: Math.ceil(authors / 5) }, (_, i) => `Author ${5 * i} <author-${5 * i}@example.org> <author-${5 * i}@old.example.org>\n`).join('');
+
 interface Branch {
   name: string;
   files: Map<string, string[]>;
@@ -177,12 +201,13 @@ function sectionIn(draw: Draw, lines: string[]): [number, number] | null {
 
 async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' | 'checkout'>>, stats: Stats) {
   const draw = drawFrom(options.seed);
-  const root = options.contentDir;
+  // Paths below the content folder start with `prefix`: nothing when the pages sit at the repository root.
+  const prefix = options.contentDir === '' || options.contentDir === '.' ? '' : `${options.contentDir}/`;
   const edit = options.rich ? editProse : editLines;
   // A few people write most of the pages, as in real communities.
   const authorOf = () => Math.min(options.authors - 1, Math.floor(options.authors * Math.pow(draw(), 2.2)));
   const folders = Math.max(1, Math.ceil(options.pages / 40));
-  const pathOf = (i: number, folder = i % folders) => `${root}/community-${folder % options.communities}/topic-${folder}/page-${i}.md`;
+  const pathOf = (i: number, folder = i % folders) => `${prefix}community-${folder % options.communities}/topic-${folder}/page-${i}.md`;
   const main: Branch = { name: 'main', files: new Map() };
   const pagePaths: string[] = [];
   const creationCommits = Math.max(1, Math.floor(options.commits / 3));
@@ -195,7 +220,7 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
   // Reorganisations are spread evenly over the commits after the pages were created; one waits for a commit on main.
   const reorganiseAt = new Set(Array.from({ length: options.reorganisations }, (_, r) => creationCommits + Math.floor(((options.commits - creationCommits) * (r + 0.5)) / options.reorganisations)));
   let reorganisationsDue = 0;
-  const templateOf = (community: number) => `${root}/community-${community}/template.md`;
+  const templateOf = (community: number) => `${prefix}community-${community}/template.md`;
   const templates = new Map<number, string[]>();
   const onTopicBranch = (file: string) => topic?.branch.files.has(file) ?? false;
 
@@ -220,6 +245,10 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
     }
     const remaining = options.pages - created;
     const toCreate = c >= creationCommits - 1 ? remaining : Math.min(remaining, Math.round((options.pages / creationCommits) * (0.5 + draw())));
+    if (c === 0 && options.communityFiles) {
+      for (let k = 0; k < options.communities; k++) changes.push(`M 100644 inline ${prefix}community-${k}/community.yml\n${data(communityYml(k, options.authors))}`);
+      changes.push(`M 100644 inline .mailmap\n${data(mailmapText(options.authors))}`);
+    }
     if (c === 0 && options.templateRate > 0) {
       for (let k = 0; k < options.communities; k++) {
         const lines = options.rich ? richPageText(draw, `Template for community ${k}`, []) : pageText(draw, `Template for community ${k}`);
@@ -252,12 +281,12 @@ async function* importStream(options: Required<Omit<SyntheticRepoOptions, 'dir' 
       reorganisationsDue--;
       // One community's pages move into per-group folders, edited on the way; some leave a stub at the old path.
       const community = draw.int(options.communities);
-      const inCommunity = pagePaths.flatMap((file, index) => (file.startsWith(`${root}/community-${community}/`) && !onTopicBranch(file) ? [index] : []));
+      const inCommunity = pagePaths.flatMap((file, index) => (file.startsWith(`${prefix}community-${community}/`) && !onTopicBranch(file) ? [index] : []));
       const batch = Math.min(inCommunity.length, Math.floor(options.reorganisationSize / 2) + draw.int(options.reorganisationSize));
       for (let n = 0; n < batch; n++) {
         const [index] = inCommunity.splice(draw.int(inCommunity.length), 1) as [number];
         const file = pagePaths[index]!;
-        const moved = `${root}/community-${community}/group-${draw.int(6)}/page-${index}.md`;
+        const moved = `${prefix}community-${community}/group-${draw.int(6)}/page-${index}.md`;
         if (moved === file) continue;
         const current = main.files.get(file)!;
         const next = draw() < 0.7 ? edit(draw, current) : current;
@@ -359,6 +388,7 @@ export async function generateSyntheticRepo(options: SyntheticRepoOptions): Prom
     templateRate: options.templateRate ?? 0,
     sectionMoveRate: options.sectionMoveRate ?? 0,
     contentDir: options.contentDir ?? 'content',
+    communityFiles: options.communityFiles ?? false,
     rich: options.rich ?? false,
   };
   mkdirSync(options.dir, { recursive: true });
@@ -397,6 +427,8 @@ if (import.meta.main) {
       commits: { type: 'string', default: '5000' },
       authors: { type: 'string', default: '50' },
       seed: { type: 'string', default: '1' },
+      communities: { type: 'string' },
+      'community-files': { type: 'boolean', default: false },
       'move-rate': { type: 'string' },
       reorganisations: { type: 'string' },
       'reorganisation-size': { type: 'string' },
@@ -410,7 +442,7 @@ if (import.meta.main) {
   });
   if (!values.dir) {
     console.error(
-      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--content-dir DIR] [--rich] [--checkout]',
+      'usage: node scripts/bench/synthetic-repo.ts --dir DIR [--pages N] [--commits M] [--authors K] [--seed S] [--communities C] [--community-files] [--move-rate P] [--reorganisations R] [--reorganisation-size N] [--stub-rate P] [--template-rate P] [--section-move-rate P] [--content-dir DIR] [--rich] [--checkout]',
     );
     process.exit(2);
   }
@@ -421,6 +453,7 @@ if (import.meta.main) {
     commits: Number(values.commits),
     authors: Number(values.authors),
     seed: Number(values.seed),
+    ...(values.communities ? { communities: Number(values.communities) } : {}),
     ...(values['move-rate'] ? { moveRate: Number(values['move-rate']) } : {}),
     ...(values.reorganisations ? { reorganisations: Number(values.reorganisations) } : {}),
     ...(values['reorganisation-size'] ? { reorganisationSize: Number(values['reorganisation-size']) } : {}),
@@ -429,6 +462,7 @@ if (import.meta.main) {
     ...(values['section-move-rate'] ? { sectionMoveRate: Number(values['section-move-rate']) } : {}),
     ...(values['content-dir'] ? { contentDir: values['content-dir'] } : {}),
     rich: values.rich,
+    communityFiles: values['community-files'],
     checkout: values.checkout,
   });
   console.log(`${repo.dir}: ${repo.commits} commits (${repo.merges} merges, ${repo.renames} renames, ${repo.stubs} stubs, ${repo.templateCopies} from templates, ${repo.sectionMoves} sections moved) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,11 +1,11 @@
 // Runs anywhere: one page file read into a WikiPage: its id, the .mdx policy, the limits, front matter and outline.
 import { problem, type Problem } from '../problems.ts';
 import type { CommunityDraft } from './communities.ts';
-import { parseFrontMatter } from './front-matter.ts';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { pageShapeProblems, pageSizeProblems } from './limits.ts';
 import { unloadableMdxName } from './mdx-names.ts';
 import { MarkdownSyntaxError, outlineOf, type Outline } from './outline.ts';
-import { isIndexPage, pageFormatOf } from './page-rule.ts';
+import { isIndexPage, pageFormatOf, type PageFormat } from './page-rule.ts';
 import { pageIdFor, splitContentPath, toPageId, type ContentPath, type PageId } from './paths.ts';
 import { templateTagsMessage, unwrapUrlTags } from './template-tags.ts';
 import { pageTitle } from './titles.ts';
@@ -20,6 +20,23 @@ function shorten(text: string, max: number): string {
 
 function mdxAllowed(input: ContentInput, community: string): boolean {
   return input.mdxCommunities.includes('*') || input.mdxCommunities.includes(community);
+}
+
+/**
+ * The text a page's outline is read from: its body, on the file's own lines (blank lines stand for the
+ * front matter), URL-wrapping template tags unwrapped in Markdown. A reader given the same text and
+ * format reads the same outline, which is what lets outlines be cached and read ahead (outline-cache-fs.ts).
+ */
+export function outlineText(source: string, format: PageFormat): string {
+  const { body, bodyLine } = splitFrontMatter(source);
+  return '\n'.repeat(bodyLine - 1) + (format === 'md' ? unwrapUrlTags(body) : body);
+}
+
+/** `outlineText`, for a page the limits let reach the parser (as `readPage` applies them); undefined for one they stop. */
+export function parseableOutlineText(source: string, format: PageFormat): string | undefined {
+  if (pageSizeProblems('', source).length > 0) return undefined;
+  const { body, bodyLine } = splitFrontMatter(source);
+  return pageShapeProblems('', body, bodyLine).length > 0 ? undefined : outlineText(source, format);
 }
 
 /** The community folder of a page; undefined for a file at the content root. */
@@ -56,7 +73,7 @@ export function readPage(file: { path: ContentPath; source: string }, input: Con
   }
   let outline: Outline;
   try {
-    outline = outlineOf('\n'.repeat(fm.bodyLine - 1) + (format === 'md' ? unwrapUrlTags(fm.body) : fm.body), format);
+    outline = (input.outlineOf ?? outlineOf)(outlineText(source, format), format);
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push(problem(label, error.message, { line: error.line, column: error.column }));

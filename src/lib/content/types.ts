@@ -2,6 +2,7 @@
 import type { Problem, Severity } from '../problems.ts';
 import type { ContentFolder } from './folders.ts';
 import type { SourceHeading } from './headings.ts';
+import type { Outline } from './outline.ts';
 import type { PageFormat } from './page-rule.ts';
 import type { ContentPath, PageId } from './paths.ts';
 import type { PAGE_STATUSES, PAGE_TYPES, Steward } from './schemas.ts';
@@ -130,4 +131,6 @@ export interface ContentInput {
   mdxCommunities: readonly string[];
   /** How a broken link is reported (config `brokenLinks`). */
   brokenLinks: Severity;
+  /** Reads a page's outline (outline.ts `outlineOf`, the default); a cache stands in here, giving what it would give. */
+  outlineOf?: (text: string, format: PageFormat) => Outline;
 }
